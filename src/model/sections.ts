@@ -1,0 +1,45 @@
+/**
+ * The one declarative list of the sections of a tjänsteutlåtande. The
+ * Markdown template iterates over it, `draft` renders one partial per entry
+ * and `check` compares documents against it. No heading is spelled anywhere
+ * else in the code.
+ */
+export interface SectionSpec {
+  /** Stable id; also the name of the section's partial template. */
+  readonly id: string;
+  /** The heading as it stands in the document. */
+  readonly heading: string;
+  /** A required section must be present, once, in this order, with text. */
+  readonly required: boolean;
+  /** The case field whose writer's text the section holds, if any. */
+  readonly field?: string;
+}
+
+export const SECTIONS = [
+  { id: "forslag-till-beslut", heading: "Förvaltningens förslag till beslut", required: true, field: "forslag_till_beslut" },
+  { id: "sammanfattning", heading: "Sammanfattning", required: true, field: "sammanfattning" },
+  { id: "bakgrund", heading: "Bakgrund", required: true },
+  { id: "arendet", heading: "Ärendet", required: true, field: "motion.beskrivning" },
+  { id: "beredning", heading: "Ärendets beredning", required: true },
+  { id: "synpunkter", heading: "Förvaltningens synpunkter och förslag", required: true, field: "synpunkter" },
+  { id: "barnrattsanalys", heading: "Barnrättsanalys", required: true, field: "barnrattsanalys" },
+  { id: "jamstalldhetsanalys", heading: "Jämställdhetsanalys", required: true, field: "jamstalldhetsanalys" },
+  { id: "bilagor", heading: "Bilagor", required: false, field: "bilagor" },
+] as const satisfies readonly SectionSpec[];
+
+export type SectionId = (typeof SECTIONS)[number]["id"];
+
+export const REQUIRED_SECTIONS: readonly SectionSpec[] = SECTIONS.filter((s) => s.required);
+
+export function sectionById(id: SectionId): SectionSpec {
+  const found = SECTIONS.find((s) => s.id === id);
+  if (!found) throw new Error(`unknown section ${id}`);
+  return found;
+}
+
+/**
+ * Marks, in the generated Markdown, where the signatures begin. The DOCX
+ * writer lays the paragraphs after it out side by side; `check` ends the
+ * last section's text there.
+ */
+export const SIGNATURES_MARKER = "<!-- underskrifter -->";
