@@ -1,0 +1,34 @@
+import { readFile, stat } from "node:fs/promises";
+import { EXIT_USAGE, RemissError } from "../errors.js";
+
+/**
+ * Reads a file the user named. A file that does not exist or cannot be read
+ * is a usage problem (exit 2), said in Swedish, never a stack trace.
+ */
+export async function readInputFile(file: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) {
+      throw new RemissError(`${file}: är en mapp, inte en fil. Ange en YAML-fil, t.ex. ${file}/arende.yaml.`, EXIT_USAGE);
+    }
+    return await readFile(file);
+  } catch (error) {
+    if (error instanceof RemissError) throw error;
+    throw new RemissError(describeFsError(file, error), EXIT_USAGE);
+  }
+}
+
+export function describeFsError(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return `${file}: filen finns inte. Kontrollera namnet och mappen.`;
+    case "EACCES":
+    case "EPERM":
+      return `${file}: du har inte behörighet att läsa filen.`;
+    case "EISDIR":
+      return `${file}: är en mapp, inte en fil.`;
+    default:
+      return `${file}: filen går inte att läsa (${code ?? "okänt fel"}).`;
+  }
+}

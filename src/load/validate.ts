@@ -1,0 +1,216 @@
+import { closest, distance } from "fastest-levenshtein";
+import type { z } from "zod";
+import type { Finding } from "../diagnostics.js";
+import { caseSchema, type Case } from "../model/schema.js";
+import type { FieldPath, SourceMap } from "./positions.js";
+
+/** A field path as a user reads it: `motion.forfattare[1].namn`, lists counted from 1. */
+export function formatPath(path: FieldPath): string {
+  let out = "";
+  for (const segment of path) {
+    out += typeof segment === "number" ? `[${segment + 1}]` : out ? `.${segment}` : segment;
+  }
+  return out;
+}
+
+export type Validated = { ok: true; value: Case } | { ok: false; findings: Finding[] };
+
+/** Plain data → a valid case, or Swedish findings placed at the offending key or value. */
+export function validateCase(data: unknown, map: SourceMap): Validated {
+  if (data === undefined || data === null) {
+    return {
+      ok: false,
+      findings: [
+        finding(
+          { line: 1, column: 1 },
+          "schema/tom-fil",
+          "Filen är tom. Skriv ärendet som YAML, t.ex. med ”remiss init” som mall.",
+        ),
+      ],
+    };
+  }
+  if (typeof data !== "object" || Array.isArray(data)) {
+    const what = Array.isArray(data) ? "en lista" : "en ensam text";
+    return {
+      ok: false,
+      findings: [
+        finding(
+          map.locate([]),
+          "schema/typ",
+          `Filen ska bestå av nycklar som forvaltning:, remiss: och motion:, men den är ${what}.`,
+        ),
+      ],
+    };
+  }
+  const result = caseSchema.safeParse(data, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  const findings = result.error.issues.flatMap((issue) => issueFindings(issue, data, map));
+  return { ok: false, findings };
+}
+
+function issueFindings(issue: z.core.$ZodIssue, data: unknown, map: SourceMap): Finding[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  const field = formatPath(path);
+  const last = path.at(-1);
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => {
+        const known = knownKeys(path);
+        const suggestion = suggest(key, known);
+        const where = path.length ? ` under ”${formatPath(path)}”` : "";
+        const hint = suggestion
+          ? `Menade du ”${suggestion}”?`
+          : `Tillåtna nycklar${where}: ${known.join(", ")}.`;
+        return finding(
+          map.locate([...path, key], "key"),
+          "schema/okand-nyckel",
+          `Okänd nyckel ”${key}”${where}. ${hint} (${formatPath([...path, key])})`,
+        );
+      });
+    case "invalid_type": {
+      const value = valueAt(data, path);
+      if (value === undefined) {
+        const parent = path.slice(0, -1);
+        const under = parent.length ? ` under ”${formatPath(parent)}”` : "";
+        const exists = hasKey(data, path);
+        const message = exists
+          ? `”${String(last)}” är tomt. Fyll i ${describeExpected(issue.expected)}. (${field})`
+          : `”${String(last)}” saknas. Lägg till ”${String(last)}:”${under}. (${field})`;
+        return [finding(map.locate(path), "schema/saknas", message)];
+      }
+      return [
+        finding(
+          map.locate(path),
+          "schema/typ",
+          `”${String(last ?? field)}” ska vara ${describeExpected(issue.expected)}, inte ${describeValue(value)}. (${field})`,
+        ),
+      ];
+    }
+    case "too_small":
+    case "custom":
+      if (issue.code === "custom" && issue.message === "inget riktigt datum") {
+        return [
+          finding(
+            map.locate(path),
+            "schema/datum",
+            `${String(valueAt(data, path))} finns inte i kalendern. Skriv ett riktigt datum som ÅÅÅÅ-MM-DD. (${field})`,
+          ),
+        ];
+      }
+      if (issue.code === "too_small" && issue.origin === "array") {
+        return [
+          finding(
+            map.locate(path),
+            "schema/tom-lista",
+            `”${String(last)}” behöver minst ${issue.minimum.toString()} ${issue.minimum === 1 ? "post" : "poster"} (rader som börjar med ”- ”). (${field})`,
+          ),
+        ];
+      }
+      return [finding(map.locate(path), "schema/tom", `”${String(last)}” är tomt. Skriv en text. (${field})`)];
+    case "invalid_format":
+      return [
+        finding(
+          map.locate(path),
+          "schema/datum",
+          `”${String(last)}” ska vara ett datum som ÅÅÅÅ-MM-DD, t.ex. 2025-10-28, inte ”${String(valueAt(data, path))}”. (${field})`,
+        ),
+      ];
+    case "invalid_value": {
+      const allowed = issue.values.map((v) => `”${String(v)}”`);
+      const value = String(valueAt(data, path));
+      const suggestion = suggest(value, issue.values.map(String));
+      return [
+        finding(
+          map.locate(path),
+          "schema/varde",
+          `”${String(last)}” ska vara ${allowed.join(" eller ")}, inte ”${value}”.${suggestion ? ` Menade du ”${suggestion}”?` : ""} (${field})`,
+        ),
+      ];
+    }
+    default:
+      return [finding(map.locate(path), "schema/ogiltig", `Ogiltigt värde. (${field})`)];
+  }
+}
+
+function finding(position: { line: number; column: number }, rule: string, message: string): Finding {
+  return { ...position, severity: "error", rule, message };
+}
+
+function describeExpected(expected: string): string {
+  switch (expected) {
+    case "string":
+      return "en text";
+    case "object":
+      return "en grupp av nycklar (på egna, indragna rader)";
+    case "array":
+      return "en lista (rader som börjar med ”- ”, eller [a, b])";
+    default:
+      return expected;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return "en lista";
+  if (typeof value === "object" && value !== null) return "en grupp av nycklar";
+  return `texten ”${String(value)}”`;
+}
+
+/** The plain value at a field path, if any. */
+export function valueAt(data: unknown, path: FieldPath): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+function hasKey(data: unknown, path: FieldPath): boolean {
+  const parent = valueAt(data, path.slice(0, -1));
+  return parent !== null && typeof parent === "object" && Object.hasOwn(parent, String(path.at(-1)));
+}
+
+/** The keys the schema allows at an object path, for "menade du …?". */
+export function knownKeys(path: FieldPath): string[] {
+  let schema: unknown = caseSchema;
+  for (const segment of [...path, undefined]) {
+    schema = unwrap(schema);
+    const def = (schema as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } } })._zod
+      ?.def;
+    if (segment === undefined) return def?.type === "object" && def.shape ? Object.keys(def.shape) : [];
+    if (def?.type === "object" && def.shape && typeof segment === "string") schema = def.shape[segment];
+    else if (def?.type === "array" && typeof segment === "number") schema = def.element;
+    else return [];
+  }
+  return [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema as { _zod?: { def?: { type?: string; innerType?: unknown; in?: unknown } } } | undefined;
+  while (current?._zod?.def) {
+    const def = current._zod.def;
+    if (def.type === "optional" || def.type === "default" || def.type === "nullable" || def.type === "prefault") {
+      current = def.innerType as typeof current;
+    } else if (def.type === "pipe") {
+      current = def.in as typeof current;
+    } else break;
+  }
+  return current;
+}
+
+/** The known word closest to what was typed, if it is close enough to be a typo. */
+export function suggest(typed: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const fold = (s: string) =>
+    s
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[\s-]+/g, "_");
+  const folded = fold(typed);
+  const exact = known.find((k) => fold(k) === folded);
+  if (exact) return exact;
+  const best = closest(folded, [...known]);
+  const limit = Math.max(1, Math.floor(Math.max(folded.length, best.length) / 3));
+  return distance(folded, best) <= limit ? best : undefined;
+}
