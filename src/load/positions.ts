@@ -44,6 +44,11 @@ export class SourceMap {
     return this.nodePosition(node as Node | null | undefined) ?? this.pairPosition(lastPair);
   }
 
+  /** Whether the key at the end of a path is written in the file (perhaps with an empty value). */
+  has(path: FieldPath): boolean {
+    return this.doc.hasIn(path);
+  }
+
   /**
    * Where the character at `offset` of a string value stands in the file.
    * Works for block scalars (| and >), plain and quoted strings by lining up

@@ -44,14 +44,29 @@ export function validateCase(data: unknown, map: SourceMap): Validated {
   }
   const result = caseSchema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
-  const findings = result.error.issues.flatMap((issue) => issueFindings(issue, data, map));
+  // A misspelt key also makes the right one "missing": say only "menade du …?".
+  const suggested = new Set(
+    result.error.issues.flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => suggest(key, knownKeys(keyPath(issue.path)))).filter(Boolean).map((s) => formatPath([...keyPath(issue.path), s!]))
+        : [],
+    ),
+  );
+  const findings = result.error.issues
+    .filter((issue) => !(issue.code === "invalid_type" && suggested.has(formatPath(keyPath(issue.path)))))
+    .flatMap((issue) => issueFindings(issue, data, map));
   return { ok: false, findings };
 }
 
+function keyPath(path: readonly PropertyKey[]): (string | number)[] {
+  return path.filter((p): p is string | number => typeof p !== "symbol");
+}
+
 function issueFindings(issue: z.core.$ZodIssue, data: unknown, map: SourceMap): Finding[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  const path = keyPath(issue.path);
   const field = formatPath(path);
   const last = path.at(-1);
+  const label = fieldLabel(path);
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((key) => {
@@ -72,17 +87,16 @@ function issueFindings(issue: z.core.$ZodIssue, data: unknown, map: SourceMap): 
       if (value === undefined) {
         const parent = path.slice(0, -1);
         const under = parent.length ? ` under ”${formatPath(parent)}”` : "";
-        const exists = hasKey(data, path);
-        const message = exists
-          ? `”${String(last)}” är tomt. Fyll i ${describeExpected(issue.expected)}. (${field})`
-          : `”${String(last)}” saknas. Lägg till ”${String(last)}:”${under}. (${field})`;
-        return [finding(map.locate(path), "schema/saknas", message)];
+        if (map.has(path)) {
+          return [finding(map.locate(path), "schema/tom", `${capitalize(label)} är tomt. Fyll i ${describeExpected(issue.expected)}. (${field})`)];
+        }
+        return [finding(map.locate(path), "schema/saknas", `${capitalize(label)} saknas. Lägg till ”${String(last)}:”${under}. (${field})`)];
       }
       return [
         finding(
           map.locate(path),
           "schema/typ",
-          `”${String(last ?? field)}” ska vara ${describeExpected(issue.expected)}, inte ${describeValue(value)}. (${field})`,
+          `${capitalize(label)} ska vara ${describeExpected(issue.expected)}, inte ${describeValue(value)}. (${field})`,
         ),
       ];
     }
@@ -102,17 +116,17 @@ function issueFindings(issue: z.core.$ZodIssue, data: unknown, map: SourceMap): 
           finding(
             map.locate(path),
             "schema/tom-lista",
-            `”${String(last)}” behöver minst ${issue.minimum.toString()} ${issue.minimum === 1 ? "post" : "poster"} (rader som börjar med ”- ”). (${field})`,
+            `${capitalize(label)} behöver minst ${issue.minimum.toString()} ${issue.minimum === 1 ? "post" : "poster"} (rader som börjar med ”- ”). (${field})`,
           ),
         ];
       }
-      return [finding(map.locate(path), "schema/tom", `”${String(last)}” är tomt. Skriv en text. (${field})`)];
+      return [finding(map.locate(path), "schema/tom", `${capitalize(label)} är tomt. Skriv en text. (${field})`)];
     case "invalid_format":
       return [
         finding(
           map.locate(path),
           "schema/datum",
-          `”${String(last)}” ska vara ett datum som ÅÅÅÅ-MM-DD, t.ex. 2025-10-28, inte ”${String(valueAt(data, path))}”. (${field})`,
+          `${capitalize(label)} ska vara ett datum som ÅÅÅÅ-MM-DD, t.ex. 2025-10-28, inte ”${String(valueAt(data, path))}”. (${field})`,
         ),
       ];
     case "invalid_value": {
@@ -123,7 +137,7 @@ function issueFindings(issue: z.core.$ZodIssue, data: unknown, map: SourceMap): 
         finding(
           map.locate(path),
           "schema/varde",
-          `”${String(last)}” ska vara ${allowed.join(" eller ")}, inte ”${value}”.${suggestion ? ` Menade du ”${suggestion}”?` : ""} (${field})`,
+          `${capitalize(label)} ska vara ${allowed.join(" eller ")}, inte ”${value}”.${suggestion ? ` Menade du ”${suggestion}”?` : ""} (${field})`,
         ),
       ];
     }
@@ -165,9 +179,15 @@ export function valueAt(data: unknown, path: FieldPath): unknown {
   return node;
 }
 
-function hasKey(data: unknown, path: FieldPath): boolean {
-  const parent = valueAt(data, path.slice(0, -1));
-  return parent !== null && typeof parent === "object" && Object.hasOwn(parent, String(path.at(-1)));
+/** How a message names a field: ”titel”, or ”post 2 i underskrifter” for a list item. */
+function fieldLabel(path: FieldPath): string {
+  const last = path.at(-1);
+  if (typeof last === "number") return `post ${last + 1} i ”${String(path.at(-2) ?? "")}”`;
+  return `”${String(last ?? "")}”`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The keys the schema allows at an object path, for "menade du …?". */

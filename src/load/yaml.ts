@@ -24,12 +24,17 @@ export function parseYaml(text: string): ParsedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const findings: Finding[] = doc.errors.map((error) => ({
-    ...at(error.pos[0]),
-    severity: "error",
-    rule: error.code === "DUPLICATE_KEY" ? "yaml/dubblett" : "yaml/syntax",
-    message: yamlErrorMessage(error.code, text.slice(error.pos[0], error.pos[1])),
-  }));
+  const findings: Finding[] = doc.errors.map((error) => {
+    const unclosed = /flow (sequence|collection|mapping)/i.test(error.message) ? unclosedBracket(text, error.pos[0]) : undefined;
+    return {
+      ...at(unclosed ?? error.pos[0]),
+      severity: "error",
+      rule: error.code === "DUPLICATE_KEY" ? "yaml/dubblett" : "yaml/syntax",
+      message: unclosed !== undefined
+        ? `Hakparentesen ${text[unclosed]} stängs aldrig. Avsluta listan med ${text[unclosed] === "[" ? "]" : "}"} på samma rad.`
+        : yamlErrorMessage(error.code, /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0] ?? ""),
+    };
+  });
   for (const warning of doc.warnings) {
     findings.push({
       ...at(warning.pos[0]),
@@ -73,6 +78,27 @@ export function parseYaml(text: string): ParsedYaml {
     });
     return { doc, lineCounter, data: undefined, findings };
   }
+}
+
+/** The offset of the last `[` or `{` before `offset` that is not closed, if any. */
+function unclosedBracket(text: string, offset: number): number | undefined {
+  const open: number[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < offset; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    } else if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < offset && text[i] !== "\n") i++;
+    } else if (ch === "[" || ch === "{") {
+      open.push(i);
+    } else if (ch === "]" || ch === "}") {
+      open.pop();
+    }
+  }
+  return open.at(-1);
 }
 
 /** Empty values are absent: `{a: null}` → `{}`, `[null]` keeps its place as undefined. */

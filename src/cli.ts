@@ -1,0 +1,151 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Help } from "commander";
+import { EXIT_OK, EXIT_USAGE, RemissError, type ExitCode } from "./errors.js";
+import { processIo, type CommandIo } from "./commands/io.js";
+
+/**
+ * Wiring only: arguments → options → one command module, imported when that
+ * command runs. Returns the exit code; only `bin/remiss.js` sets it.
+ */
+export async function main(argv: readonly string[], io: CommandIo = processIo()): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT_OK;
+  const program = createProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io);
+  }
+}
+
+const TITLES: Record<string, string> = {
+  "Usage:": "Användning:",
+  "Options:": "Flaggor:",
+  "Commands:": "Kommandon:",
+  "Arguments:": "Argument:",
+  "Global Options:": "Globala flaggor:",
+};
+
+class SwedishHelp extends Help {
+  override styleTitle(title: string): string {
+    return TITLES[title] ?? title;
+  }
+}
+
+class SwedishCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new SwedishCommand(name);
+  }
+
+  override createHelp(): Help {
+    return Object.assign(new SwedishHelp(), this.configureHelp());
+  }
+}
+
+function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Command {
+  const program = new SwedishCommand();
+  program
+    .name("remiss")
+    .description("Skriv tjänsteutlåtanden över remisser: från en YAML-fil till Markdown och DOCX.")
+    .version(version(), "-V, --version", "visa versionsnumret")
+    .helpOption("-h, --help", "visa den här hjälpen")
+    .helpCommand("help [kommando]", "visa hjälp för ett kommando")
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: () => {},
+    })
+    .showSuggestionAfterError(false)
+    .exitOverride();
+
+  program
+    .command("draft")
+    .description("skriv tjänsteutlåtandet som Markdown och DOCX från en eller flera YAML-filer")
+    .argument("<fil...>", "YAML-filer som beskriver ärendena, eller mappar med sådana")
+    .option("-o, --out-dir <mapp>", "skriv filerna i den här mappen i stället för bredvid YAML-filen")
+    .option("--format <format>", "vilka format som skrivs: md, docx eller md,docx", "md,docx")
+    .helpOption("-h, --help", "visa hjälp för draft")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Exempel:",
+        "  remiss draft arende.yaml                 skriver arende.md och arende.docx bredvid filen",
+        "  remiss draft arenden/ -o utkast          alla YAML-filer i mappen, utkasten i mappen utkast",
+        "  remiss draft arende.yaml --format md     bara Markdown",
+      ].join("\n"),
+    )
+    .action(async (files: string[], options: { outDir?: string; format?: string }) => {
+      const { runDraft } = await import("./commands/draft.js");
+      setExitCode(await runDraft(files, options, io));
+    });
+
+  program
+    .command("check")
+    .description("granska ärenden (YAML), utkast (Markdown) och dokument (DOCX) innan de skickas")
+    .argument("<fil...>", "filer eller mappar att granska (.yaml, .yml, .md, .docx)")
+    .option("--format <format>", "hur fynden skrivs ut: stylish, json eller github", "stylish")
+    .option("--max-warnings <antal>", "misslyckas om varningarna är fler än så här många")
+    .option("--quiet", "visa bara fel, inte varningar")
+    .helpOption("-h, --help", "visa hjälp för check")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Exempel:",
+        "  remiss check arende.yaml                 granska ett ärende",
+        "  remiss check arenden/ --format github    i GitHub Actions: fynden visas på raderna",
+        "  remiss check utkast.md --max-warnings 0  misslyckas även på varningar",
+      ].join("\n"),
+    )
+    .action(async (files: string[], options: { format?: string; maxWarnings?: string; quiet?: boolean }) => {
+      const { runCheck } = await import("./commands/check.js");
+      setExitCode(await runCheck(files, options, io));
+    });
+
+  return program;
+}
+
+function handleError(error: unknown, io: CommandIo): ExitCode {
+  if (error instanceof CommanderError) {
+    if (["commander.helpDisplayed", "commander.help", "commander.version"].includes(error.code)) return EXIT_OK;
+    io.stderr(`remiss: ${commanderMessage(error)}\nSe remiss --help.\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof RemissError) {
+    io.stderr(`${error.message}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  io.stderr(`remiss: ett oväntat fel inträffade (${detail}). Inget har skrivits över. Rapportera gärna felet.\n`);
+  if (io.env.REMISS_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return EXIT_USAGE;
+}
+
+/** Commander's English messages, said in Swedish. */
+function commanderMessage(error: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? "";
+  switch (error.code) {
+    case "commander.unknownOption":
+      return `okänd flagga ${quoted}.`;
+    case "commander.unknownCommand":
+      return `okänt kommando ${quoted}. Kommandona är draft och check.`;
+    case "commander.missingArgument":
+      return "ange minst en fil.";
+    case "commander.optionMissingArgument":
+      return `flaggan ${quoted} behöver ett värde.`;
+    case "commander.excessArguments":
+      return "för många argument.";
+    case "commander.missingMandatoryOptionValue":
+      return `flaggan ${quoted} måste anges.`;
+    default:
+      return error.message.replace(/^error: /, "");
+  }
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}

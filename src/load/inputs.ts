@@ -1,0 +1,26 @@
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+
+/** The file name of a förvaltning's profile, never drafted as a case. */
+export const CONFIG_FILE = "remiss.config.yaml";
+
+/**
+ * The files a command was given: files as they are, and each folder's own
+ * case files (`*.yaml`, `*.yml`, not the config), sorted. Paths that do not
+ * exist are passed through so that reading them reports the problem.
+ */
+export async function expandCaseInputs(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      out.push(path);
+      continue;
+    }
+    const names = (await readdir(path))
+      .filter((name) => /\.ya?ml$/i.test(name) && name !== CONFIG_FILE && !name.startsWith("."))
+      .sort();
+    out.push(...names.map((name) => join(path, name)));
+  }
+  return out;
+}
