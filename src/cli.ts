@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { Command, CommanderError, Help } from "commander";
+import { Command, CommanderError, Help, type Option } from "commander";
 import { EXIT_OK, EXIT_USAGE, RemissError, type ExitCode } from "./errors.js";
 import { processIo, type CommandIo } from "./commands/io.js";
 
@@ -32,6 +32,14 @@ class SwedishHelp extends Help {
   override styleTitle(title: string): string {
     return TITLES[title] ?? title;
   }
+
+  override subcommandTerm(command: Command): string {
+    return super.subcommandTerm(command).replace("[options]", "[flaggor]");
+  }
+
+  override optionDescription(option: Option): string {
+    return super.optionDescription(option).replace("(default: ", "(standard: ");
+  }
 }
 
 class SwedishCommand extends Command {
@@ -49,6 +57,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
   program
     .name("remiss")
     .description("Skriv tjänsteutlåtanden över remisser: från en YAML-fil till Markdown och DOCX.")
+    .usage("[flaggor] <kommando>")
     .version(version(), "-V, --version", "visa versionsnumret")
     .helpOption("-h, --help", "visa den här hjälpen")
     .helpCommand("help [kommando]", "visa hjälp för ett kommando")
@@ -64,6 +73,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .command("draft")
     .description("skriv tjänsteutlåtandet som Markdown och DOCX från en eller flera YAML-filer")
     .argument("<fil...>", "YAML-filer som beskriver ärendena, eller mappar med sådana")
+    .usage("[flaggor] <fil...>")
     .option("-o, --out-dir <mapp>", "skriv filerna i den här mappen i stället för bredvid YAML-filen")
     .option("--format <format>", "vilka format som skrivs: md, docx eller md,docx", "md,docx")
     .helpOption("-h, --help", "visa hjälp för draft")
@@ -86,6 +96,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .command("check")
     .description("granska ärenden (YAML), utkast (Markdown) och dokument (DOCX) innan de skickas")
     .argument("<fil...>", "filer eller mappar att granska (.yaml, .yml, .md, .docx)")
+    .usage("[flaggor] <fil...>")
     .option("--format <format>", "hur fynden skrivs ut: stylish, json eller github", "stylish")
     .option("--max-warnings <antal>", "misslyckas om varningarna är fler än så här många")
     .option("--quiet", "visa bara fel, inte varningar")
@@ -110,7 +121,9 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
 
 function handleError(error: unknown, io: CommandIo): ExitCode {
   if (error instanceof CommanderError) {
-    if (["commander.helpDisplayed", "commander.help", "commander.version"].includes(error.code)) return EXIT_OK;
+    // Help asked for, or the version: fine. Help shown because no command was given: a usage error.
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT_OK;
+    if (error.code === "commander.help") return EXIT_USAGE;
     io.stderr(`remiss: ${commanderMessage(error)}\nSe remiss --help.\n`);
     return EXIT_USAGE;
   }
