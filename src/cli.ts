@@ -116,6 +116,16 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
       setExitCode(await runCheck(files, options, io));
     });
 
+  program
+    .command("schema")
+    .description("skriv ut JSON Schema för indataformatet, för redigerarens komplettering och felmarkering")
+    .helpOption("-h, --help", "visa hjälp för schema")
+    .addHelpText("after", ["", "Exempel:", "  remiss schema > remiss.schema.json"].join("\n"))
+    .action(async () => {
+      const { runSchema } = await import("./commands/schema.js");
+      setExitCode(runSchema(io));
+    });
+
   return program;
 }
 

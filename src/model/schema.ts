@@ -23,14 +23,14 @@ const markdown = (description: string) =>
   z
     .string()
     .refine((s) => s.trim().length > 0, { message: "tom" })
-    .describe(`${description} (Markdown)`);
+    .describe(`${description.replace(/\.$/, "")} (Markdown).`);
 
 const date = (description: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { abort: true })
     .refine(isCalendarDate, { message: "inget riktigt datum" })
-    .describe(`${description} (ÅÅÅÅ-MM-DD)`)
+    .describe(`${description.replace(/\.$/, "")}, ÅÅÅÅ-MM-DD.`)
     .meta({ format: "date" });
 
 const textList = (description: string) => z.array(text("En rad.")).describe(description);
@@ -70,7 +70,7 @@ export const caseSchema = z
       .describe("Remissen som utlåtandet svarar på."),
     motion: z
       .strictObject({
-        typ: z.enum(["motion", "skrivelse"]).default("motion").describe("motion eller skrivelse."),
+        typ: z.enum(["motion", "skrivelse"]).default("motion").describe("Vad som remitterats: motion (standard) eller skrivelse."),
         titel: text("Motionens eller skrivelsens titel, ordagrant."),
         forfattare: z
           .array(
@@ -127,6 +127,22 @@ export const caseSchema = z
   .describe("Ett tjänsteutlåtande över en remiss, version 1.");
 
 export type Case = z.infer<typeof caseSchema>;
+
+/** The version of the input format that this schema describes. */
+export const FORMAT_VERSION = 1;
+
+/**
+ * The JSON Schema (draft 2020-12) that editors use for completion and red
+ * squiggles. Generated, never written by hand. The letterhead and the
+ * signatories may come from remiss.config.yaml, so a case need not have them.
+ */
+export function caseJsonSchema(): Record<string, unknown> {
+  const editable = caseSchema.partial({ forvaltning: true, underskrifter: true });
+  return {
+    ...z.toJSONSchema(editable, { target: "draft-2020-12", io: "input" }),
+    title: `remiss: ett ärende (version ${FORMAT_VERSION})`,
+  };
+}
 
 /** The names of the Markdown fields, for the loader's heading check and for `check`. */
 export const MARKDOWN_FIELDS = [
