@@ -76,6 +76,9 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .usage("[flaggor] <fil...>")
     .option("-o, --out-dir <mapp>", "skriv filerna i den här mappen i stället för bredvid YAML-filen")
     .option("--format <format>", "vilka format som skrivs: md, docx eller md,docx", "md,docx")
+    .option("--templates <mapp>", "egna mallar; filer där ersätter de inbyggda med samma namn")
+    .option("--stdout", "skriv Markdown till standard ut i stället för till filer")
+    .option("--watch", "skriv om utkasten när YAML-filen, remiss.config.yaml eller en mall ändras")
     .helpOption("-h, --help", "visa hjälp för draft")
     .addHelpText(
       "after",
@@ -85,9 +88,11 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
         "  remiss draft arende.yaml                 skriver arende.md och arende.docx bredvid filen",
         "  remiss draft arenden/ -o utkast          alla YAML-filer i mappen, utkasten i mappen utkast",
         "  remiss draft arende.yaml --format md     bara Markdown",
+        "  remiss draft arende.yaml --watch         skriver om vid varje ändring",
+        "  remiss draft arende.yaml --stdout        visar Markdown utan att skriva något",
       ].join("\n"),
     )
-    .action(async (files: string[], options: { outDir?: string; format?: string }) => {
+    .action(async (files: string[], options: import("./commands/draft.js").DraftOptions) => {
       const { runDraft } = await import("./commands/draft.js");
       setExitCode(await runDraft(files, options, io));
     });
@@ -114,6 +119,37 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .action(async (files: string[], options: { format?: string; maxWarnings?: string; quiet?: boolean }) => {
       const { runCheck } = await import("./commands/check.js");
       setExitCode(await runCheck(files, options, io));
+    });
+
+  program
+    .command("init")
+    .description("skriv en startfil för ett nytt ärende, med alla fält och en kommentar till varje")
+    .argument("[fil]", "filen som skrivs", "arende.yaml")
+    .usage("[flaggor] [fil]")
+    .option("--force", "skriv över filen om den redan finns")
+    .helpOption("-h, --help", "visa hjälp för init")
+    .addHelpText("after", ["", "Exempel:", "  remiss init                    skriver arende.yaml", "  remiss init motion-gang.yaml"].join("\n"))
+    .action(async (file: string, options: { force?: boolean }) => {
+      const { runInit } = await import("./commands/init.js");
+      setExitCode(await runInit(file, options, io));
+    });
+
+  const templates = program
+    .command("templates")
+    .description("arbeta med mallarna som utlåtandet skrivs från")
+    .usage("<kommando>")
+    .helpOption("-h, --help", "visa hjälp för templates");
+  templates
+    .command("export")
+    .description("kopiera de inbyggda mallarna till en mapp, som början på förvaltningens egna")
+    .argument("<mapp>", "mappen som mallarna kopieras till")
+    .usage("[flaggor] <mapp>")
+    .option("--force", "skriv över mallar som redan finns i mappen")
+    .helpOption("-h, --help", "visa hjälp för templates export")
+    .addHelpText("after", ["", "Exempel:", "  remiss templates export mallar", "  (ange sedan templates: mallar i remiss.config.yaml)"].join("\n"))
+    .action(async (dir: string, options: { force?: boolean }) => {
+      const { runTemplatesExport } = await import("./commands/templates.js");
+      setExitCode(await runTemplatesExport(dir, options, io));
     });
 
   program
@@ -154,7 +190,7 @@ function commanderMessage(error: CommanderError): string {
     case "commander.unknownOption":
       return `okänd flagga ${quoted}.`;
     case "commander.unknownCommand":
-      return `okänt kommando ${quoted}. Kommandona är draft och check.`;
+      return `okänt kommando ${quoted}. Kommandona är init, draft, check, templates och schema.`;
     case "commander.missingArgument":
       return "ange minst en fil.";
     case "commander.optionMissingArgument":

@@ -29,7 +29,8 @@ function readReference(text: string): Expected {
   const paragraphs: string[] = [];
   let current: string[] = [];
   const flush = () => {
-    if (current.length) paragraphs.push(current.join(" ").replace(/(\p{L})- (\p{Ll})/gu, "$1-$2"));
+    // A word hyphenated at a line end ("Bob-" / "strukturen") is one word; "barn- och unga" is not.
+    if (current.length) paragraphs.push(current.reduce((text, line) => (/\p{L}-$/u.test(text) && !/^(och|eller|samt) /.test(line) ? text + line : `${text} ${line}`)));
     current = [];
   };
   for (const line of [...lines.slice(start, signatures), ...lines.slice(lines.indexOf("Bilagor"))]) {
@@ -45,7 +46,7 @@ function readReference(text: string): Expected {
     }
   }
   flush();
-  // The title stands on two lines in the extract; "Bob-strukturen" was hyphenated at a line end.
+  // The title stands on two lines in the extract, and comes out as one sentence.
   const sentences = paragraphs.flatMap((p) => p.replace(/^\d+\. /, "").split(/(?<=[.!?:])\s+(?=[\p{Lu}])/u)).map((s) => s.trim());
   const signatories = ["Snorre Berglund", "Maria Klemets Hellberg", "Stadsdelsdirektör", "Avdelningschef"];
   return { headings, sentences: sentences.filter(Boolean), signatories };

@@ -1,6 +1,8 @@
-import { basename, dirname, extname, join } from "node:path";
+import { watch as watchFs, type FSWatcher } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { hasErrors } from "../diagnostics.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, type ExitCode } from "../errors.js";
+import { ProfileLoader, type Profile } from "../load/config.js";
 import { loadCaseFile } from "../load/index.js";
 import { expandCaseInputs } from "../load/inputs.js";
 import { writeFilesAtomically, type OutputFile } from "../output/atomic.js";
@@ -12,58 +14,179 @@ import type { CommandIo } from "./io.js";
 export interface DraftOptions {
   outDir?: string;
   format?: string;
+  templates?: string;
+  stdout?: boolean;
+  watch?: boolean;
+  /** Ends `--watch` (tests); Ctrl-C ends it for a user. */
+  signal?: AbortSignal;
 }
 
 const FORMATS = ["md", "docx"] as const;
 type Format = (typeof FORMATS)[number];
 
+/** More files than this show a progress line on a terminal. */
+const PROGRESS_FROM = 5;
+
 /**
  * `remiss draft`: for each case file, load → validate → view model →
- * Markdown → (DOCX), then write both atomically. An invalid file is reported
+ * Markdown → DOCX, then write both atomically. An invalid file is reported
  * and skipped; the others are still drafted.
  */
 export async function runDraft(paths: readonly string[], options: DraftOptions, io: CommandIo): Promise<ExitCode> {
   const formats = parseFormats(options.format);
+  if (options.stdout && (options.watch || options.outDir)) {
+    throw new RemissError("--stdout går inte att kombinera med --watch eller --out-dir.", EXIT_USAGE);
+  }
   const files = await expandCaseInputs(paths);
-  if (files.length === 0) throw new RemissError("Inga YAML-filer hittades. Ange en fil, t.ex. remiss draft arende.yaml.");
+  if (files.length === 0) throw new RemissError("Inga YAML-filer hittades. Ange en fil, t.ex. remiss draft arende.yaml.", EXIT_USAGE);
+  if (options.stdout && files.length !== 1) throw new RemissError("--stdout tar en enda fil.", EXIT_USAGE);
 
-  let renderMarkdown: MarkdownRenderer | undefined;
-  let exitCode: ExitCode = EXIT_OK;
-  let drafted = 0;
-  let failed = 0;
-  for (const file of files) {
+  if (!options.watch) return new Drafter(options, formats, io).draftAll(files);
+  return watchAndDraft(paths, options, formats, io);
+}
+
+/** One run over a list of files: profiles and compiled templates are loaded once and shared. */
+class Drafter {
+  private readonly profiles = new ProfileLoader();
+  private readonly renderers = new Map<string, MarkdownRenderer>();
+  private readonly reportedProfiles = new Set<string>();
+
+  constructor(
+    private readonly options: DraftOptions,
+    private readonly formats: readonly Format[],
+    private readonly io: CommandIo,
+  ) {}
+
+  async draftAll(files: readonly string[]): Promise<ExitCode> {
+    let exitCode: ExitCode = EXIT_OK;
+    let drafted = 0;
+    const progress = this.io.stderrIsTTY && files.length > PROGRESS_FROM;
+    for (const [index, file] of files.entries()) {
+      if (progress) this.io.stderr(`\r\x1b[K[${index + 1}/${files.length}] ${file}`);
+      const code = await this.draftOne(file, progress);
+      if (code === EXIT_OK) drafted++;
+      exitCode = Math.max(exitCode, code) as ExitCode;
+    }
+    if (progress) this.io.stderr("\r\x1b[K");
+    if (files.length > 1) this.io.stderr(`${summary(drafted, files.length - drafted)}\n`);
+    return exitCode;
+  }
+
+  private async draftOne(file: string, progress: boolean): Promise<ExitCode> {
+    const say = (text: string) => this.io.stderr(progress ? `\r\x1b[K${text}` : text);
     try {
-      const loaded = await loadCaseFile(file);
-      if (loaded.diagnostics.length > 0) io.stderr(formatCompact(loaded.diagnostics));
-      if (!loaded.case || hasErrors(loaded.diagnostics)) {
-        io.stderr(`${file}: inget skrevs, eftersom filen har fel. Rätta dem och kör igen.\n`);
-        exitCode = worst(exitCode, EXIT_INVALID);
-        failed++;
-        continue;
+      const profile = await this.profiles.forCase(file);
+      if (profile.diagnostics.length > 0) {
+        if (!this.reportedProfiles.has(profile.file!)) say(formatCompact(profile.diagnostics));
+        this.reportedProfiles.add(profile.file!);
+        say(`${file}: inget skrevs, eftersom ${profile.file} har fel. Rätta dem och kör igen.\n`);
+        return EXIT_INVALID;
       }
-      renderMarkdown ??= createMarkdownRenderer();
-      const markdown = renderMarkdown(buildViewModel(loaded.case));
-      const target = join(options.outDir ?? dirname(file), basename(file, extname(file)));
+      const loaded = await loadCaseFile(file, profile.config);
+      if (loaded.diagnostics.length > 0) say(formatCompact(loaded.diagnostics));
+      if (!loaded.case || hasErrors(loaded.diagnostics)) {
+        say(`${file}: inget skrevs, eftersom filen har fel. Rätta dem och kör igen.\n`);
+        return EXIT_INVALID;
+      }
+      const markdown = this.renderer(profile)(buildViewModel(loaded.case));
+      if (this.options.stdout) {
+        this.io.stdout(markdown);
+        return EXIT_OK;
+      }
+      const target = join(this.options.outDir ?? dirname(file), basename(file, extname(file)));
       const outputs: OutputFile[] = [];
-      if (formats.includes("md")) outputs.push({ path: `${target}.md`, data: markdown });
-      if (formats.includes("docx")) {
+      if (this.formats.includes("md")) outputs.push({ path: `${target}.md`, data: markdown });
+      if (this.formats.includes("docx")) {
         const { renderDocx } = await import("../render/docx/index.js");
-        outputs.push({ path: `${target}.docx`, data: await renderDocx(markdown, { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH }) });
+        outputs.push({ path: `${target}.docx`, data: await renderDocx(markdown, { sourceDateEpoch: this.io.env.SOURCE_DATE_EPOCH }) });
       }
       await writeFilesAtomically(outputs).catch((error: unknown) => {
-        throw new RemissError(`${file}: kunde inte skriva ${outputs.map((o) => o.path).join(" och ")} (${describe(error)}).`);
+        const code = (error as NodeJS.ErrnoException | undefined)?.code ?? "okänt fel";
+        throw new RemissError(`${file}: kunde inte skriva ${outputs.map((o) => o.path).join(" och ")} (${code}).`);
       });
-      io.stdout(`Skrev ${outputs.map((o) => o.path).join(" och ")}\n`);
-      drafted++;
+      if (progress) this.io.stderr("\r\x1b[K");
+      this.io.stdout(`Skrev ${outputs.map((o) => o.path).join(" och ")}\n`);
+      return EXIT_OK;
     } catch (error) {
       if (!(error instanceof RemissError)) throw error;
-      io.stderr(`${error.message}\n`);
-      exitCode = worst(exitCode, error.exitCode);
-      failed++;
+      say(`${error.message}\n`);
+      return error.exitCode;
     }
   }
-  if (files.length > 1) io.stderr(`${summary(drafted, failed)}\n`);
-  return exitCode;
+
+  /** The compiled templates for a profile: --templates, else the profile's folder, else the built-in ones. */
+  private renderer(profile: Profile): MarkdownRenderer {
+    const dir = this.options.templates ? resolve(this.options.templates) : (profile.templatesDir ?? "");
+    let renderer = this.renderers.get(dir);
+    if (!renderer) {
+      renderer = createMarkdownRenderer(dir || undefined);
+      this.renderers.set(dir, renderer);
+    }
+    return renderer;
+  }
+}
+
+/**
+ * `--watch`: drafts at once, then again whenever an input, a config or a
+ * template changes. Folders are watched rather than files, so that editors
+ * that save by renaming are seen too. An error is shown and watching goes on.
+ */
+async function watchAndDraft(paths: readonly string[], options: DraftOptions, formats: readonly Format[], io: CommandIo): Promise<ExitCode> {
+  const run = async () => {
+    const files = await expandCaseInputs(paths);
+    await new Drafter(options, formats, io).draftAll(files).catch((error: unknown) => {
+      if (!(error instanceof RemissError)) throw error;
+      io.stderr(`${error.message}\n`);
+    });
+    return files;
+  };
+  let files = await run();
+  const watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const rewatch = async () => {
+    for (const watcher of watchers.splice(0)) watcher.close();
+    const profiles = new ProfileLoader();
+    const folders = new Set<string>(paths.map((p) => resolve(p)).filter((p) => !extname(p)));
+    for (const file of files) {
+      folders.add(dirname(resolve(file)));
+      const profile = await profiles.forCase(file);
+      if (profile.file) folders.add(dirname(profile.file));
+      const templates = options.templates ? resolve(options.templates) : profile.templatesDir;
+      if (templates) folders.add(templates);
+    }
+    for (const folder of folders) {
+      try {
+        watchers.push(
+          watchFs(folder, { recursive: false }, (_event, name) => {
+            if (name && !/\.(ya?ml|hbs)$/i.test(name)) return;
+            clearTimeout(timer);
+            timer = setTimeout(() => {
+              running = running.then(async () => {
+                io.stderr(`Ändring upptäckt – skriver om …\n`);
+                files = await run();
+                await rewatch();
+              });
+            }, 150);
+          }),
+        );
+      } catch {
+        io.stderr(`${folder}: kan inte bevakas.\n`);
+      }
+    }
+  };
+  await rewatch();
+  io.stderr("Bevakar ändringar. Avsluta med Ctrl+C.\n");
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    options.signal?.addEventListener("abort", stop, { once: true });
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  clearTimeout(timer);
+  for (const watcher of watchers) watcher.close();
+  await running;
+  return EXIT_OK;
 }
 
 function parseFormats(value: string | undefined): Format[] {
@@ -79,12 +202,4 @@ function parseFormats(value: string | undefined): Format[] {
 function summary(drafted: number, failed: number): string {
   const written = drafted === 1 ? "1 utkast skrivet" : `${drafted} utkast skrivna`;
   return failed > 0 ? `${written}, ${failed} fel` : written;
-}
-
-function worst(a: ExitCode, b: ExitCode): ExitCode {
-  return Math.max(a, b) as ExitCode;
-}
-
-function describe(error: unknown): string {
-  return (error as NodeJS.ErrnoException | undefined)?.code ?? "okänt fel";
 }

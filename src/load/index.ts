@@ -1,4 +1,5 @@
 import type { Diagnostic, Finding } from "../diagnostics.js";
+import type { Config } from "../model/config.js";
 import { MARKDOWN_FIELDS, type Case } from "../model/schema.js";
 import { parseMarkdown } from "../render/markdown/parse.js";
 import { decodeInput } from "./decode.js";
@@ -25,34 +26,67 @@ export interface LoadedCase {
   locateInValue(path: FieldPath, offset: number): Position;
 }
 
+/** What a förvaltning's profile supplies to a case that does not say it itself. */
+export type CaseDefaults = Pick<Config, "forvaltning" | "underskrifter">;
+
+/** A YAML file read as far as it goes: its data with positions, or the findings that stop it. */
+export interface YamlSource {
+  file: string;
+  text: string;
+  /** Undefined when the text or the YAML could not be read. */
+  data: unknown;
+  map?: SourceMap;
+  findings: Finding[];
+}
+
+/** Bytes → text → YAML with positions. */
+export function readYamlSource(input: Uint8Array | string, file: string): YamlSource {
+  const decoded = decodeInput(typeof input === "string" ? new TextEncoder().encode(input) : input);
+  if (!decoded.ok) return { file, text: "", data: undefined, findings: [decoded.finding] };
+  const text = decoded.text.replace(/^\uFEFF/, "");
+  const parsed = parseYaml(text);
+  return { file, text, data: parsed.data, map: new SourceMap(parsed.doc, parsed.lineCounter, text), findings: parsed.findings };
+}
+
 /** Reads and loads a case file; a missing or unreadable file throws RemissError (exit 2). */
-export async function loadCaseFile(file: string): Promise<LoadedCase> {
-  return loadCaseText(await readInputFile(file), file);
+export async function loadCaseFile(file: string, defaults?: CaseDefaults): Promise<LoadedCase> {
+  return loadCaseText(await readInputFile(file), file, defaults);
 }
 
 /** YAML bytes → a validated case with positions, or every problem found, together. */
-export function loadCaseText(input: Uint8Array | string, file: string): LoadedCase {
-  const decoded = typeof input === "string" ? decodeInput(new TextEncoder().encode(input)) : decodeInput(input);
+export function loadCaseText(input: Uint8Array | string, file: string, defaults?: CaseDefaults): LoadedCase {
+  const source = readYamlSource(input, file);
+  const map = source.map;
   const nowhere = () => ({ line: 1, column: 1 });
-  if (!decoded.ok) {
-    return { file, text: "", diagnostics: [{ file, ...decoded.finding }], locate: nowhere, locateInValue: nowhere };
-  }
-  const text = decoded.text.replace(/^\uFEFF/, "");
-  const parsed = parseYaml(text);
-  const map = new SourceMap(parsed.doc, parsed.lineCounter, text);
   const base = {
     file,
-    text,
-    locate: (path: FieldPath) => map.locate(path),
-    locateInValue: (path: FieldPath, offset: number) => map.locateInValue(path, offset),
+    text: source.text,
+    locate: (path: FieldPath) => map?.locate(path) ?? nowhere(),
+    locateInValue: (path: FieldPath, offset: number) => map?.locateInValue(path, offset) ?? nowhere(),
   };
-  if (parsed.findings.length > 0) return { ...base, diagnostics: toDiagnostics(file, parsed.findings) };
+  if (!map || source.findings.length > 0) return { ...base, diagnostics: toDiagnostics(file, source.findings) };
 
-  const validated = validateCase(parsed.data, map);
+  const data = withDefaults(source.data, defaults);
+  const validated = validateCase(data, map);
   const findings = validated.ok ? [] : [...validated.findings];
-  findings.push(...markdownHeadingFindings(parsed.data, map));
+  findings.push(...markdownHeadingFindings(data, map));
   const diagnostics = toDiagnostics(file, findings);
   return validated.ok && findings.length === 0 ? { ...base, case: validated.value, diagnostics } : { ...base, diagnostics };
+}
+
+/** The profile's letterhead under the case's own, field by field; its signatories when the case has none. */
+function withDefaults(data: unknown, defaults: CaseDefaults | undefined): unknown {
+  if (!defaults || data === null || typeof data !== "object" || Array.isArray(data)) return data;
+  const merged: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  if (defaults.forvaltning && (merged.forvaltning === undefined || isPlainObject(merged.forvaltning))) {
+    merged.forvaltning = { ...defaults.forvaltning, ...(merged.forvaltning as object | undefined) };
+  }
+  if (defaults.underskrifter && merged.underskrifter === undefined) merged.underskrifter = defaults.underskrifter;
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /**
@@ -77,7 +111,7 @@ function markdownHeadingFindings(data: unknown, map: SourceMap): Finding[] {
   return findings;
 }
 
-function toDiagnostics(file: string, findings: readonly Finding[]): Diagnostic[] {
+export function toDiagnostics(file: string, findings: readonly Finding[]): Diagnostic[] {
   return findings
     .map((f) => ({ file, ...f }))
     .sort((a, b) => a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : 1));

@@ -1,8 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { CONFIG_FILE } from "../model/config.js";
 
-/** The file name of a förvaltning's profile, never drafted as a case. */
-export const CONFIG_FILE = "remiss.config.yaml";
 
 /**
  * The files a command was given: files as they are, and each folder's own

@@ -13,10 +13,15 @@ export function formatPath(path: FieldPath): string {
   return out;
 }
 
-export type Validated = { ok: true; value: Case } | { ok: false; findings: Finding[] };
+export type Validated<T = Case> = { ok: true; value: T } | { ok: false; findings: Finding[] };
 
 /** Plain data → a valid case, or Swedish findings placed at the offending key or value. */
-export function validateCase(data: unknown, map: SourceMap): Validated {
+export function validateCase(data: unknown, map: SourceMap): Validated<Case> {
+  return validateWith(caseSchema, data, map, "Filen ska bestå av nycklar som forvaltning:, remiss: och motion:");
+}
+
+/** Plain data → a valid value of `schema`, or Swedish findings placed at the offending key or value. */
+export function validateWith<T>(schema: z.ZodType<T>, data: unknown, map: SourceMap, shape: string): Validated<T> {
   if (data === undefined || data === null) {
     return {
       ok: false,
@@ -37,24 +42,24 @@ export function validateCase(data: unknown, map: SourceMap): Validated {
         finding(
           map.locate([]),
           "schema/typ",
-          `Filen ska bestå av nycklar som forvaltning:, remiss: och motion:, men den är ${what}.`,
+          `${shape}, men den är ${what}.`,
         ),
       ],
     };
   }
-  const result = caseSchema.safeParse(data, { reportInput: true });
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   // A misspelt key also makes the right one "missing": say only "menade du …?".
   const suggested = new Set(
     result.error.issues.flatMap((issue) =>
       issue.code === "unrecognized_keys"
-        ? issue.keys.map((key) => suggest(key, knownKeys(keyPath(issue.path)))).filter(Boolean).map((s) => formatPath([...keyPath(issue.path), s!]))
+        ? issue.keys.map((key) => suggest(key, knownKeys(schema, keyPath(issue.path)))).filter(Boolean).map((s) => formatPath([...keyPath(issue.path), s!]))
         : [],
     ),
   );
   const findings = result.error.issues
     .filter((issue) => !(issue.code === "invalid_type" && suggested.has(formatPath(keyPath(issue.path)))))
-    .flatMap((issue) => issueFindings(issue, data, map));
+    .flatMap((issue) => issueFindings(schema, issue, data, map));
   return { ok: false, findings };
 }
 
@@ -62,7 +67,7 @@ function keyPath(path: readonly PropertyKey[]): (string | number)[] {
   return path.filter((p): p is string | number => typeof p !== "symbol");
 }
 
-function issueFindings(issue: z.core.$ZodIssue, data: unknown, map: SourceMap): Finding[] {
+function issueFindings(schema: z.ZodType, issue: z.core.$ZodIssue, data: unknown, map: SourceMap): Finding[] {
   const path = keyPath(issue.path);
   const field = formatPath(path);
   const last = path.at(-1);
@@ -70,7 +75,7 @@ function issueFindings(issue: z.core.$ZodIssue, data: unknown, map: SourceMap): 
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((key) => {
-        const known = knownKeys(path);
+        const known = knownKeys(schema, path);
         const suggestion = suggest(key, known);
         const where = path.length ? ` under ”${formatPath(path)}”` : "";
         const hint = suggestion
@@ -122,6 +127,15 @@ function issueFindings(issue: z.core.$ZodIssue, data: unknown, map: SourceMap): 
       }
       return [finding(map.locate(path), "schema/tom", `${capitalize(label)} är tomt. Skriv en text. (${field})`)];
     case "invalid_format":
+      if (issue.message === "heltal") {
+        return [
+          finding(
+            map.locate(path),
+            "schema/tal",
+            `${capitalize(label)} ska vara ett heltal, t.ex. 60, inte ”${String(valueAt(data, path))}”. (${field})`,
+          ),
+        ];
+      }
       return [
         finding(
           map.locate(path),
@@ -191,8 +205,8 @@ function capitalize(text: string): string {
 }
 
 /** The keys the schema allows at an object path, for "menade du …?". */
-export function knownKeys(path: FieldPath): string[] {
-  let schema: unknown = caseSchema;
+export function knownKeys(root: z.ZodType, path: FieldPath): string[] {
+  let schema: unknown = root;
   for (const segment of [...path, undefined]) {
     schema = unwrap(schema);
     const def = (schema as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } } })._zod

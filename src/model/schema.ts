@@ -47,6 +47,16 @@ export const forvaltningSchema = z
   })
   .describe("Förvaltningen som svarar: brevhuvudet.");
 
+export const underskrifterSchema = z
+  .array(
+    z.strictObject({
+      namn: text("Namnet på den som skriver under."),
+      titel: text("Titeln, t.ex. Stadsdelsdirektör."),
+    }),
+  )
+  .min(1)
+  .describe("De som skriver under utlåtandet.");
+
 export const caseSchema = z
   .strictObject({
     forvaltning: forvaltningSchema,
@@ -113,15 +123,7 @@ export const caseSchema = z
     synpunkter: markdown("Förvaltningens synpunkter och förslag."),
     barnrattsanalys: markdown("Barnrättsanalysen."),
     jamstalldhetsanalys: markdown("Jämställdhetsanalysen."),
-    underskrifter: z
-      .array(
-        z.strictObject({
-          namn: text("Namnet på den som skriver under."),
-          titel: text("Titeln, t.ex. Stadsdelsdirektör."),
-        }),
-      )
-      .min(1)
-      .describe("De som skriver under utlåtandet."),
+    underskrifter: underskrifterSchema,
     bilagor: textList("Bilagor, i ordning.").optional(),
   })
   .describe("Ett tjänsteutlåtande över en remiss, version 1.");

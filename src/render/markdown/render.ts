@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { stringify } from "yaml";
+import { EXIT_INVALID, RemissError } from "../../errors.js";
 import type { ViewModel } from "../../view/model.js";
 
 /** The built-in templates, shipped with the package. */
@@ -12,23 +13,76 @@ const EXTENSION = ".md.hbs";
 
 export type MarkdownRenderer = (view: ViewModel) => string;
 
+interface TemplateSource {
+  /** Name relative to the templates folder, with `/`: `sektioner/bakgrund.md.hbs`. */
+  name: string;
+  /** The file it was read from, for messages. */
+  path: string;
+  source: string;
+}
+
 /**
  * Compiles the templates once; the renderer it returns turns view models
- * into Markdown. Templates only place the view model's strings; values are
- * data, never template source, so `{{…}}` in a writer's text stays literal.
+ * into Markdown. A förvaltning's own templates folder replaces the built-in
+ * files of the same name; the rest stay built in. Templates only place the
+ * view model's strings: values are data, never template source, so `{{…}}`
+ * in a writer's text stays literal.
  */
-export function createMarkdownRenderer(templatesDir: string = BUILTIN_TEMPLATES): MarkdownRenderer {
+export function createMarkdownRenderer(ownTemplates?: string): MarkdownRenderer {
+  const templates = new Map<string, TemplateSource>();
+  for (const dir of ownTemplates ? [BUILTIN_TEMPLATES, ownTemplates] : [BUILTIN_TEMPLATES]) {
+    if (!existsSync(dir)) throw new RemissError(`${dir}: mallmappen finns inte. Kontrollera ”templates” i remiss.config.yaml eller --templates.`);
+    for (const name of templateFiles(dir)) {
+      const path = join(dir, name);
+      templates.set(name, { name, path, source: readFileSync(path, "utf8") });
+    }
+  }
   const hbs = Handlebars.create();
   hbs.registerHelper("rader", function (this: unknown, options: Handlebars.HelperOptions) {
     return `${joinLines(options.fn(this))}\n`;
   });
-  for (const file of templateFiles(templatesDir)) {
-    if (file === MAIN_TEMPLATE) continue;
-    const name = file.slice(0, -EXTENSION.length);
-    hbs.registerPartial(name, hbs.compile(readFileSync(join(templatesDir, file), "utf8"), { noEscape: true }));
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  for (const template of templates.values()) {
+    compiled.set(template.name, compile(hbs, template));
   }
-  const main = hbs.compile(readFileSync(join(templatesDir, MAIN_TEMPLATE), "utf8"), { noEscape: true });
-  return (view) => normalize(main({ ...view, frontMatter: stringify(view.metadata, { lineWidth: 0 }).trimEnd() }));
+  for (const [name, delegate] of compiled) {
+    if (name !== MAIN_TEMPLATE) hbs.registerPartial(name.slice(0, -EXTENSION.length), attributed(delegate, templates.get(name)!));
+  }
+  const main = compiled.get(MAIN_TEMPLATE)!;
+  const mainSource = templates.get(MAIN_TEMPLATE)!;
+  return (view) => {
+    const context = { ...view, frontMatter: stringify(view.metadata, { lineWidth: 0 }).trimEnd() };
+    return normalize(attributed(main, mainSource)(context));
+  };
+}
+
+/** Parses a template at once, so that a syntax error is reported before anything is drafted. */
+function compile(hbs: typeof Handlebars, template: TemplateSource): HandlebarsTemplateDelegate {
+  try {
+    hbs.parse(template.source);
+  } catch (error) {
+    throw templateError(template, error);
+  }
+  return hbs.compile(template.source, { noEscape: true });
+}
+
+/** A template whose run-time errors name the template file and line. */
+function attributed(delegate: HandlebarsTemplateDelegate, template: TemplateSource): HandlebarsTemplateDelegate {
+  return (context, options) => {
+    try {
+      return delegate(context, options);
+    } catch (error) {
+      if (error instanceof RemissError) throw error;
+      throw templateError(template, error);
+    }
+  };
+}
+
+function templateError(template: TemplateSource, error: unknown): RemissError {
+  const raw = error instanceof Error ? error.message : String(error);
+  const line = (error as { lineNumber?: number }).lineNumber ?? Number(/on line (\d+)/.exec(raw)?.[1] ?? 1);
+  const detail = raw.split("\n").filter((l) => l.trim() && !/^-*\^$/.test(l.trim())).at(-1) ?? raw;
+  return new RemissError(`${template.path}:${line}: fel i mallen: ${detail.trim()}`, EXIT_INVALID);
 }
 
 /** The lines of a block, empty ones dropped, joined with hard breaks (`\` at the line end). */
@@ -41,7 +95,7 @@ function joinLines(block: string): string {
 }
 
 /** Every template file below a folder, as paths relative to it with `/`. */
-function templateFiles(dir: string): string[] {
+export function templateFiles(dir: string): string[] {
   const files: string[] = [];
   const walk = (current: string) => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { forvaltningSchema, underskrifterSchema } from "./schema.js";
+
+/** The file name of a förvaltning's profile. */
+export const CONFIG_FILE = "remiss.config.yaml";
+
+/** A whole number written in the YAML (every scalar is read as text). */
+const count = (description: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: "heltal", abort: true })
+    .transform(Number)
+    .describe(description);
+
+/**
+ * remiss.config.yaml: what is the same for every case of a förvaltning. Found
+ * in the input's folder or the nearest parent folder.
+ */
+export const configSchema = z
+  .strictObject({
+    forvaltning: forvaltningSchema
+      .partial()
+      .describe("Brevhuvudet för alla ärenden; ett ärendes egna fält under forvaltning går före.")
+      .optional(),
+    underskrifter: underskrifterSchema.describe("Standardunderskrifter, när ärendet inte har egna.").optional(),
+    templates: z
+      .string()
+      .trim()
+      .min(1)
+      .describe("Mapp med förvaltningens egna mallar, relativt till den här filen.")
+      .optional(),
+    check: z
+      .strictObject({
+        avsnitt: z
+          .array(z.string().trim().min(1).describe("En rubrik."))
+          .describe("Fler avsnitt som krävs, utöver de inbyggda.")
+          .optional(),
+        lix: count("Högsta LIX-värde för ett avsnitt innan remiss check varnar (standard 60).").optional(),
+        meningslangd: count("Högsta antal ord i en mening innan remiss check varnar (standard 35).").optional(),
+      })
+      .describe("Inställningar för remiss check.")
+      .optional(),
+  })
+  .describe("Förvaltningens gemensamma inställningar för remiss.");
+
+export type Config = z.infer<typeof configSchema>;
