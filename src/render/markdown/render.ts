@@ -80,7 +80,9 @@ function attributed(delegate: HandlebarsTemplateDelegate, template: TemplateSour
 
 function templateError(template: TemplateSource, error: unknown): RemissError {
   const raw = error instanceof Error ? error.message : String(error);
-  const line = (error as { lineNumber?: number }).lineNumber ?? Number(/on line (\d+)/.exec(raw)?.[1] ?? 1);
+  const partial = /The partial (\S+) could not be found/.exec(raw)?.[1];
+  const partialLine = partial ? template.source.split("\n").findIndex((l) => l.includes(`{{> ${partial}`) || l.includes(`{{>${partial}`)) + 1 : 0;
+  const line = (error as { lineNumber?: number }).lineNumber ?? (partialLine || Number(/on line (\d+)/.exec(raw)?.[1] ?? 1));
   const detail = raw.split("\n").filter((l) => l.trim() && !/^-*\^$/.test(l.trim())).at(-1) ?? raw;
   return new RemissError(`${template.path}:${line}: fel i mallen: ${detail.trim()}`, EXIT_INVALID);
 }
