@@ -1,0 +1,252 @@
+import { Paragraph, Table, TextRun, type FileChild, type ParagraphChild } from "docx";
+import type { Code, Heading, List, Nodes, Paragraph as MdastParagraph, PhrasingContent, Root, RootContent } from "mdast";
+import { SIGNATURES_MARKER } from "../../model/sections.js";
+import { withEnv, type Context } from "./context.js";
+import { normalizeLabel, plainText, renderInlines, softBreaksToSpaces } from "./inlines.js";
+import { LABELS, documentInfoFrame } from "./page.js";
+import { RULE_BORDER, STYLE, listTextIndent } from "./styles.js";
+import { dataTable, signatureTable, type Signatory } from "./tables.js";
+import { cm, pointsToTwips, SIZES } from "./typography.js";
+
+/** The body of the document, and what the header and the properties need to know about it. */
+export interface RenderedBody {
+  readonly children: FileChild[];
+  /**
+   * Lines of the metadata block's "Tjänsteutlåtande / Dnr / datum"
+   * paragraph, framed at the top right of page 1; undefined when the
+   * Markdown has no such paragraph.
+   */
+  readonly infoLines: number | undefined;
+  /** Text of the first `# ` heading. */
+  readonly title: string | undefined;
+}
+
+const QUOTE_INDENT = cm(1);
+const LIST_ITEM_AFTER = pointsToTwips(6);
+const BLOCK_AFTER = pointsToTwips(SIZES.body);
+
+/**
+ * The document's blocks → paragraphs and tables. The Markdown's shape
+ * (docs/markdown-format.md): the metadata block before the first heading,
+ * `# ` the title and its subtitle paragraph, `## ` sections, and after
+ * the signatures marker one paragraph per signatory.
+ */
+export function renderBody(root: Root, context: Context): RenderedBody {
+  collectDefinitions(root, context);
+  const nodes = root.children.filter((node) => node.type !== "yaml");
+  const firstHeading = nodes.findIndex((node) => node.type === "heading");
+  const metadataEnd = firstHeading === -1 ? 0 : firstHeading;
+
+  const metadata = renderMetadata(nodes.slice(0, metadataEnd), context);
+  const children: FileChild[] = [...metadata.children];
+  let title: string | undefined;
+
+  for (let index = metadataEnd; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    const previous = nodes[index - 1];
+    const next = nodes[index + 1];
+
+    if (isSignaturesMarker(node)) {
+      const signatories: Signatory[] = [];
+      while (nodes[index + 1]?.type === "paragraph") {
+        signatories.push(splitLines((nodes[++index] as MdastParagraph).children));
+      }
+      if (signatories.length > 0) children.push(signatureTable(signatories, context));
+      continue;
+    }
+
+    if (node.type === "heading" && node.depth === 1 && title === undefined) {
+      title = softBreaksToSpaces(plainText(node)).trim();
+    }
+
+    if (node.type === "paragraph") {
+      const isSubtitle = previous?.type === "heading" && previous.depth === 1;
+      children.push(
+        paragraph(node.children, context, {
+          ...(isSubtitle ? { style: STYLE.subtitle } : {}),
+          // The closing sentence stays on the page of the signatures.
+          ...(next && isSignaturesMarker(next) ? { keepNext: true } : {}),
+        }),
+      );
+      continue;
+    }
+
+    children.push(...renderBlock(node, context));
+  }
+
+  // Word ends a document with a paragraph, also after the signature table.
+  if (children.at(-1) instanceof Table) children.push(new Paragraph({ style: STYLE.signature, children: [] }));
+  return { children, infoLines: metadata.infoLines, title };
+}
+
+/**
+ * The metadata block: "Tjänsteutlåtande / Dnr / datum" goes into a frame at
+ * the top right of page 1, beside the letterhead; "Handläggare …" and
+ * "Till …" follow as ordinary body text.
+ */
+function renderMetadata(nodes: readonly RootContent[], context: Context): { children: FileChild[]; infoLines: number | undefined } {
+  const children: FileChild[] = [];
+  let infoLines: number | undefined;
+  for (const node of nodes) {
+    if (node.type !== "paragraph") {
+      children.push(...renderBlock(node, context));
+      continue;
+    }
+    const lines = splitLines(node.children);
+    const firstLine = softBreaksToSpaces(lines[0]?.map(plainText).join("") ?? "").trim();
+    if (infoLines === undefined && firstLine === LABELS.documentType) {
+      infoLines = lines.length;
+      children.push(
+        new Paragraph({
+          style: STYLE.documentInfo,
+          frame: documentInfoFrame(),
+          children: joinLines(lines.map((line, index) => renderInlines(line, context, index === 0 ? { bold: true } : {}))),
+        }),
+      );
+    } else {
+      children.push(new Paragraph({ style: STYLE.metadata, children: renderInlines(node.children, context) }));
+    }
+  }
+  return { children, infoLines };
+}
+
+/** Any block, wherever it stands: one clause per mdast block type, text content for the rest. */
+function renderBlock(node: RootContent, context: Context): FileChild[] {
+  switch (node.type) {
+    case "paragraph":
+      return [paragraph(node.children, context)];
+    case "heading":
+      return [heading(node, context)];
+    case "list":
+      return renderList(node, context);
+    case "blockquote": {
+      const quoted = withEnv(context, { paragraphStyle: STYLE.quote, indent: (context.indent ?? 0) + QUOTE_INDENT });
+      return node.children.flatMap((child) => renderBlock(child, quoted));
+    }
+    case "thematicBreak":
+      return [new Paragraph({ border: RULE_BORDER, ...indentOf(context), children: [] })];
+    case "code":
+      return [codeBlock(node, context)];
+    case "table":
+      return [dataTable(node, context)];
+    case "html": {
+      const text = plainText(node).trim();
+      return text === "" ? [] : [paragraph([{ type: "text", value: text }], context)];
+    }
+    case "definition":
+    case "yaml":
+      return [];
+    case "footnoteDefinition":
+      return node.children.flatMap((child) => renderBlock(child, context));
+    default: {
+      const text = plainText(node as Nodes);
+      return text.trim() === "" ? [] : [paragraph([{ type: "text", value: text }], context)];
+    }
+  }
+}
+
+function paragraph(
+  children: readonly PhrasingContent[],
+  context: Context,
+  options: { style?: string; keepNext?: boolean } = {},
+): Paragraph {
+  const style = options.style ?? context.paragraphStyle;
+  return new Paragraph({
+    ...(style ? { style } : {}),
+    ...(options.keepNext ? { keepNext: true } : {}),
+    ...indentOf(context),
+    children: renderInlines(children, context),
+  });
+}
+
+function heading(node: Heading, context: Context): Paragraph {
+  return new Paragraph({ style: STYLE.heading(node.depth), ...indentOf(context), children: renderInlines(node.children, context) });
+}
+
+function codeBlock(node: Code, context: Context): Paragraph {
+  const lines = node.value.split(/\r?\n/);
+  const runs: ParagraphChild[] = lines.map((line, index) => new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}) }));
+  return new Paragraph({ style: STYLE.code, ...indentOf(context, cm(0.5)), children: runs });
+}
+
+/**
+ * A bulleted or numbered list. Every list gets a numbering instance of its
+ * own, so each numbered list starts again at 1; a nested list is the next
+ * level down, with an instance of its own too. An item's first paragraph
+ * carries the number; its other blocks are indented to the item's text.
+ */
+function renderList(list: List, context: Context): FileChild[] {
+  const numbering = context.state.numbering.newList(list.ordered === true, list.start ?? 1);
+  const level = Math.min(context.listDepth, 8);
+  const closesList = context.listDepth === 0 ? true : context.closesList === true;
+  const itemAfter = list.spread ? BLOCK_AFTER : LIST_ITEM_AFTER;
+  const out: FileChild[] = [];
+
+  list.children.forEach((item, itemIndex) => {
+    const lastItem = itemIndex === list.children.length - 1;
+    let numbered = false;
+    const numberedParagraph = (children: readonly PhrasingContent[], last: boolean) =>
+      new Paragraph({
+        style: STYLE.listParagraph,
+        numbering: { reference: numbering.reference, level, instance: numbering.instance },
+        spacing: { after: closesList && lastItem && last ? BLOCK_AFTER : itemAfter },
+        children: renderInlines(children, context),
+      });
+
+    item.children.forEach((child, childIndex) => {
+      const last = childIndex === item.children.length - 1;
+      const inner = withEnv(context, {
+        listDepth: level + 1,
+        closesList: closesList && lastItem && last,
+        indent: listTextIndent(level),
+        paragraphStyle: undefined,
+      });
+      if (!numbered && child.type === "paragraph") {
+        out.push(numberedParagraph(child.children, last));
+        numbered = true;
+        return;
+      }
+      if (!numbered) {
+        out.push(numberedParagraph([], false));
+        numbered = true;
+      }
+      out.push(...renderBlock(child, inner));
+    });
+    if (!numbered) out.push(numberedParagraph([], true));
+  });
+  return out;
+}
+
+function indentOf(context: Context, extra = 0): { indent?: { left: number } } {
+  const left = (context.indent ?? 0) + extra;
+  return left > 0 ? { indent: { left } } : {};
+}
+
+/** A paragraph's inline nodes, split at hard breaks into lines. */
+function splitLines(children: readonly PhrasingContent[]): PhrasingContent[][] {
+  const lines: PhrasingContent[][] = [[]];
+  for (const child of children) {
+    if (child.type === "break") lines.push([]);
+    else lines[lines.length - 1]!.push(child);
+  }
+  return lines;
+}
+
+function joinLines(lines: readonly ParagraphChild[][]): ParagraphChild[] {
+  return lines.flatMap((line, index) => (index === 0 ? line : [new TextRun({ break: 1 }), ...line]));
+}
+
+function isSignaturesMarker(node: RootContent): boolean {
+  return node.type === "html" && node.value.trim() === SIGNATURES_MARKER;
+}
+
+function collectDefinitions(root: Root, context: Context): void {
+  const visit = (node: Nodes): void => {
+    if (node.type === "definition") {
+      const label = normalizeLabel(node.identifier);
+      if (!context.state.definitions.has(label)) context.state.definitions.set(label, node);
+    }
+    if ("children" in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(root);
+}

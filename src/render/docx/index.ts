@@ -1,0 +1,38 @@
+import type { Root } from "mdast";
+import { parseMarkdown } from "../markdown/parse.js";
+import { renderBody } from "./blocks.js";
+import { createContext } from "./context.js";
+import { buildDocument, packDocument } from "./document.js";
+import { readFrontMatter } from "./frontmatter.js";
+import { packageDocx } from "./package.js";
+import { coreProperties } from "./properties.js";
+
+export interface DocxOptions {
+  /** Value of SOURCE_DATE_EPOCH from the environment, if set (seconds since epoch, as a string). */
+  sourceDateEpoch?: string | undefined;
+  /** Today's date, injectable for tests. Defaults to new Date(). */
+  now?: Date;
+}
+
+/**
+ * The generated Markdown (docs/markdown-format.md) → a DOCX file, byte for
+ * byte the same for the same Markdown and date.
+ *
+ * Markdown → mdast → the body's paragraphs and tables (blocks.ts,
+ * inlines.ts, tables.ts) → a Word document with letterhead, styles and
+ * properties (document.ts, page.ts, styles.ts) → docx's zip → the
+ * reproducible package (package.ts).
+ */
+export async function renderDocx(markdown: string, options: DocxOptions = {}): Promise<Uint8Array> {
+  return renderMdast(parseMarkdown(markdown), options);
+}
+
+/** The same, from the mdast of the Markdown (as `parseMarkdown` gives it). */
+export async function renderMdast(tree: Root, options: DocxOptions = {}): Promise<Uint8Array> {
+  const front = readFrontMatter(tree);
+  const context = createContext();
+  const body = renderBody(tree, context);
+  const core = coreProperties(front, body.title, { sourceDateEpoch: options.sourceDateEpoch, now: options.now });
+  const document = buildDocument({ front, body, numbering: context.state.numbering, core });
+  return packageDocx(await packDocument(document), core);
+}

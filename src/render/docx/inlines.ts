@@ -1,0 +1,96 @@
+import { ExternalHyperlink, TextRun, type ParagraphChild } from "docx";
+import type { Nodes, PhrasingContent } from "mdast";
+import type { Context, RunFormat } from "./context.js";
+import { STYLE } from "./styles.js";
+
+/**
+ * Inline (phrasing) mdast → runs, one clause per node type. Soft line
+ * breaks (newlines inside text) become spaces, hard breaks `w:br`. A node
+ * type without a clause of its own gives its text content.
+ */
+export function renderInlines(nodes: readonly PhrasingContent[], context: Context, format: RunFormat = {}): ParagraphChild[] {
+  return nodes.flatMap((node) => renderInline(node, context, format));
+}
+
+function renderInline(node: PhrasingContent, context: Context, format: RunFormat): ParagraphChild[] {
+  switch (node.type) {
+    case "text":
+      return textRuns(softBreaksToSpaces(node.value), format);
+    case "break":
+      return [new TextRun({ ...runProperties(format), break: 1 })];
+    case "strong":
+      return renderInlines(node.children, context, { ...format, bold: true });
+    case "emphasis":
+      return renderInlines(node.children, context, { ...format, italics: true });
+    case "delete":
+      return renderInlines(node.children, context, { ...format, strike: true });
+    case "inlineCode":
+      return textRuns(softBreaksToSpaces(node.value), { ...format, code: true });
+    case "link":
+      return hyperlink(node.url, node.children, context, format);
+    case "linkReference": {
+      const definition = context.state.definitions.get(normalizeLabel(node.identifier));
+      return definition ? hyperlink(definition.url, node.children, context, format) : renderInlines(node.children, context, format);
+    }
+    case "image":
+    case "imageReference":
+      return textRuns(node.alt ?? "", format);
+    case "html":
+      return /^<br\s*\/?>$/i.test(node.value.trim())
+        ? [new TextRun({ ...runProperties(format), break: 1 })]
+        : textRuns(htmlText(node.value), format);
+    case "footnoteReference":
+      return textRuns(`[${node.label ?? node.identifier}]`, format);
+    default:
+      return textRuns(softBreaksToSpaces(plainText(node as Nodes)), format);
+  }
+}
+
+/** External links (any URL with a scheme) become hyperlinks; others keep only their text. */
+function hyperlink(url: string, children: readonly PhrasingContent[], context: Context, format: RunFormat): ParagraphChild[] {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) return renderInlines(children, context, format);
+  const runs = renderInlines(children, context, { ...format, link: true });
+  // Links do not nest in Markdown, so the children are plain runs.
+  const textRuns = runs.filter((run): run is TextRun => run instanceof TextRun);
+  return textRuns.length > 0 ? [new ExternalHyperlink({ link: url, children: textRuns })] : [];
+}
+
+function textRuns(text: string, format: RunFormat): ParagraphChild[] {
+  if (text === "") return [];
+  return [new TextRun({ ...runProperties(format), text })];
+}
+
+function runProperties(format: RunFormat) {
+  const style = format.link ? STYLE.hyperlink : format.code ? STYLE.inlineCode : undefined;
+  return {
+    ...(style ? { style } : {}),
+    ...(format.bold ? { bold: true } : {}),
+    ...(format.italics ? { italics: true } : {}),
+    ...(format.strike ? { strike: true } : {}),
+  };
+}
+
+/** A soft line break (and the indentation around it) is a space in the paragraph. */
+export function softBreaksToSpaces(text: string): string {
+  return text.replace(/[ \t]*\r?\n[ \t]*/g, " ");
+}
+
+/** Inline HTML: comments vanish, tags are dropped, text stays. */
+export function htmlText(html: string): string {
+  return html.replace(/<!--[\s\S]*?-->/g, "").replace(/<[^>]*>/g, "");
+}
+
+/** The text content of any node: literal values and the text of children, images by their alt text. */
+export function plainText(node: Nodes): string {
+  if (node.type === "html") return htmlText(node.value);
+  if (node.type === "break") return "\n";
+  if (node.type === "image" || node.type === "imageReference") return node.alt ?? "";
+  if ("value" in node && typeof node.value === "string") return node.value;
+  if ("children" in node) return (node.children as Nodes[]).map(plainText).join("");
+  return "";
+}
+
+/** Link reference labels match case-insensitively, with whitespace collapsed (CommonMark). */
+export function normalizeLabel(label: string): string {
+  return label.replace(/\s+/g, " ").trim().toLowerCase();
+}

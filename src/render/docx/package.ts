@@ -1,0 +1,109 @@
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import type { CoreProperties } from "./properties.js";
+
+/**
+ * The packaging step, after docx has packed the document: makes the file
+ * byte-reproducible and writes the document properties.
+ *
+ * - docx names some relationships (hyperlinks, among others) with random
+ *   ids; every id that is not already `rIdN` is renamed `rIdN`, numbered on
+ *   from the part's highest, consistently in every part.
+ * - docProps/core.xml is written anew: fixed timestamps and dc:language,
+ *   which docx does not write.
+ * - The zip is written again with the entries in a fixed order and the
+ *   same time on every entry, whatever the clock and the time zone.
+ */
+export function packageDocx(packed: Uint8Array, core: CoreProperties): Uint8Array {
+  const parts = unzipSync(packed);
+  const names = Object.keys(parts).sort(comparePartNames);
+
+  const texts = new Map<string, string>();
+  for (const name of names) {
+    if (isXmlPart(name)) texts.set(name, strFromU8(parts[name]!));
+  }
+
+  const renames = randomRelationshipIds(names.filter((name) => name.endsWith(".rels")).map((name) => texts.get(name) ?? ""));
+  for (const [name, text] of texts) texts.set(name, renameIds(text, renames));
+  texts.set(CORE_PART, coreXml(core));
+  if (!names.includes(CORE_PART)) names.splice(names.indexOf("_rels/.rels") + 1, 0, CORE_PART);
+
+  const mtime = zipTimestamp();
+  const entries: Zippable = {};
+  for (const name of names) {
+    const text = texts.get(name);
+    entries[name] = [text === undefined ? parts[name]! : strToU8(text), { level: 6, mtime, os: 0, attrs: 0 }];
+  }
+  return zipSync(entries);
+}
+
+const CORE_PART = "docProps/core.xml";
+
+/** [Content_Types].xml first and the package relationships second, as Word writes them; then by name. */
+function comparePartNames(a: string, b: string): number {
+  const rank = (name: string) => (name === "[Content_Types].xml" ? 0 : name === "_rels/.rels" ? 1 : 2);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function isXmlPart(name: string): boolean {
+  return name.endsWith(".xml") || name.endsWith(".rels");
+}
+
+/**
+ * Old id → new id for every relationship id that is not of the form rIdN,
+ * numbered on from the highest rIdN of its relationships part, in the order
+ * the parts and the relationships come.
+ */
+function randomRelationshipIds(relationshipParts: readonly string[]): Map<string, string> {
+  const renames = new Map<string, string>();
+  for (const xml of relationshipParts) {
+    const ids = [...xml.matchAll(/<Relationship\b[^>]*?\sId="([^"]*)"/g)].map((match) => match[1]!);
+    let next = Math.max(0, ...ids.map((id) => /^rId(\d+)$/.exec(id)).map((match) => (match ? Number(match[1]) : 0))) + 1;
+    for (const id of ids) {
+      if (!/^rId\d+$/.test(id) && !renames.has(id)) renames.set(id, `rId${next++}`);
+    }
+  }
+  return renames;
+}
+
+/** Replaces each old id where it stands as a whole attribute value. */
+function renameIds(xml: string, renames: ReadonlyMap<string, string>): string {
+  if (renames.size === 0) return xml;
+  return xml.replace(/="([^"]*)"/g, (whole, value: string) => {
+    const renamed = renames.get(value);
+    return renamed === undefined ? whole : `="${renamed}"`;
+  });
+}
+
+/**
+ * The same DOS date and time on every entry: 1980-01-01 00:00, the zip
+ * format's epoch. fflate reads the local fields of the Date it is given, so
+ * the Date is made from local fields too, which keeps it the same in every
+ * time zone.
+ */
+function zipTimestamp(): Date {
+  return new Date(1980, 0, 1, 0, 0, 0);
+}
+
+export function coreXml(core: CoreProperties): string {
+  const element = (name: string, value: string | undefined) => (value === undefined || value === "" ? "" : `<${name}>${escapeXml(value)}</${name}>`);
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"` +
+    ` xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"` +
+    ` xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    element("dc:title", core.title) +
+    element("dc:subject", core.subject) +
+    element("dc:creator", core.creator) +
+    element("cp:keywords", core.keywords) +
+    element("cp:lastModifiedBy", core.lastModifiedBy) +
+    element("dc:language", core.language) +
+    `<cp:revision>1</cp:revision>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${escapeXml(core.created)}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${escapeXml(core.modified)}</dcterms:modified>` +
+    `</cp:coreProperties>`
+  );
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

@@ -1,0 +1,177 @@
+import {
+  BorderStyle,
+  Footer,
+  FrameAnchorType,
+  FrameWrap,
+  Header,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IFrameOptions,
+  type ISectionPropertiesOptions,
+} from "docx";
+import type { FrontMatter } from "./frontmatter.js";
+import { NO_BORDERS, STYLE } from "./styles.js";
+import { COLORS, cm, pointsToTwips } from "./typography.js";
+
+/** The Swedish words the writer adds itself; all other text comes from the Markdown. */
+export const LABELS = {
+  documentType: "Tjänsteutlåtande",
+  dnr: "Dnr",
+  page: "Sida",
+  switchboard: "Växel",
+} as const;
+
+const A4 = { width: 11906, height: 16838 } as const;
+const MARGIN = {
+  top: cm(2.5),
+  bottom: cm(2.2),
+  left: cm(3.5),
+  right: cm(3.5),
+  header: cm(1.2),
+  footer: cm(1.0),
+} as const;
+const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
+/** The right-hand column of the header: "Tjänsteutlåtande / Dnr / datum / Sida". */
+const INFO_WIDTH = cm(6);
+
+/** Page geometry in twips. */
+export const PAGE = {
+  ...A4,
+  margin: MARGIN,
+  textWidth: TEXT_WIDTH,
+  letterheadWidth: TEXT_WIDTH - INFO_WIDTH,
+  infoWidth: INFO_WIDTH,
+} as const;
+
+/**
+ * Where the body's "Tjänsteutlåtande / Dnr / datum" paragraph goes: a frame
+ * at the top of page 1 in the header's right-hand column. It stays body
+ * text, which screen readers read, and the first-page header leaves room
+ * for it, so page 1 shows the lines once.
+ */
+export function documentInfoFrame(): IFrameOptions {
+  return {
+    type: "absolute",
+    position: { x: PAGE.letterheadWidth, y: MARGIN.header },
+    width: PAGE.infoWidth,
+    anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.PAGE },
+    wrap: FrameWrap.AROUND,
+  };
+}
+
+export function sectionProperties(): ISectionPropertiesOptions {
+  return {
+    titlePage: true,
+    page: {
+      size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+      margin: { ...MARGIN, gutter: 0 },
+    },
+  };
+}
+
+/**
+ * Page 1: the förvaltning and its avdelning at the top left; at the top
+ * right "Sida 1 (N)" under the framed document info, or, when the body has
+ * no document info paragraph, the info itself from the front matter.
+ *
+ * @param infoLines How many lines the framed document info paragraph has; undefined when there is none.
+ */
+export function firstPageHeader(front: FrontMatter, infoLines: number | undefined): Header {
+  const left = [
+    letterheadLine(front.forvaltning.namn ?? "", true),
+    ...(front.forvaltning.avdelning ? [letterheadLine(front.forvaltning.avdelning)] : []),
+  ];
+  const right =
+    infoLines === undefined
+      ? [...documentInfoLines(front).map((line, index) => letterheadLine(line, index === 0)), pageLine()]
+      : [...Array.from({ length: infoLines }, () => letterheadLine("")), pageLine()];
+  // Word ends a header with a paragraph; this one also keeps the body a line below the letterhead.
+  return new Header({ children: [twoColumns(left, right), letterheadLine("")] });
+}
+
+/** Later pages: the Dnr and "Sida N (M)" at the top right. */
+export function laterPagesHeader(front: FrontMatter): Header {
+  const right = [...(front.dnr ? [letterheadLine(`${LABELS.dnr} ${front.dnr}`)] : []), pageLine()];
+  return new Header({ children: [twoColumns([letterheadLine("")], right), letterheadLine("")] });
+}
+
+/** "Tjänsteutlåtande", "Dnr …", the date: as the Markdown's metadata block has them. */
+function documentInfoLines(front: FrontMatter): string[] {
+  return [LABELS.documentType, ...(front.dnr ? [`${LABELS.dnr} ${front.dnr}`] : []), ...(front.datum ? [front.datum] : [])];
+}
+
+/**
+ * Page 1's foot: the postal address beside "Växel …", e-post and webb, under
+ * a hairline. Undefined when the front matter has none of them.
+ */
+export function firstPageFooter(front: FrontMatter): Footer | undefined {
+  const { namn, adress, vaxel, epost, webb } = front.forvaltning;
+  const address = [...(namn ? [footerLine(namn, true)] : []), ...adress.map((line) => footerLine(line))];
+  const contact = [...(vaxel ? [`${LABELS.switchboard} ${vaxel}`] : []), ...(epost ? [epost] : []), ...(webb ? [webb] : [])].map((line) =>
+    footerLine(line),
+  );
+  if (adress.length === 0 && contact.length === 0) return undefined;
+  const rule = { style: BorderStyle.SINGLE, size: 4, color: COLORS.rule, space: 4 } as const;
+  const half = Math.floor(PAGE.textWidth / 2);
+  const cell = (children: Paragraph[]) =>
+    new TableCell({
+      borders: { ...NO_BORDERS, top: rule },
+      margins: { top: pointsToTwips(4), bottom: 0, left: 0, right: 0 },
+      width: { size: half, type: WidthType.DXA },
+      children: children.length > 0 ? children : [footerLine("")],
+    });
+  const table = new Table({
+    rows: [new TableRow({ children: [cell(address), cell(contact)] })],
+    width: { size: half * 2, type: WidthType.DXA },
+    columnWidths: [half, half],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+  });
+  return new Footer({ children: [table, footerLine("")] });
+}
+
+function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({
+      borders: NO_BORDERS,
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+      width: { size: width, type: WidthType.DXA },
+      children,
+    });
+  return new Table({
+    rows: [new TableRow({ children: [cell(left, PAGE.letterheadWidth), cell(right, PAGE.infoWidth)] })],
+    width: { size: PAGE.textWidth, type: WidthType.DXA },
+    columnWidths: [PAGE.letterheadWidth, PAGE.infoWidth],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+  });
+}
+
+function letterheadLine(text: string, bold = false): Paragraph {
+  return new Paragraph({ style: STYLE.letterhead, children: text ? [new TextRun({ text, bold })] : [] });
+}
+
+function footerLine(text: string, bold = false): Paragraph {
+  return new Paragraph({ style: STYLE.footerAddress, children: text ? [new TextRun({ text, bold })] : [] });
+}
+
+/** "Sida N (M)" with real PAGE and NUMPAGES fields, so it stays right when the text changes in Word. */
+function pageLine(): Paragraph {
+  return new Paragraph({
+    style: STYLE.letterhead,
+    children: [
+      new TextRun(`${LABELS.page} `),
+      new TextRun({ children: [PageNumber.CURRENT] }),
+      new TextRun(" ("),
+      new TextRun({ children: [PageNumber.TOTAL_PAGES] }),
+      new TextRun(")"),
+    ],
+  });
+}

@@ -1,0 +1,75 @@
+import { EXIT_USAGE, RemissError } from "../../errors.js";
+import type { FrontMatter } from "./frontmatter.js";
+import { DOCUMENT_LANGUAGE } from "./styles.js";
+
+/** The document properties written to docProps/core.xml. */
+export interface CoreProperties {
+  readonly title?: string;
+  readonly subject?: string;
+  readonly creator?: string;
+  readonly lastModifiedBy?: string;
+  readonly keywords?: string;
+  readonly language: string;
+  /** W3C date-time, such as 2025-10-07T00:00:00Z. */
+  readonly created: string;
+  readonly modified: string;
+}
+
+export interface TimestampSources {
+  /** SOURCE_DATE_EPOCH: seconds since the epoch, as a string. */
+  readonly sourceDateEpoch?: string | undefined;
+  readonly now?: Date | undefined;
+}
+
+/**
+ * Title, subject, author and keywords from the front matter: title = titel
+ * (else the `# ` heading), subject = undertitel, creator and
+ * lastModifiedBy = the förvaltning, keywords = the diarienummer.
+ */
+export function coreProperties(front: FrontMatter, headingTitle: string | undefined, sources: TimestampSources): CoreProperties {
+  const timestamp = documentTimestamp(front.datum, sources);
+  const keywords = [...new Set([front.dnr, front.remiss.dnr].filter((dnr): dnr is string => dnr !== undefined))];
+  return {
+    title: front.titel ?? headingTitle,
+    subject: front.undertitel,
+    creator: front.forvaltning.namn,
+    lastModifiedBy: front.forvaltning.namn,
+    keywords: keywords.length > 0 ? keywords.join(", ") : undefined,
+    language: DOCUMENT_LANGUAGE,
+    created: timestamp,
+    modified: timestamp,
+  };
+}
+
+/**
+ * The one timestamp of the document, so the same input gives the same bytes:
+ * the front matter's datum at midnight UTC; else SOURCE_DATE_EPOCH; else
+ * today's date (in UTC) at midnight UTC.
+ */
+export function documentTimestamp(datum: string | undefined, sources: TimestampSources): string {
+  const fromDatum = datum === undefined ? undefined : isoDate(datum);
+  if (fromDatum) return `${fromDatum}T00:00:00Z`;
+  const epoch = sources.sourceDateEpoch?.trim();
+  if (epoch !== undefined && epoch !== "") {
+    if (!/^\d+$/.test(epoch)) {
+      throw new RemissError(`SOURCE_DATE_EPOCH ska vara ett heltal (sekunder sedan 1970-01-01 UTC), inte "${epoch}".`, EXIT_USAGE);
+    }
+    const date = new Date(Number(epoch) * 1000);
+    if (Number.isNaN(date.getTime())) throw new RemissError(`SOURCE_DATE_EPOCH ligger utanför tillåtna datum: "${epoch}".`, EXIT_USAGE);
+    return w3cdtf(date);
+  }
+  const now = sources.now ?? new Date();
+  return `${now.toISOString().slice(0, 10)}T00:00:00Z`;
+}
+
+/** The date part of an ISO date (YYYY-MM-DD) that exists in the calendar, else undefined. */
+function isoDate(text: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return undefined;
+  const date = new Date(`${match[0]}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === match[0] ? match[0] : undefined;
+}
+
+function w3cdtf(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}

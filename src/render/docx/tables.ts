@@ -1,0 +1,107 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  WidthType,
+  type ParagraphChild,
+} from "docx";
+import type { PhrasingContent, Table as MdastTable } from "mdast";
+import type { Context } from "./context.js";
+import { renderInlines } from "./inlines.js";
+import { PAGE } from "./page.js";
+import { NO_BORDERS, STYLE } from "./styles.js";
+import { COLORS, pointsToTwips } from "./typography.js";
+
+/** One signatory: the lines of its paragraph (name, title, förvaltning), each a list of inline nodes. */
+export type Signatory = readonly (readonly PhrasingContent[])[];
+
+const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 } as const;
+
+/** Space above the first row of signatures, and between rows. */
+const SIGNATURE_GAP = pointsToTwips(36);
+
+/**
+ * The signatures side by side, two to a row, in a borderless table: name
+ * over title over förvaltning. A third signatory starts a second row.
+ */
+export function signatureTable(signatories: readonly Signatory[], context: Context): Table {
+  const columnWidth = Math.floor(PAGE.textWidth / 2);
+  const rows: TableRow[] = [];
+  for (let index = 0; index < signatories.length; index += 2) {
+    const pair = [signatories[index], signatories[index + 1]];
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: pair.map(
+          (signatory) =>
+            new TableCell({
+              borders: NO_BORDERS,
+              margins: { ...NO_MARGINS, right: pointsToTwips(6) },
+              width: { size: columnWidth, type: WidthType.DXA },
+              children: signatureParagraphs(signatory ?? [], context),
+            }),
+        ),
+      }),
+    );
+  }
+  return new Table({
+    rows,
+    width: { size: columnWidth * 2, type: WidthType.DXA },
+    columnWidths: [columnWidth, columnWidth],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+  });
+}
+
+function signatureParagraphs(signatory: Signatory, context: Context): Paragraph[] {
+  // An empty cell still needs one paragraph, and carries the gap above the row.
+  const lines = signatory.length > 0 ? signatory : [[]];
+  return lines.map(
+    (line, index) =>
+      new Paragraph({
+        style: STYLE.signature,
+        ...(index === 0 ? { spacing: { before: SIGNATURE_GAP } } : {}),
+        children: renderInlines(line, context),
+      }),
+  );
+}
+
+/**
+ * An ordinary table (GFM; not produced by `remiss draft` today, but Markdown
+ * edited by hand may have one): thin borders, the first row bold and
+ * repeated on every page.
+ */
+export function dataTable(table: MdastTable, context: Context): Table {
+  const columnCount = Math.max(1, ...table.children.map((row) => row.children.length));
+  const columnWidth = Math.floor(PAGE.textWidth / columnCount);
+  const line = { style: BorderStyle.SINGLE, size: 4, color: COLORS.tableBorder } as const;
+  const rows = table.children.map(
+    (row, rowIndex) =>
+      new TableRow({
+        tableHeader: rowIndex === 0,
+        children: Array.from({ length: columnCount }, (_, columnIndex) => {
+          const cell = row.children[columnIndex];
+          const children: ParagraphChild[] = cell ? renderInlines(cell.children, context, { bold: rowIndex === 0 }) : [];
+          return new TableCell({
+            width: { size: columnWidth, type: WidthType.DXA },
+            children: [new Paragraph({ style: STYLE.tableText, alignment: alignmentOf(table.align?.[columnIndex]), children })],
+          });
+        }),
+      }),
+  );
+  return new Table({
+    rows,
+    width: { size: columnWidth * columnCount, type: WidthType.DXA },
+    columnWidths: Array.from({ length: columnCount }, () => columnWidth),
+    layout: TableLayoutType.FIXED,
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+  });
+}
+
+function alignmentOf(align: "left" | "right" | "center" | null | undefined) {
+  return align === "right" ? AlignmentType.RIGHT : align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { RemissError } from "../../../src/errors.js";
+import { renderDocx } from "../../../src/render/docx/index.js";
+import { attrOf, child, coreProperty, docxParts, findAll, parseXml, part } from "./docx-reader.js";
+import { MINIMAL_MD, REFERENCE_MD } from "./inputs.js";
+
+/** The reference with its `datum` line taken out of the front matter. */
+const WITHOUT_DATUM = REFERENCE_MD.replace(/^datum: .*\n/m, "");
+
+describe("DOCX document properties (docProps/core.xml)", () => {
+  it("takes title, subject, creator, lastModifiedBy and keywords from the front matter", async () => {
+    const bytes = await renderDocx(REFERENCE_MD);
+    expect(coreProperty(bytes, "dc:title")).toBe("Motion angående stärkta insatser mot gängkriminalitet och rekrytering av unga");
+    expect(coreProperty(bytes, "dc:subject")).toBe("Remiss från Kommunstyrelsen, KS 2025/804");
+    expect(coreProperty(bytes, "dc:creator")).toBe("Södermalms stadsdelsförvaltning");
+    expect(coreProperty(bytes, "cp:lastModifiedBy")).toBe("Södermalms stadsdelsförvaltning");
+    expect(coreProperty(bytes, "cp:keywords")).toBe("SÖD 2025/1234, KS 2025/804");
+  });
+
+  it("declares the language sv-SE in core.xml and in the styles' document defaults", async () => {
+    const bytes = await renderDocx(REFERENCE_MD);
+    expect(part(bytes, "docProps/core.xml")).toContain("<dc:language>sv-SE</dc:language>");
+    const styles = parseXml(part(bytes, "word/styles.xml"));
+    const [defaults] = findAll(styles, "w:rPrDefault");
+    const lang = findAll([defaults!], "w:lang")[0];
+    expect(lang && attrOf(lang, "w:val")).toBe("sv-SE");
+  });
+
+  it("sets the fonts in the styles: a serif body and sans-serif headings", async () => {
+    const styles = parseXml(part(await renderDocx(REFERENCE_MD), "word/styles.xml"));
+    const [defaults] = findAll(styles, "w:rPrDefault");
+    expect(attrOf(findAll([defaults!], "w:rFonts")[0]!, "w:ascii")).toBe("Times New Roman");
+    expect(attrOf(findAll([defaults!], "w:sz")[0]!, "w:val")).toBe("24");
+    const heading = findAll(styles, "w:style").find((s) => attrOf(s, "w:styleId") === "Heading2")!;
+    expect(attrOf(findAll([heading], "w:rFonts")[0]!, "w:ascii")).toBe("Arial");
+  });
+
+  it("dates created and modified from the front matter's datum, at midnight UTC", async () => {
+    const bytes = await renderDocx(REFERENCE_MD, { sourceDateEpoch: "1700000000", now: new Date("2030-01-01T12:00:00Z") });
+    expect(coreProperty(bytes, "dcterms:created")).toBe("2025-10-07T00:00:00Z");
+    expect(coreProperty(bytes, "dcterms:modified")).toBe("2025-10-07T00:00:00Z");
+  });
+
+  it("uses SOURCE_DATE_EPOCH when there is no datum", async () => {
+    const bytes = await renderDocx(WITHOUT_DATUM, { sourceDateEpoch: "1760000000", now: new Date("2030-01-01T12:00:00Z") });
+    expect(coreProperty(bytes, "dcterms:created")).toBe("2025-10-09T08:53:20Z");
+    expect(coreProperty(bytes, "dcterms:modified")).toBe("2025-10-09T08:53:20Z");
+  });
+
+  it("uses today's date in UTC, at midnight, when there is neither", async () => {
+    // 23:30 in New York on 4 March is already 5 March in UTC.
+    const bytes = await renderDocx(MINIMAL_MD, { now: new Date("2025-03-04T23:30:00-05:00") });
+    expect(coreProperty(bytes, "dcterms:created")).toBe("2025-03-05T00:00:00Z");
+    expect(coreProperty(bytes, "dcterms:modified")).toBe("2025-03-05T00:00:00Z");
+  });
+
+  it("ignores a datum that is not a calendar date, and an empty SOURCE_DATE_EPOCH", async () => {
+    const markdown = REFERENCE_MD.replace("datum: 2025-10-07", "datum: 2025-02-30");
+    const bytes = await renderDocx(markdown, { sourceDateEpoch: "", now: new Date("2026-06-01T08:00:00Z") });
+    expect(coreProperty(bytes, "dcterms:created")).toBe("2026-06-01T00:00:00Z");
+  });
+
+  it("refuses a SOURCE_DATE_EPOCH that is not a number of seconds, in Swedish", async () => {
+    await expect(renderDocx(WITHOUT_DATUM, { sourceDateEpoch: "igår" })).rejects.toThrow(RemissError);
+    await expect(renderDocx(WITHOUT_DATUM, { sourceDateEpoch: "igår" })).rejects.toThrow(/SOURCE_DATE_EPOCH ska vara ett heltal/);
+  });
+
+  it("never writes docx's default author Un-named, also without front matter", async () => {
+    const bytes = await renderDocx("# Rubrik\n\nText.\n", { now: new Date("2025-01-02T00:00:00Z") });
+    const core = part(bytes, "docProps/core.xml");
+    expect(core).not.toContain("Un-named");
+    expect(coreProperty(bytes, "dc:creator")).toBeUndefined();
+    expect(coreProperty(bytes, "dc:title")).toBe("Rubrik");
+    expect(core).toContain("<dc:language>sv-SE</dc:language>");
+    for (const text of Object.values(docxParts(bytes))) expect(text).not.toContain("Un-named");
+  });
+
+  it("leaves out keywords that are missing and keeps the one there is", async () => {
+    const bytes = await renderDocx(MINIMAL_MD, { now: new Date("2025-01-02T00:00:00Z") });
+    expect(coreProperty(bytes, "cp:keywords")).toBe("KS 2025/1001");
+    expect(coreProperty(bytes, "dc:creator")).toBe("Farsta stadsdelsförvaltning");
+  });
+
+  it("escapes XML special characters in the properties", async () => {
+    const markdown = REFERENCE_MD.replace(/^titel: .*$/m, 'titel: "Motion om <skolor> & förskolor"');
+    const bytes = await renderDocx(markdown);
+    expect(coreProperty(bytes, "dc:title")).toBe("Motion om <skolor> & förskolor");
+    const core = parseXml(part(bytes, "docProps/core.xml"));
+    expect(child(core.find((n) => "cp:coreProperties" in n)!, "dc:title")).toBeDefined();
+  });
+});
