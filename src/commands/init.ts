@@ -1,9 +1,8 @@
-import { readFile } from "node:fs/promises";
-import { access } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import { basename, dirname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { EXIT_INVALID, EXIT_OK, RemissError, type ExitCode } from "../errors.js";
 import { writeFilesAtomically } from "../output/atomic.js";
+import { SCHEMA_FILE, STARTER_CASE } from "../paths.js";
 import type { CommandIo } from "./io.js";
 
 export interface InitOptions {
@@ -12,8 +11,6 @@ export interface InitOptions {
   today?: Date;
 }
 
-const STARTER = new URL("../../templates/init/arende.yaml", import.meta.url);
-export const SCHEMA_FILE = fileURLToPath(new URL("../../schema/remiss.schema.json", import.meta.url));
 
 /**
  * `remiss init [FILE]`: a starter case with every field, a comment on each
@@ -32,7 +29,7 @@ export async function runInit(file: string | undefined, options: InitOptions, io
     datum: isoDate(today),
     svar_senast: isoDate(new Date(today.getTime() + 30 * 86_400_000)),
   };
-  const starter = (await readFile(STARTER, "utf8")).replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? "");
+  const starter = (await readFile(STARTER_CASE, "utf8")).replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? "");
   await writeFilesAtomically([{ path: target, data: starter }]);
   io.stdout(`Skrev ${shown}. Fyll i fälten och kör sedan: remiss draft ${shown}\n`);
   return EXIT_OK;

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { stringify } from "yaml";
 import { EXIT_INVALID, RemissError } from "../../errors.js";
 import type { ViewModel } from "../../view/model.js";
 
-/** The built-in templates, shipped with the package. */
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL("../../../templates/", import.meta.url));
+import { BUILTIN_TEMPLATES } from "../../paths.js";
+
+export { BUILTIN_TEMPLATES };
 export const MAIN_TEMPLATE = "tjansteutlatande.md.hbs";
 const EXTENSION = ".md.hbs";
 
