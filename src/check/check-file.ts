@@ -1,0 +1,95 @@
+import { readFile } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import type { Diagnostic, Finding } from "../diagnostics.js";
+import { decodeInput } from "../load/decode.js";
+import { emptyDocument, type CheckDocument } from "./document.js";
+import { runRules } from "./engine.js";
+import { CHECKED_EXTENSIONS } from "./files.js";
+import { readMarkdown } from "./readers/markdown.js";
+import type { RuleParams } from "./rule.js";
+
+export interface FileResult {
+  readonly diagnostics: Diagnostic[];
+  /** The file could not be read at all (missing, no permission, a kind `check` does not read): exit 2. */
+  readonly unreadable: boolean;
+}
+
+/**
+ * One file → its diagnostics: read the bytes, pick the reader by extension,
+ * run the rules. The DOCX reader and the YAML loader are imported only when
+ * such a file comes along, so a run over Markdown never loads them.
+ */
+export async function checkFile(file: string, cwd: string, params: Partial<RuleParams> = {}): Promise<FileResult> {
+  if (!CHECKED_EXTENSIONS.test(file)) {
+    return unreadable(
+      file,
+      "fil/filtyp",
+      "check granskar bara ärenden (.yaml, .yml), utkast (.md) och Word-dokument (.docx). Ange en sådan fil eller en mapp.",
+    );
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(resolve(cwd, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === "ENOENT") return unreadable(file, "fil/saknas", "Filen finns inte. Kontrollera namnet och mappen.");
+    return unreadable(file, "fil/olasbar", `Filen går inte att läsa (${describe(code)}).`);
+  }
+  const document = await read(file, bytes);
+  return { diagnostics: runRules(document, params).map((finding) => ({ file, ...finding })), unreadable: false };
+}
+
+/** How many files are read at once: reading the next files overlaps checking this one. */
+const CONCURRENT_READS = 8;
+
+/** Checks many files, a few reads in flight at a time; the results come in the files' order. */
+export async function checkFiles(files: readonly string[], cwd: string, params: Partial<RuleParams> = {}): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < files.length; i = next++) results[i] = await checkFile(files[i]!, cwd, params);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, files.length) }, worker));
+  return results;
+}
+
+async function read(file: string, bytes: Uint8Array): Promise<CheckDocument> {
+  switch (extname(file).toLowerCase()) {
+    case ".docx": {
+      const { readDocx } = await import("./readers/docx.js");
+      return readDocx(bytes);
+    }
+    case ".md": {
+      const decoded = decodeInput(bytes);
+      if (decoded.ok) return readMarkdown(decoded.text.replace(/^\uFEFF/u, ""));
+      return emptyDocument([markdownDecodeFinding(decoded.finding)]);
+    }
+    default: {
+      const { readYaml } = await import("./readers/yaml.js");
+      return readYaml(bytes, file);
+    }
+  }
+}
+
+/** The decoder speaks of YAML files; a Markdown file gets its own advice. */
+function markdownDecodeFinding(finding: Finding): Finding {
+  return finding.rule === "fil/binar"
+    ? { ...finding, message: "Filen ser ut att vara binär, inte text. Ange Markdown-utkastet (.md), eller Word-dokumentet som .docx." }
+    : finding;
+}
+
+function unreadable(file: string, rule: string, message: string): FileResult {
+  return { diagnostics: [{ file, line: 0, column: 0, severity: "error", rule, message }], unreadable: true };
+}
+
+function describe(code: string | undefined): string {
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "du har inte behörighet att läsa den";
+    case "EISDIR":
+      return "det är en mapp";
+    default:
+      return code ?? "okänt fel";
+  }
+}

@@ -1,0 +1,91 @@
+import type { Finding } from "../diagnostics.js";
+import type { SectionSpec } from "../model/sections.js";
+
+/**
+ * The one format-neutral document that `check` reads. Readers (Markdown,
+ * DOCX, YAML) build it; rules read only it, never a format. A "line" is a
+ * line of the file for Markdown and YAML and a paragraph number (counting
+ * every `w:p` in the body from 1) for DOCX.
+ */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export type BlockKind = "heading" | "paragraph" | "list-item" | "code" | "table-cell";
+
+/** A block of text: a paragraph, a list item's paragraph, a heading, a table cell's paragraph. */
+export interface TextBlock {
+  readonly kind: BlockKind;
+  /** Plain text without markup; a line break inside the block is "\n". */
+  readonly text: string;
+  /** Where the character at `offset` of `text` stands in the file. */
+  at(offset: number): Position;
+}
+
+export interface Heading extends Position {
+  /** The heading's text, trimmed. */
+  readonly text: string;
+  /** 1 for the title, 2 for sections, 3 and deeper for the writer's own headings. */
+  readonly depth: number;
+}
+
+export interface Section {
+  /** The level-2 heading; absent for a YAML text field. */
+  readonly heading?: Heading;
+  /** The section of `SECTIONS` this is, if any; other level-2 sections are allowed. */
+  readonly spec?: SectionSpec;
+  /** The YAML field the text comes from (`motion.beskrivning`), for YAML only. */
+  readonly field?: string;
+  /** Where the section begins: its heading, or the first line of the YAML field. */
+  readonly position: Position;
+  /** The section's text: blocks up to the next level-2 heading or the signatures. */
+  readonly body: readonly TextBlock[];
+}
+
+/** The document's headings, for the section rules. Absent for YAML, whose sections the schema checks. */
+export interface Outline {
+  /** Every heading, in order, at any level. */
+  readonly headings: readonly Heading[];
+  /** Where the signatures begin (the marker), if the document marks them. */
+  readonly signatures?: Position;
+  /** The end of the document: where a section missing at the end should stand. */
+  readonly end: Position;
+}
+
+export interface DateField extends Position {
+  /** YYYY-MM-DD as written. */
+  readonly value: string;
+}
+
+export interface DocumentDates {
+  /** The report's date. */
+  readonly datum?: DateField;
+  /** `remiss.svar_senast`: the last day to answer. */
+  readonly svarSenast?: DateField;
+  /** `beredning.behandlats[]`: when each organ treated the case. */
+  readonly behandlats: readonly (DateField & { readonly organ?: string })[];
+}
+
+export interface CheckDocument {
+  /** "rad" or "stycke": what the file's line numbers count, for messages. */
+  readonly lineUnit: "rad" | "stycke";
+  readonly outline?: Outline;
+  /** Level-2 sections in document order (for YAML: one per text field). */
+  readonly sections: readonly Section[];
+  /** Every block of text in the document, in order, headings and signatures included. */
+  readonly blocks: readonly TextBlock[];
+  readonly dates: DocumentDates;
+  /** What the reader itself found (a file that cannot be read, schema errors). */
+  readonly findings: readonly Finding[];
+}
+
+/** A document with nothing in it but the reader's findings. */
+export function emptyDocument(findings: readonly Finding[], lineUnit: "rad" | "stycke" = "rad"): CheckDocument {
+  return { lineUnit, sections: [], blocks: [], dates: { behandlats: [] }, findings };
+}
+
+/** Heading text compared with the section list: trimmed, spaces collapsed, any case. */
+export function normalizeHeading(text: string): string {
+  return text.trim().replace(/\s+/gu, " ").toLocaleLowerCase("sv");
+}

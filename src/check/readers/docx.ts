@@ -1,0 +1,214 @@
+import { XMLParser } from "fast-xml-parser";
+import { strFromU8, unzipSync } from "fflate";
+import { emptyDocument, type CheckDocument, type Heading, type Section, type TextBlock } from "../document.js";
+import { sectionAt } from "../sections.js";
+
+/**
+ * DOCX → CheckDocument. Reads `word/document.xml` (and `word/styles.xml` for
+ * style names). A paragraph's "line" is its number among the body's
+ * paragraphs, table cells included, counted from 1; its "column" is the
+ * character in the paragraph, from 1. Headings come from paragraph styles:
+ * Title or Heading 1 is the title, Heading 2 opens a section, Heading 3 and
+ * deeper are the writer's own headings. Localized style ids (`Rubrik2`) and
+ * outline levels work too.
+ */
+export function readDocx(bytes: Uint8Array): CheckDocument {
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes, { filter: (file) => file.name === DOCUMENT || file.name === STYLES });
+  } catch {
+    return notDocx("Filen går inte att öppna som Word-dokument: den är skadad eller inte en DOCX-fil.");
+  }
+  const documentXml = parts[DOCUMENT];
+  if (!documentXml) return notDocx("Filen är en zip-fil men inget Word-dokument (word/document.xml saknas).");
+
+  let body: XmlNode[];
+  let styles: Map<string, StyleInfo>;
+  try {
+    body = childrenOf(find(childrenOf(find(parse(documentXml), "w:document")), "w:body"));
+    styles = readStyles(parts[STYLES]);
+  } catch {
+    return notDocx("Word-dokumentets innehåll (word/document.xml) går inte att läsa.");
+  }
+
+  const paragraphs: { node: XmlNode; inTable: boolean }[] = [];
+  collectParagraphs(body, false, paragraphs);
+
+  const headings: Heading[] = [];
+  const sections: Section[] = [];
+  const blocks: TextBlock[] = [];
+  let current: { heading: Heading; body: TextBlock[] } | undefined;
+  paragraphs.forEach(({ node, inTable }, index) => {
+    const line = index + 1;
+    const text = paragraphText(childrenOf(node));
+    const depth = inTable ? undefined : headingDepth(childrenOf(node), styles);
+    const block: TextBlock = {
+      kind: depth ? "heading" : inTable ? "table-cell" : "paragraph",
+      text,
+      at: (offset) => ({ line, column: Math.max(0, Math.min(offset, text.length)) + 1 }),
+    };
+    blocks.push(block);
+    if (depth) {
+      const heading: Heading = { line, column: 1, text: text.replace(/\s+/gu, " ").trim(), depth };
+      headings.push(heading);
+      if (depth === 2) {
+        if (current) sections.push(sectionAt(current.heading, current.body));
+        current = { heading, body: [] };
+        return;
+      }
+    }
+    current?.body.push(block);
+  });
+  if (current) sections.push(sectionAt(current.heading, current.body));
+
+  return {
+    lineUnit: "stycke",
+    outline: { headings, end: { line: Math.max(1, paragraphs.length), column: 1 } },
+    sections,
+    blocks,
+    dates: { behandlats: [] },
+    findings: [],
+  };
+}
+
+const DOCUMENT = "word/document.xml";
+const STYLES = "word/styles.xml";
+
+function notDocx(problem: string): CheckDocument {
+  return emptyDocument(
+    [
+      {
+        line: 0,
+        column: 0,
+        severity: "error",
+        rule: "fil/docx",
+        message: `${problem} Öppna den i Word och spara den på nytt som Word-dokument (.docx).`,
+      },
+    ],
+    "stycke",
+  );
+}
+
+/** fast-xml-parser's ordered form: `{ "w:p": [...children], ":@": {attributes} }` or `{ "#text": "…" }`. */
+type XmlNode = Record<string, unknown>;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+});
+
+/** Parses after validating: a truncated or broken part throws rather than reading as an empty document. */
+function parse(xml: Uint8Array): XmlNode[] {
+  return parser.parse(strFromU8(xml), true) as XmlNode[];
+}
+
+function tagOf(node: XmlNode): string | undefined {
+  for (const key of Object.keys(node)) if (key !== ":@") return key;
+  return undefined;
+}
+
+function childrenOf(node: XmlNode | undefined): XmlNode[] {
+  const tag = node && tagOf(node);
+  const value = tag ? node[tag] : undefined;
+  return Array.isArray(value) ? (value as XmlNode[]) : [];
+}
+
+function attribute(node: XmlNode | undefined, name: string): string | undefined {
+  const attributes = node?.[":@"] as Record<string, unknown> | undefined;
+  const value = attributes?.[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+function find(nodes: readonly XmlNode[], tag: string): XmlNode | undefined {
+  return nodes.find((n) => tagOf(n) === tag);
+}
+
+/** Containers of paragraphs at block level: tables, content controls, custom XML, tracked moves and insertions. */
+const BLOCK_CONTAINERS = new Set(["w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent", "w:customXml", "w:ins", "w:moveTo"]);
+
+function collectParagraphs(nodes: readonly XmlNode[], inTable: boolean, out: { node: XmlNode; inTable: boolean }[]): void {
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (tag === "w:p") out.push({ node, inTable });
+    else if (tag && BLOCK_CONTAINERS.has(tag)) collectParagraphs(childrenOf(node), inTable || tag === "w:tbl", out);
+  }
+}
+
+/** Run content that is not text of the paragraph: properties, deleted text, field codes, drawings and text boxes. */
+const SKIPPED = new Set([
+  "w:pPr",
+  "w:rPr",
+  "w:del",
+  "w:moveFrom",
+  "w:delText",
+  "w:instrText",
+  "w:fldChar",
+  "w:drawing",
+  "w:pict",
+  "w:object",
+  "mc:AlternateContent",
+  "w:footnoteReference",
+  "w:endnoteReference",
+  "w:commentReference",
+]);
+
+/** A paragraph's text: the runs' `w:t`, tabs and line breaks as spaces. */
+function paragraphText(nodes: readonly XmlNode[]): string {
+  let text = "";
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (!tag || SKIPPED.has(tag)) continue;
+    if (tag === "w:t") {
+      for (const child of childrenOf(node)) if (typeof child["#text"] === "string") text += child["#text"];
+    } else if (tag === "w:tab" || tag === "w:ptab" || tag === "w:br" || tag === "w:cr") {
+      text += " ";
+    } else if (tag === "w:noBreakHyphen") {
+      text += "-";
+    } else {
+      text += paragraphText(childrenOf(node));
+    }
+  }
+  return text;
+}
+
+interface StyleInfo {
+  readonly name?: string;
+  readonly outlineLevel?: number;
+}
+
+function readStyles(xml: Uint8Array | undefined): Map<string, StyleInfo> {
+  const styles = new Map<string, StyleInfo>();
+  if (!xml) return styles;
+  for (const node of childrenOf(find(parse(xml), "w:styles"))) {
+    const id = tagOf(node) === "w:style" ? attribute(node, "w:styleId") : undefined;
+    if (!id) continue;
+    const children = childrenOf(node);
+    const name = attribute(find(children, "w:name"), "w:val");
+    const level = attribute(find(childrenOf(find(children, "w:pPr")), "w:outlineLvl"), "w:val");
+    styles.set(id, { ...(name ? { name } : {}), ...(level !== undefined ? { outlineLevel: Number(level) } : {}) });
+  }
+  return styles;
+}
+
+const TITLE_STYLE = /^(?:title|rubrik)$/iu;
+const HEADING_STYLE = /^(?:heading|rubrik)\s*([1-9])$/iu;
+
+/** 1 for the title, 2–9 for headings; undefined for body text. */
+function headingDepth(paragraph: readonly XmlNode[], styles: Map<string, StyleInfo>): number | undefined {
+  const properties = childrenOf(find(paragraph, "w:pPr"));
+  const styleId = attribute(find(properties, "w:pStyle"), "w:val");
+  const style = styleId ? styles.get(styleId) : undefined;
+  for (const name of [styleId, style?.name]) {
+    if (!name) continue;
+    if (TITLE_STYLE.test(name)) return 1;
+    const match = HEADING_STYLE.exec(name);
+    if (match) return Number(match[1]);
+  }
+  const direct = attribute(find(properties, "w:outlineLvl"), "w:val");
+  const level = direct !== undefined ? Number(direct) : style?.outlineLevel;
+  return level !== undefined && level >= 0 && level <= 8 ? level + 1 : undefined;
+}

@@ -1,0 +1,28 @@
+import type { Rule } from "../rule.js";
+import { datumBeredning } from "./datum-beredning.js";
+import { datumSen } from "./datum-sen.js";
+import { sektionDubblett } from "./sektion-dubblett.js";
+import { sektionOrdning } from "./sektion-ordning.js";
+import { sektionSaknas } from "./sektion-saknas.js";
+import { sektionTom } from "./sektion-tom.js";
+import { textLangMening } from "./text-lang-mening.js";
+import { textLix } from "./text-lix.js";
+import { textPlatshallare } from "./text-platshallare.js";
+
+/**
+ * Every rule `check` runs, in the order of `docs/check.md`. A new rule is one
+ * file here, one line in this list, fixtures under `fixtures/check/<id>/`
+ * and a paragraph in the docs. (`schema/…`, `yaml/…` and `fil/…` findings
+ * come from the readers, not from rules.)
+ */
+export const RULES: readonly Rule[] = [
+  sektionSaknas,
+  sektionOrdning,
+  sektionTom,
+  sektionDubblett,
+  textPlatshallare,
+  textLix,
+  textLangMening,
+  datumSen,
+  datumBeredning,
+];

@@ -1,0 +1,50 @@
+import { SECTIONS } from "../../model/sections.js";
+import { normalizeHeading, type Position } from "../document.js";
+import { quote, type Rule } from "../rule.js";
+import { firstOccurrences, isBefore } from "../sections.js";
+
+/**
+ * A required section whose heading is not in the document. Reported where
+ * it should have stood: at the heading of the earliest section that belongs
+ * after it, at the signatures if that comes first, or at the end. A heading
+ * with the right text at the wrong level is reported at that heading.
+ */
+export const sektionSaknas: Rule = {
+  id: "sektion/saknas",
+  severity: "error",
+  description: "Ett obligatoriskt avsnitt saknas. Fyndet står där avsnittet borde ha stått.",
+  check(document, report) {
+    const { outline } = document;
+    if (!outline) return;
+    const first = firstOccurrences(document);
+    SECTIONS.forEach((spec, index) => {
+      if (!spec.required || first.has(spec.id)) return;
+      const name = quote(spec.heading);
+      const wrongLevel = outline.headings.find(
+        (h) => h.depth !== 2 && normalizeHeading(h.text) === normalizeHeading(spec.heading),
+      );
+      if (wrongLevel) {
+        report(
+          wrongLevel,
+          `Avsnittet ${name} saknas: rubriken ${name} står på nivå ${wrongLevel.depth}, men avsnittens rubriker ska ha nivå 2. Ändra rubrikens nivå till 2.`,
+        );
+        return;
+      }
+      let next: { position: Position; name: string } | undefined;
+      for (const later of SECTIONS.slice(index + 1)) {
+        const section = first.get(later.id);
+        if (section && (!next || isBefore(section.position, next.position))) {
+          next = { position: section.position, name: later.heading };
+        }
+      }
+      const { signatures } = outline;
+      if (signatures && (!next || isBefore(signatures, next.position))) {
+        report(signatures, `Avsnittet ${name} saknas. Lägg till det, med rubrik och text, före underskrifterna.`);
+      } else if (next) {
+        report(next.position, `Avsnittet ${name} saknas. Lägg till det, med rubrik och text, före ${quote(next.name)}.`);
+      } else {
+        report(outline.end, `Avsnittet ${name} saknas. Lägg till det, med rubrik och text, i slutet av dokumentet.`);
+      }
+    });
+  },
+};

@@ -1,0 +1,36 @@
+import { SECTIONS } from "../model/sections.js";
+import { normalizeHeading, type CheckDocument, type Heading, type Position, type Section, type TextBlock } from "./document.js";
+import { quote } from "./rule.js";
+
+/** The first section of each kind in the section list, in document order (later ones are duplicates). */
+export function firstOccurrences(document: CheckDocument): Map<string, Section> {
+  const first = new Map<string, Section>();
+  for (const section of document.sections) {
+    if (section.spec && !first.has(section.spec.id)) first.set(section.spec.id, section);
+  }
+  return first;
+}
+
+/** Whether a section has prose: a paragraph, list item, table cell or code with anything but spaces. */
+export function hasText(section: Section): boolean {
+  return section.body.some((block) => block.kind !== "heading" && block.text.trim().length > 0);
+}
+
+/** A section as messages name it: its heading in quotes, and its YAML field when it has one. */
+export function sectionName(section: Section): string {
+  const name = quote(section.spec?.heading ?? section.heading?.text ?? "");
+  return section.field ? `${name} (${section.field})` : name;
+}
+
+/** Whether a comes before b in the document. */
+export function isBefore(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.column < b.column);
+}
+
+const SPEC_BY_HEADING = new Map(SECTIONS.map((spec) => [normalizeHeading(spec.heading), spec]));
+
+/** The section a level-2 heading opens, matched against the section list (trimmed, any case). */
+export function sectionAt(heading: Heading, body: readonly TextBlock[]): Section {
+  const spec = SPEC_BY_HEADING.get(normalizeHeading(heading.text));
+  return { heading, position: heading, body, ...(spec ? { spec } : {}) };
+}

@@ -1,0 +1,90 @@
+import { checkFiles } from "../check/check-file.js";
+import { expandCheckInputs } from "../check/files.js";
+import { compareDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, type ExitCode } from "../errors.js";
+import { formatGithub } from "../report/github.js";
+import { formatJson } from "../report/json.js";
+import { formatStylish } from "../report/stylish.js";
+import type { CommandIo } from "./io.js";
+
+export interface CheckOptions {
+  format?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+}
+
+const FORMATS = ["stylish", "json", "github"] as const;
+const KINDS = ".yaml-, .yml-, .md- och .docx-filer";
+type Format = (typeof FORMATS)[number];
+
+/**
+ * `remiss check`: expand the arguments to files, read and check each one,
+ * sort the findings, print them in the chosen format. Exit 0 when clean,
+ * 1 for errors or more warnings than `--max-warnings`, 2 for usage errors
+ * and files that cannot be read (those are reported as findings too).
+ */
+export async function runCheck(paths: readonly string[], options: CheckOptions, io: CommandIo): Promise<ExitCode> {
+  const format = parseFormat(options.format);
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+
+  const { files, emptyFolders } = await expandCheckInputs(paths, io.cwd);
+  if (files.length === 0) {
+    const where = emptyFolders.length > 0 ? ` i ${emptyFolders.map((f) => `”${f}”`).join(", ")}` : "";
+    throw new RemissError(`Inga filer att granska${where}. check läser ${KINDS}; ange en sådan fil eller en mapp med sådana.`, EXIT_USAGE);
+  }
+  for (const folder of emptyFolders) io.stderr(`${folder}: inga filer att granska i mappen. check läser ${KINDS}.\n`);
+
+  const results = await checkFiles(files, io.cwd);
+  const diagnostics = results.flatMap((r) => r.diagnostics).sort(compareDiagnostics);
+  const unreadable = emptyFolders.length > 0 || results.some((r) => r.unreadable);
+
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const shown = options.quiet ? diagnostics.filter((d) => d.severity === "error") : diagnostics;
+  io.stdout(report(format, shown, io, files.length, Boolean(options.quiet)));
+
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  if (tooManyWarnings) {
+    io.stderr(`För många varningar: ${warnings}, men högst ${maxWarnings} tillåts (--max-warnings ${maxWarnings}).\n`);
+  }
+  if (unreadable) return EXIT_USAGE;
+  return errors > 0 || tooManyWarnings ? EXIT_INVALID : EXIT_OK;
+}
+
+function report(format: Format, diagnostics: readonly Diagnostic[], io: CommandIo, fileCount: number, quiet: boolean): string {
+  switch (format) {
+    case "json":
+      return formatJson(diagnostics);
+    case "github":
+      return formatGithub(diagnostics);
+    case "stylish":
+      return formatStylish(diagnostics, { color: useColor(io), fileCount, quiet });
+  }
+}
+
+function parseFormat(value: string | undefined): Format {
+  const format = (value ?? "stylish").trim().toLowerCase();
+  if ((FORMATS as readonly string[]).includes(format)) return format as Format;
+  throw new RemissError(`Okänt format ”${value}” för --format. Välj stylish, json eller github.`, EXIT_USAGE);
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (/^\s*\d+\s*$/u.test(value)) return Number(value);
+  throw new RemissError(
+    `--max-warnings ska vara ett heltal, 0 eller större (t.ex. --max-warnings 0), inte ”${value}”.`,
+    EXIT_USAGE,
+  );
+}
+
+/**
+ * Colours on a terminal only. FORCE_COLOR turns them on whatever the output
+ * is ("0" or "false" turns them off), as in Node itself; otherwise NO_COLOR,
+ * when set and not empty, turns them off.
+ */
+export function useColor(io: Pick<CommandIo, "env" | "stdoutIsTTY">): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force.toLowerCase() !== "false";
+  if (io.env.NO_COLOR) return false;
+  return io.stdoutIsTTY;
+}

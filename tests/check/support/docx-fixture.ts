@@ -1,0 +1,39 @@
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, Tab, TextRun } from "docx";
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+
+/**
+ * A Word document from a plain description, so that DOCX fixtures are text
+ * files with their expectations beside them rather than binaries. One line
+ * is one paragraph, so a finding's paragraph number is the line number:
+ * `# ` to `#### ` give the styles Heading 1 to Heading 4, a tab is a tab,
+ * an empty line an empty paragraph, and consecutive `| a | b |` lines one
+ * table (each cell one paragraph; put tables last to keep the numbering).
+ */
+export async function docxFromDescription(description: string): Promise<Uint8Array> {
+  const children: (Paragraph | Table)[] = [];
+  let rows: TableRow[] = [];
+  const flushTable = () => {
+    if (rows.length > 0) children.push(new Table({ rows }));
+    rows = [];
+  };
+  for (const line of description.replace(/\n$/u, "").split("\n")) {
+    const cells = /^\|(.*)\|$/u.exec(line);
+    if (cells) {
+      const texts = cells[1]!.split("|").map((c) => c.trim());
+      rows.push(new TableRow({ children: texts.map((t) => new TableCell({ children: [paragraph(t)] })) }));
+      continue;
+    }
+    flushTable();
+    const heading = /^(#{1,4}) (.*)$/u.exec(line);
+    children.push(heading ? paragraph(heading[2]!, HEADINGS[heading[1]!.length - 1]) : paragraph(line));
+  }
+  flushTable();
+  const document = new Document({ sections: [{ children }] });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+function paragraph(text: string, heading?: (typeof HEADINGS)[number]): Paragraph {
+  const runs = text.split("\t").flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part]));
+  return new Paragraph({ ...(heading ? { heading } : {}), children: [new TextRun({ children: runs })] });
+}
