@@ -1,12 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { join, normalize, resolve } from "node:path";
-
-/**
- * The förvaltning's profile, never checked as a case. The same name as
- * `CONFIG_FILE` in `src/model/config.ts`, spelled again here because that
- * module loads zod, which a run over Markdown files should not pay for.
- */
-const CONFIG_FILE = "remiss.config.yaml";
+import { CONFIG_FILE } from "../model/config-file.js";
 
 /** The kinds of file `check` reads, by extension. */
 export const CHECKED_EXTENSIONS = /\.(?:ya?ml|md|docx)$/iu;

@@ -1,4 +1,5 @@
 import type { Severity } from "../diagnostics.js";
+import { SECTIONS, type SectionSpec } from "../model/sections.js";
 import type { CheckDocument, Position } from "./document.js";
 
 /** The limits the text rules use. Defaults below; a config file can change them later. */
@@ -9,9 +10,11 @@ export interface RuleParams {
   readonly lixMinWords: number;
   /** `text/lang-mening`: a sentence with more words than this is reported. */
   readonly sentenceMaxWords: number;
+  /** The section list: the built-in one, or extended by the förvaltning's config. */
+  readonly sections: readonly SectionSpec[];
 }
 
-export const DEFAULT_PARAMS: RuleParams = { lixMax: 60, lixMinWords: 50, sentenceMaxWords: 35 };
+export const DEFAULT_PARAMS: RuleParams = { lixMax: 60, lixMinWords: 50, sentenceMaxWords: 35, sections: SECTIONS };
 
 /** What a rule reports: where, and what in Swedish. The engine adds the rule, the severity and the file. */
 export type Report = (position: Position, message: string) => void;

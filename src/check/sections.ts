@@ -1,4 +1,4 @@
-import { SECTIONS } from "../model/sections.js";
+import { SECTIONS, type SectionSpec } from "../model/sections.js";
 import { normalizeHeading, type CheckDocument, type Heading, type Position, type Section, type TextBlock } from "./document.js";
 import { quote } from "./rule.js";
 
@@ -30,7 +30,19 @@ export function isBefore(a: Position, b: Position): boolean {
 const SPEC_BY_HEADING = new Map(SECTIONS.map((spec) => [normalizeHeading(spec.heading), spec]));
 
 /** The section a level-2 heading opens, matched against the section list (trimmed, any case). */
-export function sectionAt(heading: Heading, body: readonly TextBlock[]): Section {
-  const spec = SPEC_BY_HEADING.get(normalizeHeading(heading.text));
+export function sectionAt(heading: Heading, body: readonly TextBlock[], sections: readonly SectionSpec[] = SECTIONS): Section {
+  const spec =
+    sections === SECTIONS
+      ? SPEC_BY_HEADING.get(normalizeHeading(heading.text))
+      : sections.find((s) => normalizeHeading(s.heading) === normalizeHeading(heading.text));
   return { heading, position: heading, body, ...(spec ? { spec } : {}) };
+}
+
+/** The document with its sections matched against another section list (a config's). */
+export function withSectionList(document: CheckDocument, sections: readonly SectionSpec[]): CheckDocument {
+  if (sections === SECTIONS || !document.outline) return document;
+  return {
+    ...document,
+    sections: document.sections.map((s) => (s.heading ? sectionAt(s.heading, s.body, sections) : s)),
+  };
 }

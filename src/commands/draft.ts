@@ -47,7 +47,7 @@ export async function runDraft(paths: readonly string[], options: DraftOptions, 
 
 /** One run over a list of files: profiles and compiled templates are loaded once and shared. */
 class Drafter {
-  private readonly profiles = new ProfileLoader();
+  private readonly profiles: ProfileLoader;
   private readonly renderers = new Map<string, MarkdownRenderer>();
   private readonly reportedProfiles = new Set<string>();
 
@@ -55,7 +55,9 @@ class Drafter {
     private readonly options: DraftOptions,
     private readonly formats: readonly Format[],
     private readonly io: CommandIo,
-  ) {}
+  ) {
+    this.profiles = new ProfileLoader(io.cwd);
+  }
 
   async draftAll(files: readonly string[]): Promise<ExitCode> {
     let exitCode: ExitCode = EXIT_OK;
@@ -77,9 +79,10 @@ class Drafter {
     try {
       const profile = await this.profiles.forCase(file);
       if (profile.diagnostics.length > 0) {
-        if (!this.reportedProfiles.has(profile.file!)) say(formatCompact(profile.diagnostics));
-        this.reportedProfiles.add(profile.file!);
-        say(`${file}: inget skrevs, eftersom ${profile.file} har fel. Rätta dem och kör igen.\n`);
+        const config = profile.diagnostics[0]!.file;
+        if (!this.reportedProfiles.has(config)) say(formatCompact(profile.diagnostics));
+        this.reportedProfiles.add(config);
+        say(`${file}: inget skrevs, eftersom ${config} har fel. Rätta dem och kör igen.\n`);
         return EXIT_INVALID;
       }
       const loaded = await loadCaseFile(file, profile.config);
@@ -146,7 +149,7 @@ async function watchAndDraft(paths: readonly string[], options: DraftOptions, fo
   let running = Promise.resolve();
   const rewatch = async () => {
     for (const watcher of watchers.splice(0)) watcher.close();
-    const profiles = new ProfileLoader();
+    const profiles = new ProfileLoader(io.cwd);
     const folders = new Set<string>(paths.map((p) => resolve(p)).filter((p) => !extname(p)));
     for (const file of files) {
       folders.add(dirname(resolve(file)));

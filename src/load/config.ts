@@ -1,14 +1,14 @@
-import { access } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { CONFIG_FILE, configSchema, type Config } from "../model/config.js";
+import { configSchema, type Config } from "../model/config.js";
+import { findConfigFile } from "./find-config.js";
 import { readYamlSource, toDiagnostics } from "./index.js";
 import { readInputFile } from "./read.js";
 import { validateWith } from "./validate.js";
 
 /** A förvaltning's profile: remiss.config.yaml, validated, with its paths resolved. */
 export interface Profile {
-  /** The config file, when one was found. */
+  /** The config file (absolute), when one was found. */
   file?: string;
   config: Config;
   /** The templates folder, absolute. */
@@ -19,46 +19,38 @@ export interface Profile {
 
 const NO_PROFILE: Profile = { config: {}, diagnostics: [] };
 
-/** The nearest remiss.config.yaml in `dir` or a parent folder. */
-export async function findConfigFile(dir: string): Promise<string | undefined> {
-  let current = resolve(dir);
-  for (;;) {
-    const candidate = join(current, CONFIG_FILE);
-    if (await access(candidate).then(() => true, () => false)) return candidate;
-    const parent = dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
-}
-
 /** Loads profiles, once per config file, for the cases of one command. */
 export class ProfileLoader {
   private readonly byFile = new Map<string, Promise<Profile>>();
+
+  /** `cwd`: config files are named relative to it in messages. */
+  constructor(private readonly cwd: string = process.cwd()) {}
 
   async forCase(caseFile: string): Promise<Profile> {
     const file = await findConfigFile(dirname(caseFile));
     if (!file) return NO_PROFILE;
     let profile = this.byFile.get(file);
     if (!profile) {
-      profile = loadProfile(file);
+      profile = loadProfile(file, this.cwd);
       this.byFile.set(file, profile);
     }
     return profile;
   }
 }
 
-/** Reads and validates one remiss.config.yaml, with the same diagnostics as a case. */
-export async function loadProfile(file: string): Promise<Profile> {
-  const source = readYamlSource(await readInputFile(file), file);
-  if (!source.map || source.findings.length > 0) return { file, config: {}, diagnostics: toDiagnostics(file, source.findings) };
-  if (source.data === undefined) return { file, config: {}, diagnostics: [] };
+/** Reads and validates one remiss.config.yaml, with the same diagnostics as a case, named relative to `cwd`. */
+export async function loadProfile(path: string, cwd: string = process.cwd()): Promise<Profile> {
+  const file = relative(cwd, path) || path;
+  const source = readYamlSource(await readInputFile(path), file);
+  if (!source.map || source.findings.length > 0) return { file: path, config: {}, diagnostics: toDiagnostics(file, source.findings) };
+  if (source.data === undefined) return { file: path, config: {}, diagnostics: [] };
   const validated = validateWith(configSchema, source.data, source.map, "Filen ska bestå av nycklar som forvaltning:, underskrifter:, templates: och check:");
-  if (!validated.ok) return { file, config: {}, diagnostics: toDiagnostics(file, validated.findings) };
+  if (!validated.ok) return { file: path, config: {}, diagnostics: toDiagnostics(file, validated.findings) };
   const config = validated.value;
   return {
-    file,
+    file: path,
     config,
-    ...(config.templates ? { templatesDir: resolve(dirname(file), config.templates) } : {}),
+    ...(config.templates ? { templatesDir: resolve(dirname(path), config.templates) } : {}),
     diagnostics: [],
   };
 }

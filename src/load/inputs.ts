@@ -1,6 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { CONFIG_FILE } from "../model/config.js";
+import { CONFIG_FILE } from "../model/config-file.js";
 
 
 /**

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { forvaltningSchema, underskrifterSchema } from "./schema.js";
 
-/** The file name of a förvaltning's profile. */
-export const CONFIG_FILE = "remiss.config.yaml";
+export { CONFIG_FILE } from "./config-file.js";
 
 /** A whole number written in the YAML (every scalar is read as text). */
 const count = (description: string) =>

@@ -29,6 +29,21 @@ export const SECTIONS = [
 
 export type SectionId = (typeof SECTIONS)[number]["id"];
 
+/**
+ * The section list with a förvaltning's own required sections (from
+ * remiss.config.yaml, `check.avsnitt`): they follow the built-in required
+ * ones, in the order given, before the optional trailing ones.
+ */
+export function withExtraSections(headings: readonly string[]): readonly SectionSpec[] {
+  if (headings.length === 0) return SECTIONS;
+  const known = new Set(SECTIONS.map((s) => s.heading.toLowerCase()));
+  const extra = headings
+    .filter((heading) => !known.has(heading.toLowerCase()))
+    .map((heading) => ({ id: `egen:${heading}`, heading, required: true }));
+  const firstOptional = SECTIONS.findIndex((s) => !s.required);
+  return [...SECTIONS.slice(0, firstOptional), ...extra, ...SECTIONS.slice(firstOptional)];
+}
+
 export const REQUIRED_SECTIONS: readonly SectionSpec[] = SECTIONS.filter((s) => s.required);
 
 export function sectionById(id: SectionId): SectionSpec {

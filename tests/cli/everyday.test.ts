@@ -73,7 +73,7 @@ describe("remiss.config.yaml", () => {
     writeFileSync(join(dir, "arende.yaml"), MINIMAL);
     const result = runCli(["draft", "arende.yaml"], { cwd: dir });
     expect(result.code).toBe(1);
-    const config = join(dir, "remiss.config.yaml");
+    const config = "remiss.config.yaml";
     expect(result.stderr).toBe(
       [
         `${config}:5:8: fel: ”lix” ska vara ett heltal, t.ex. 60, inte ”sextio”. (check.lix)`,
@@ -155,5 +155,40 @@ describe("piping and watching", () => {
     const result = runCli(["--version"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version}\n`);
+  });
+});
+
+describe("remiss.config.yaml for check", () => {
+  const reference = readFileSync(join(ROOT, "fixtures", "sodermalm-ks-2025-804.md"), "utf8");
+
+  it("adds required sections and sets the LIX and sentence limits", () => {
+    writeFileSync(join(dir, "utlatande.md"), reference);
+    const before = runCli(["check", "utlatande.md", "--format", "json"], { cwd: dir });
+    expect(before.code).toBe(0);
+    const rules = (JSON.parse(before.stdout) as { rule: string }[]).map((d) => d.rule);
+    expect(rules).toContain("text/lix");
+    expect(rules).toContain("text/lang-mening");
+
+    writeFileSync(join(dir, "remiss.config.yaml"), "check:\n  avsnitt: [Ekonomiska konsekvenser]\n  lix: 70\n  meningslangd: 45\n");
+    const after = runCli(["check", "utlatande.md", "--format", "json"], { cwd: dir });
+    expect(after.code).toBe(1);
+    const findings = JSON.parse(after.stdout) as { rule: string; message: string; line: number }[];
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: "sektion/saknas", message: "Avsnittet ”Ekonomiska konsekvenser” saknas. Lägg till det, med rubrik och text, före underskrifterna." }),
+    ]);
+
+    const withSection = reference.replace("\nFörvaltningen föreslår att", "\n## Ekonomiska konsekvenser\n\nInga kostnader.\n\nFörvaltningen föreslår att");
+    writeFileSync(join(dir, "utlatande.md"), withSection);
+    expect(runCli(["check", "utlatande.md"], { cwd: dir }).code).toBe(0);
+  });
+
+  it("reports a broken config with FILE:LINE:COL and fails", () => {
+    writeFileSync(join(dir, "utlatande.md"), reference);
+    writeFileSync(join(dir, "remiss.config.yaml"), "check:\n  lix: hög\n");
+    const result = runCli(["check", "utlatande.md", "--format", "json"], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual([
+      { file: "remiss.config.yaml", line: 2, column: 8, severity: "error", rule: "schema/tal", message: "”lix” ska vara ett heltal, t.ex. 60, inte ”hög”. (check.lix)" },
+    ]);
   });
 });

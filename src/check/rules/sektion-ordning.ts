@@ -1,4 +1,3 @@
-import { REQUIRED_SECTIONS } from "../../model/sections.js";
 import type { Section } from "../document.js";
 import { quote, type Rule } from "../rule.js";
 import { firstOccurrences } from "../sections.js";
@@ -13,12 +12,13 @@ export const sektionOrdning: Rule = {
   id: "sektion/ordning",
   severity: "error",
   description: "Ett obligatoriskt avsnitt står på fel plats. Fyndet står vid rubriken och säger vilket avsnitt det ska komma efter.",
-  check(document, report) {
+  check(document, report, { sections }) {
     if (!document.outline) return;
     const first = firstOccurrences(document);
+    const required = sections.filter((spec) => spec.required);
     const present = document.sections
       .filter((s) => s.spec?.required && first.get(s.spec.id) === s)
-      .map((section) => ({ section, rank: REQUIRED_SECTIONS.findIndex((spec) => spec.id === section.spec?.id) }));
+      .map((section) => ({ section, rank: required.findIndex((spec) => spec.id === section.spec?.id) }));
     const inOrder = new Set(longestIncreasingRun(present.map((p) => p.rank)).map((i) => present[i]!));
     for (const item of present) {
       if (inOrder.has(item)) continue;

@@ -1,4 +1,3 @@
-import { SECTIONS } from "../../model/sections.js";
 import { normalizeHeading, type Position } from "../document.js";
 import { quote, type Rule } from "../rule.js";
 import { firstOccurrences, isBefore } from "../sections.js";
@@ -13,11 +12,11 @@ export const sektionSaknas: Rule = {
   id: "sektion/saknas",
   severity: "error",
   description: "Ett obligatoriskt avsnitt saknas. Fyndet står där avsnittet borde ha stått.",
-  check(document, report) {
+  check(document, report, { sections }) {
     const { outline } = document;
     if (!outline) return;
     const first = firstOccurrences(document);
-    SECTIONS.forEach((spec, index) => {
+    sections.forEach((spec, index) => {
       if (!spec.required || first.has(spec.id)) return;
       const name = quote(spec.heading);
       const wrongLevel = outline.headings.find(
@@ -31,7 +30,7 @@ export const sektionSaknas: Rule = {
         return;
       }
       let next: { position: Position; name: string } | undefined;
-      for (const later of SECTIONS.slice(index + 1)) {
+      for (const later of sections.slice(index + 1)) {
         const section = first.get(later.id);
         if (section && (!next || isBefore(section.position, next.position))) {
           next = { position: section.position, name: later.heading };

@@ -1,0 +1,50 @@
+import { dirname, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { findConfigFile } from "../load/find-config.js";
+import { withExtraSections } from "../model/sections.js";
+import type { RuleParams } from "./rule.js";
+
+export interface CheckSettings {
+  readonly params: Partial<RuleParams>;
+  /** Problems in the config file itself. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const NONE: CheckSettings = { params: {}, diagnostics: [] };
+
+/**
+ * The rule parameters for each checked file, from the nearest
+ * remiss.config.yaml (`check:`): extra required sections, the LIX limit and
+ * the sentence length. The config is loaded (and zod with it) only when
+ * there is one, once per config file.
+ */
+export class CheckSettingsLoader {
+  private readonly byConfig = new Map<string, Promise<CheckSettings>>();
+
+  constructor(private readonly cwd: string) {}
+
+  async forFile(file: string): Promise<CheckSettings> {
+    const config = await findConfigFile(dirname(resolve(this.cwd, file)));
+    if (!config) return NONE;
+    let settings = this.byConfig.get(config);
+    if (!settings) {
+      settings = load(config, this.cwd);
+      this.byConfig.set(config, settings);
+    }
+    return settings;
+  }
+}
+
+async function load(file: string, cwd: string): Promise<CheckSettings> {
+  const { loadProfile } = await import("../load/config.js");
+  const profile = await loadProfile(file, cwd);
+  const check = profile.config.check ?? {};
+  return {
+    params: {
+      ...(check.lix !== undefined ? { lixMax: check.lix } : {}),
+      ...(check.meningslangd !== undefined ? { sentenceMaxWords: check.meningslangd } : {}),
+      ...(check.avsnitt?.length ? { sections: withExtraSections(check.avsnitt) } : {}),
+    },
+    diagnostics: profile.diagnostics,
+  };
+}
