@@ -53,8 +53,20 @@ export function sectionById(id: SectionId): SectionSpec {
 }
 
 /**
+ * Marks, in the generated Markdown, where the sections end: the closing
+ * sentence follows. `check` ends the last section's text there, so an empty
+ * last section is seen as empty.
+ */
+export const CLOSING_MARKER = "<!-- avslutning -->";
+
+/**
  * Marks, in the generated Markdown, where the signatures begin. The DOCX
- * writer lays the paragraphs after it out side by side; `check` ends the
- * last section's text there.
+ * writer lays the paragraphs after it out side by side.
  */
 export const SIGNATURES_MARKER = "<!-- underskrifter -->";
+
+/**
+ * In a DOCX, the paragraph styles of the closing sentence and of the
+ * signatures: the writer sets them, and `check` ends the sections at them.
+ */
+export const CLOSING_STYLES = { closing: "Avslutning", signature: "Underskrift" } as const;

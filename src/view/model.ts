@@ -1,5 +1,5 @@
 import type { Case } from "../model/schema.js";
-import { SECTIONS, SIGNATURES_MARKER, sectionById, type SectionId } from "../model/sections.js";
+import { CLOSING_MARKER, SECTIONS, SIGNATURES_MARKER, sectionById, type SectionId } from "../model/sections.js";
 import { formatAuthors, writerNoun } from "./authors.js";
 import { formatBehandlats } from "./beredning.js";
 import { formatLongDate } from "./dates.js";
@@ -30,6 +30,8 @@ export interface ViewModel {
   /** The sections before the closing sentence, in the order of SECTIONS. */
   sektioner: SectionView[];
   avslutning: string;
+  /** The line that marks where the sections end and the closing sentence begins. */
+  avslutningsmarkering: string;
   /** The line that marks where the signatures begin. */
   underskriftsmarkering: string;
   underskrifter: { namn: string; titel: string; forvaltning: string }[];
@@ -140,6 +142,7 @@ export function buildViewModel(c: Case): ViewModel {
     titel: e(c.motion.titel),
     undertitel: e(subtitle(c)),
     sektioner,
+    avslutningsmarkering: CLOSING_MARKER,
     underskriftsmarkering: SIGNATURES_MARKER,
     avslutning: `Förvaltningen föreslår att ${namndDefinite} överlämnar tjänsteutlåtandet till ${fran} som svar på remissen.`,
     underskrifter: c.underskrifter.map((u) => ({ namn: e(u.namn), titel: e(u.titel), forvaltning: e(c.forvaltning.namn) })),

@@ -1,6 +1,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { strFromU8, unzipSync } from "fflate";
-import { emptyDocument, type CheckDocument, type Heading, type Section, type TextBlock } from "../document.js";
+import { CLOSING_STYLES } from "../../model/sections.js";
+import { emptyDocument, type CheckDocument, type Heading, type Position, type Section, type TextBlock } from "../document.js";
 import { sectionAt } from "../sections.js";
 
 /**
@@ -38,8 +39,15 @@ export function readDocx(bytes: Uint8Array): CheckDocument {
   const sections: Section[] = [];
   const blocks: TextBlock[] = [];
   let current: { heading: Heading; body: TextBlock[] } | undefined;
+  let signatures: Position | undefined;
   paragraphs.forEach(({ node, inTable }, index) => {
     const line = index + 1;
+    if (!signatures && isClosing(childrenOf(node))) {
+      // The closing sentence and the signatures end the sections.
+      signatures = { line, column: 1 };
+      if (current) sections.push(sectionAt(current.heading, current.body));
+      current = undefined;
+    }
     const text = paragraphText(childrenOf(node));
     const depth = inTable ? undefined : headingDepth(childrenOf(node), styles);
     const block: TextBlock = {
@@ -63,7 +71,7 @@ export function readDocx(bytes: Uint8Array): CheckDocument {
 
   return {
     lineUnit: "stycke",
-    outline: { headings, end: { line: Math.max(1, paragraphs.length), column: 1 } },
+    outline: { headings, ...(signatures ? { signatures } : {}), end: { line: Math.max(1, paragraphs.length), column: 1 } },
     sections,
     blocks,
     dates: { behandlats: [] },
@@ -198,6 +206,12 @@ const TITLE_STYLE = /^(?:title|rubrik)$/iu;
 const HEADING_STYLE = /^(?:heading|rubrik)\s*([1-9])$/iu;
 
 /** 1 for the title, 2–9 for headings; undefined for body text. */
+/** A paragraph in the closing sentence's or the signatures' style, as the DOCX writer marks them. */
+function isClosing(paragraph: readonly XmlNode[]): boolean {
+  const styleId = attribute(find(childrenOf(find(paragraph, "w:pPr")), "w:pStyle"), "w:val");
+  return styleId === CLOSING_STYLES.closing || styleId === CLOSING_STYLES.signature;
+}
+
 function headingDepth(paragraph: readonly XmlNode[], styles: Map<string, StyleInfo>): number | undefined {
   const properties = childrenOf(find(paragraph, "w:pPr"));
   const styleId = attribute(find(properties, "w:pStyle"), "w:val");

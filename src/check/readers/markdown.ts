@@ -1,6 +1,6 @@
 import type { Root, Yaml } from "mdast";
 import { LineCounter, isScalar, isSeq, parseDocument } from "yaml";
-import { SIGNATURES_MARKER } from "../../model/sections.js";
+import { CLOSING_MARKER, SIGNATURES_MARKER } from "../../model/sections.js";
 import { parseMarkdown } from "../../render/markdown/parse.js";
 import {
   type CheckDocument,
@@ -42,7 +42,7 @@ export function readMarkdown(source: string): CheckDocument {
       dates = frontMatterDates(node);
       continue;
     }
-    if (node.type === "html" && node.value.trim() === SIGNATURES_MARKER) {
+    if (node.type === "html" && (node.value.trim() === CLOSING_MARKER || node.value.trim() === SIGNATURES_MARKER)) {
       signatures ??= start;
       closeSection();
       continue;

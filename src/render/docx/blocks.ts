@@ -1,6 +1,6 @@
 import { Paragraph, Table, TextRun, type FileChild, type ParagraphChild } from "docx";
 import type { Code, Heading, List, Nodes, Paragraph as MdastParagraph, PhrasingContent, Root, RootContent } from "mdast";
-import { SIGNATURES_MARKER } from "../../model/sections.js";
+import { CLOSING_MARKER, SIGNATURES_MARKER } from "../../model/sections.js";
 import { withEnv, type Context } from "./context.js";
 import { normalizeLabel, plainText, renderInlines, softBreaksToSpaces } from "./inlines.js";
 import { LABELS, documentInfoFrame } from "./page.js";
@@ -40,13 +40,21 @@ export function renderBody(root: Root, context: Context): RenderedBody {
   const metadata = renderMetadata(nodes.slice(0, metadataEnd), context);
   const children: FileChild[] = [...metadata.children];
   let title: string | undefined;
+  /** Between the closing marker and the signatures: the closing sentence. */
+  let closing = false;
 
   for (let index = metadataEnd; index < nodes.length; index++) {
     const node = nodes[index]!;
     const previous = nodes[index - 1];
     const next = nodes[index + 1];
 
-    if (isSignaturesMarker(node)) {
+    if (isMarker(node, CLOSING_MARKER)) {
+      closing = true;
+      continue;
+    }
+
+    if (isMarker(node, SIGNATURES_MARKER)) {
+      closing = false;
       const signatories: Signatory[] = [];
       while (nodes[index + 1]?.type === "paragraph") {
         signatories.push(splitLines((nodes[++index] as MdastParagraph).children));
@@ -65,7 +73,7 @@ export function renderBody(root: Root, context: Context): RenderedBody {
         paragraph(node.children, context, {
           ...(isSubtitle ? { style: STYLE.subtitle } : {}),
           // The closing sentence stays on the page of the signatures.
-          ...(next && isSignaturesMarker(next) ? { keepNext: true } : {}),
+          ...(closing ? { style: STYLE.closing } : next && isMarker(next, SIGNATURES_MARKER) ? { keepNext: true } : {}),
         }),
       );
       continue;
@@ -236,8 +244,8 @@ function joinLines(lines: readonly ParagraphChild[][]): ParagraphChild[] {
   return lines.flatMap((line, index) => (index === 0 ? line : [new TextRun({ break: 1 }), ...line]));
 }
 
-function isSignaturesMarker(node: RootContent): boolean {
-  return node.type === "html" && node.value.trim() === SIGNATURES_MARKER;
+function isMarker(node: RootContent, marker: string): boolean {
+  return node.type === "html" && node.value.trim() === marker;
 }
 
 function collectDefinitions(root: Root, context: Context): void {

@@ -1,3 +1,4 @@
+import { CLOSING_STYLES } from "../../model/sections.js";
 import {
   AlignmentType,
   BorderStyle,
@@ -28,7 +29,9 @@ export const STYLE = {
   metadata: "Arendeuppgifter",
   letterhead: "Brevhuvud",
   footerAddress: "Adressfot",
-  signature: "Underskrift",
+  signature: CLOSING_STYLES.signature,
+  /** The closing sentence before the signatures. */
+  closing: CLOSING_STYLES.closing,
   listParagraph: "ListParagraph",
   quote: "Quote",
   code: "Kodblock",
@@ -136,6 +139,13 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     basedOn: STYLE.normal,
     run: { font: FONTS.heading, size: halfPoints(SIZES.footer) },
     paragraph: { spacing: { line: pointsToTwips(LINE_HEIGHTS.footer), lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+  },
+  {
+    id: STYLE.closing,
+    name: "Avslutning",
+    basedOn: STYLE.normal,
+    next: STYLE.signature,
+    paragraph: { keepNext: true },
   },
   {
     id: STYLE.signature,

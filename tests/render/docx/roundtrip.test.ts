@@ -163,9 +163,11 @@ describe("DOCX round trip of the reference (fixtures/sodermalm-ks-2025-804.md)",
     ]);
     const borders = findAll([signatures!.node], "w:tblBorders")[0]!;
     expect(childrenOf(borders).map((b) => attrOf(b, "w:val"))).toEqual(["none", "none", "none", "none", "none", "none"]);
-    // The closing sentence stays with the signatures.
+    // The closing sentence has the closing style, which keeps it with the signatures.
     const closing = doc.paragraphs.find((p) => p.text.startsWith("Förvaltningen föreslår att stadsdelsnämnden överlämnar"))!;
-    expect(findAll([closing.node], "w:keepNext")).toHaveLength(1);
+    expect(closing.style).toBe("Avslutning");
+    const style = findAll(parseXml(doc.parts["word/styles.xml"]!), "w:style").find((s) => attrOf(s, "w:styleId") === "Avslutning")!;
+    expect(findAll([style], "w:keepNext")).toHaveLength(1);
   });
 
   it("numbers Bilagor as a list that starts at 1", () => {
