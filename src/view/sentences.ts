@@ -19,8 +19,15 @@ const OPENING = /^[(\[”"“‘’'«*_]+/u;
 
 /** True when the period ending `before` belongs to an abbreviation or an initial, not a sentence end. */
 function endsInAbbreviation(before: string): boolean {
-  const token = (/\S*$/u.exec(before)?.[0] ?? "").replace(OPENING, "");
+  // The last word only: scanning the whole text before each full stop would cost the square of its length.
+  const token = lastWord(before).replace(OPENING, "");
   return ABBREVIATION_SET.has(token.toLocaleLowerCase("sv")) || /^(\p{Lu}\.)+$/u.test(token);
+}
+
+function lastWord(text: string): string {
+  let start = text.length;
+  while (start > 0 && !/\s/u.test(text.charAt(start - 1))) start--;
+  return text.slice(start);
 }
 
 /** Splits one paragraph's text (on one line) into trimmed sentences. */
@@ -32,7 +39,7 @@ export function splitSentences(text: string): string[] {
     const next = text.charAt(match.index + match[0].length);
     if (!SENTENCE_START.test(next)) continue;
     const run = /^[.!?]+/u.exec(match[0])?.[0] ?? "";
-    if (run === "." && endsInAbbreviation(text.slice(0, match.index + 1))) continue;
+    if (run === "." && endsInAbbreviation(text.slice(Math.max(0, match.index - 40), match.index + 1))) continue;
     sentences.push(text.slice(start, punctEnd));
     start = match.index + match[0].length;
   }
