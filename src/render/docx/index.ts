@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import { parseMarkdown } from "../markdown/parse.js";
 import { renderBody } from "./blocks.js";
 import { createContext } from "./context.js";
-import { buildDocument, packDocument } from "./document.js";
+import { buildDocument, documentParts } from "./document.js";
 import { readFrontMatter } from "./frontmatter.js";
 import { packageDocx } from "./package.js";
 import { coreProperties } from "./properties.js";
@@ -34,5 +34,5 @@ export async function renderMdast(tree: Root, options: DocxOptions = {}): Promis
   const body = renderBody(tree, context);
   const core = coreProperties(front, body.title, { sourceDateEpoch: options.sourceDateEpoch, now: options.now });
   const document = buildDocument({ front, body, numbering: context.state.numbering, core });
-  return packageDocx(await packDocument(document), core);
+  return packageDocx(await documentParts(document), core);
 }

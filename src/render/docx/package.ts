@@ -1,4 +1,5 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8, zipSync, type Zippable } from "fflate";
+import type { PackageParts } from "./document.js";
 import type { CoreProperties } from "./properties.js";
 
 /**
@@ -13,13 +14,16 @@ import type { CoreProperties } from "./properties.js";
  * - The zip is written again with the entries in a fixed order and the
  *   same time on every entry, whatever the clock and the time zone.
  */
-export function packageDocx(packed: Uint8Array, core: CoreProperties): Uint8Array {
-  const parts = unzipSync(packed);
-  const names = Object.keys(parts).sort(comparePartNames);
+export function packageDocx(parts: PackageParts, core: CoreProperties): Uint8Array {
+  const names = [...parts.keys()].sort(comparePartNames);
 
   const texts = new Map<string, string>();
+  const binaries = new Map<string, Uint8Array>();
   for (const name of names) {
-    if (isXmlPart(name)) texts.set(name, strFromU8(parts[name]!));
+    const data = parts.get(name)!;
+    if (typeof data === "string") texts.set(name, data);
+    else if (isXmlPart(name)) texts.set(name, strFromU8(data));
+    else binaries.set(name, data);
   }
 
   const renames = randomRelationshipIds(names.filter((name) => name.endsWith(".rels")).map((name) => texts.get(name) ?? ""));
@@ -31,7 +35,7 @@ export function packageDocx(packed: Uint8Array, core: CoreProperties): Uint8Arra
   const entries: Zippable = {};
   for (const name of names) {
     const text = texts.get(name);
-    entries[name] = [text === undefined ? parts[name]! : strToU8(text), { level: 6, mtime, os: 0, attrs: 0 }];
+    entries[name] = [text === undefined ? binaries.get(name)! : strToU8(text), { level: 6, mtime, os: 0, attrs: 0 }];
   }
   return zipSync(entries);
 }
