@@ -1,7 +1,7 @@
 import type { Diagnostic, Finding } from "../diagnostics.js";
 import type { Config } from "../model/config.js";
 import { MARKDOWN_FIELDS, type Case } from "../model/schema.js";
-import { parseMarkdown } from "../render/markdown/parse.js";
+import { parseFieldMarkdown } from "../render/markdown/parse.js";
 import { decodeInput } from "./decode.js";
 import { SourceMap, type FieldPath, type Position } from "./positions.js";
 import { readInputFile } from "./read.js";
@@ -98,7 +98,7 @@ function markdownHeadingFindings(data: unknown, map: SourceMap): Finding[] {
   for (const path of MARKDOWN_FIELDS) {
     const value = valueAt(data, path);
     if (typeof value !== "string") continue;
-    for (const node of parseMarkdown(value).children) {
+    for (const node of parseFieldMarkdown(value).children) {
       if (node.type !== "heading" || node.depth > 2 || node.position?.start.offset === undefined) continue;
       findings.push({
         ...map.locateInValue(path, node.position.start.offset),

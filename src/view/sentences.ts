@@ -1,5 +1,5 @@
 import type { Nodes, Root } from "mdast";
-import { parseMarkdown } from "../render/markdown/parse.js";
+import { parseFieldMarkdown } from "../render/markdown/parse.js";
 
 /** Swedish abbreviations whose final period does not end a sentence (compared case-insensitively). */
 export const ABBREVIATIONS: readonly string[] = [
@@ -153,7 +153,7 @@ function normaliseLines(text: string): string {
 /** A user-written Markdown fragment with one sentence per line in its paragraphs; everything else kept as written. */
 export function reflowMarkdown(markdown: string): string {
   const source = markdown.replace(/\r\n/gu, "\n");
-  const tree: Root = parseMarkdown(source);
+  const tree: Root = parseFieldMarkdown(source);
   const edits: Edit[] = [];
   const verbatim: Edit[] = [];
   collect(tree, true, source, edits, verbatim);

@@ -12,3 +12,21 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).fr
 export function parseMarkdown(markdown: string): Root {
   return processor.parse(markdown);
 }
+
+/**
+ * The writer's text fields are parsed twice in a draft (the loader looks for
+ * level-1 and level-2 headings, the view model reflows the sentences), so
+ * the last few of their trees are kept. Trees are shared: callers only read
+ * them.
+ */
+const recentFields = new Map<string, Root>();
+const RECENT_MAX = 16;
+
+export function parseFieldMarkdown(markdown: string): Root {
+  const cached = recentFields.get(markdown);
+  if (cached) return cached;
+  const tree = parseMarkdown(markdown);
+  if (recentFields.size >= RECENT_MAX) recentFields.delete(recentFields.keys().next().value!);
+  recentFields.set(markdown, tree);
+  return tree;
+}
