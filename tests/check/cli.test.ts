@@ -99,7 +99,19 @@ describe("remiss check", () => {
     expect(runCli(["init"], { cwd: work }).code).toBe(0);
     const { code, stdout } = runCli(["check", "arende.yaml", "--format", "json"], { cwd: work });
     expect(code).toBe(1);
-    const rules = new Set((JSON.parse(stdout) as { rule: string }[]).map((d) => d.rule));
-    expect(rules).toEqual(new Set(["text/platshallare"]));
+    const findings = JSON.parse(stdout) as { rule: string; line: number }[];
+    expect(new Set(findings.map((d) => d.rule))).toEqual(new Set(["text/platshallare"]));
+    // Every placeholder of the starter is found, on its own line.
+    const starter = readFileSync(join(work, "arende.yaml"), "utf8").split("\n");
+    const placeholderLines = starter.flatMap((line, i) => (/^[^#]*\[(Fyll i|Skriv) /u.test(line) ? [i + 1] : []));
+    expect(placeholderLines.length).toBeGreaterThan(20);
+    expect([...new Set(findings.map((d) => d.line))]).toEqual(placeholderLines);
+
+    // The drafts made from the starter are stopped by the same placeholders, and nothing else.
+    expect(runCli(["draft", "arende.yaml"], { cwd: work }).code).toBe(0);
+    const drafts = runCli(["check", "arende.md", "arende.docx", "--format", "json"], { cwd: work });
+    expect(drafts.code).toBe(1);
+    const draftFindings = JSON.parse(drafts.stdout) as { file: string; rule: string }[];
+    expect(new Set(draftFindings.map((d) => `${d.file} ${d.rule}`))).toEqual(new Set(["arende.md text/platshallare", "arende.docx text/platshallare"]));
   });
 });
