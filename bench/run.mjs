@@ -10,7 +10,7 @@
  *     separate pandoc calls. Median of 3.
  *  3. Check: `remiss check` over 1,000 Markdown files in one call against
  *     markdownlint-cli2 with only MD043 (required headings) enabled, with the
- *     heading list taken from `dist/model/sections.js`. Median of 3.
+ *     heading list taken from `src/model/sections.ts`. Median of 3.
  *  4. Peak memory (max RSS, GNU time `%M`) of every contender, max over runs.
  *
  * Prints a Markdown table to stdout (progress goes to stderr) and writes it,
@@ -22,7 +22,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { parseDocument } from "yaml";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -663,13 +663,29 @@ function table(rows) {
 
 // ---------------------------------------------------------------------------
 
+/**
+ * The section list, from src/model/sections.ts itself (compiled on the fly
+ * with esbuild), so the bench never spells a heading and does not depend on
+ * how the CLI is bundled.
+ */
+async function loadSectionList() {
+  const { build } = await import("esbuild");
+  const result = await build({
+    entryPoints: [path.join(ROOT, "src", "model", "sections.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    write: false,
+    logLevel: "error",
+  });
+  const code = /** @type {{text: string}} */ (result.outputFiles[0]).text;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+}
+
 async function main() {
   const started = Date.now();
-  const sectionsUrl = pathToFileURL(path.join(ROOT, "dist", "model", "sections.js")).href;
   /** @type {{SECTIONS: readonly Section[], SIGNATURES_MARKER: string}} */
-  const { SECTIONS, SIGNATURES_MARKER } = await import(sectionsUrl).catch((error) => {
-    throw new Error(`Kan inte läsa dist/model/sections.js (${error.message}). Kör npm run build, eller npm run bench.`);
-  });
+  const { SECTIONS, SIGNATURES_MARKER } = await loadSectionList();
 
   const host = machine();
   const versions = {
@@ -751,7 +767,7 @@ async function main() {
       "",
       `- **Kall start**: \`remiss draft ${FIXTURE_YAML} --out-dir TMP\` (Markdown och DOCX) mot \`pandoc -f markdown ${FIXTURE_MD} -o TMP/x.docx\`, en ny process varje gång. remiss, pandoc och \`node -e ''\` (golvet: en Node-process som inte gör något) turas om; ${COLD_WARMUP} uppvärmningsvarv räknas inte, sedan ${COLD_RUNS} varv.`,
       `- **${CASE_COUNT} ärenden**: ${CASE_COUNT} YAML-filer gjorda av \`${CASE_SOURCES.join("` och `")}\` med olika titel och diarienummer, skrivna i ett anrop \`remiss draft MAPP --out-dir UT\`, mot ${CASE_COUNT} pandoc-anrop efter varandra på deras Markdown (skriven i förväg med \`--format md\`, utanför mätningen). ${REPEATS} varv om vartannat.`,
-      `- **Granska**: ${count(fileCount)} Markdown-filer, de ${CASE_COUNT} utkasten i ${VARIANTS_PER_CASE} varianter (som de skrevs; en mening till i ett avsnitt; en egen \`###\`-rubrik i ett avsnitt; längre titel; CRLF-radslut). \`remiss check .\` mot \`markdownlint-cli2 "**/*.md"\`, båda i ett anrop med mappen som arbetskatalog, ${REPEATS} varv om vartannat efter ett omätt varv. markdownlint-cli2 har bara MD043 påslagen, med rubrikerna ur \`dist/model/sections.js\`: \`${JSON.stringify(headings)}\` (\`match_case\`).`,
+      `- **Granska**: ${count(fileCount)} Markdown-filer, de ${CASE_COUNT} utkasten i ${VARIANTS_PER_CASE} varianter (som de skrevs; en mening till i ett avsnitt; en egen \`###\`-rubrik i ett avsnitt; längre titel; CRLF-radslut). \`remiss check .\` mot \`markdownlint-cli2 "**/*.md"\`, båda i ett anrop med mappen som arbetskatalog, ${REPEATS} varv om vartannat efter ett omätt varv. markdownlint-cli2 har bara MD043 påslagen, med rubrikerna ur \`src/model/sections.ts\`: \`${JSON.stringify(headings)}\` (\`match_case\`).`,
       "",
       "## Att tänka på",
       "",
