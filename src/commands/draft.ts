@@ -37,7 +37,7 @@ export async function runDraft(paths: readonly string[], options: DraftOptions, 
   if (options.stdout && (options.watch || options.outDir)) {
     throw new RemissError("--stdout går inte att kombinera med --watch eller --out-dir.", EXIT_USAGE);
   }
-  const files = await expandCaseInputs(paths);
+  const files = await expandCaseInputs(paths, io.cwd);
   if (files.length === 0) throw new RemissError("Inga YAML-filer hittades. Ange en fil, t.ex. remiss draft arende.yaml.", EXIT_USAGE);
   if (options.stdout && files.length !== 1) throw new RemissError("--stdout tar en enda fil.", EXIT_USAGE);
 
@@ -77,7 +77,7 @@ class Drafter {
   private async draftOne(file: string, progress: boolean): Promise<ExitCode> {
     const say = (text: string) => this.io.stderr(progress ? `\r\x1b[K${text}` : text);
     try {
-      const profile = await this.profiles.forCase(file);
+      const profile = await this.profiles.forCase(resolve(this.io.cwd, file));
       if (profile.diagnostics.length > 0) {
         const config = profile.diagnostics[0]!.file;
         if (!this.reportedProfiles.has(config)) say(formatCompact(profile.diagnostics));
@@ -85,7 +85,7 @@ class Drafter {
         say(`${file}: inget skrevs, eftersom ${config} har fel. Rätta dem och kör igen.\n`);
         return EXIT_INVALID;
       }
-      const loaded = await loadCaseFile(file, profile.config);
+      const loaded = await loadCaseFile(file, profile.config, this.io.cwd);
       if (loaded.diagnostics.length > 0) say(formatCompact(loaded.diagnostics));
       if (!loaded.case || hasErrors(loaded.diagnostics)) {
         say(`${file}: inget skrevs, eftersom filen har fel. Rätta dem och kör igen.\n`);
@@ -103,7 +103,7 @@ class Drafter {
         const { renderDocx } = await import("../render/docx/index.js");
         outputs.push({ path: `${target}.docx`, data: await renderDocx(markdown, { sourceDateEpoch: this.io.env.SOURCE_DATE_EPOCH }) });
       }
-      await writeFilesAtomically(outputs).catch((error: unknown) => {
+      await writeFilesAtomically(outputs.map((o) => ({ ...o, path: resolve(this.io.cwd, o.path) }))).catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException | undefined)?.code ?? "okänt fel";
         throw new RemissError(`${file}: kunde inte skriva ${outputs.map((o) => o.path).join(" och ")} (${code}).`);
       });
@@ -119,7 +119,7 @@ class Drafter {
 
   /** The compiled templates for a profile: --templates, else the profile's folder, else the built-in ones. */
   private renderer(profile: Profile): MarkdownRenderer {
-    const dir = this.options.templates ? resolve(this.options.templates) : (profile.templatesDir ?? "");
+    const dir = this.options.templates ? resolve(this.io.cwd, this.options.templates) : (profile.templatesDir ?? "");
     let renderer = this.renderers.get(dir);
     if (!renderer) {
       renderer = createMarkdownRenderer(dir || undefined);
@@ -136,7 +136,7 @@ class Drafter {
  */
 async function watchAndDraft(paths: readonly string[], options: DraftOptions, formats: readonly Format[], io: CommandIo): Promise<ExitCode> {
   const run = async () => {
-    const files = await expandCaseInputs(paths);
+    const files = await expandCaseInputs(paths, io.cwd);
     await new Drafter(options, formats, io).draftAll(files).catch((error: unknown) => {
       if (!(error instanceof RemissError)) throw error;
       io.stderr(`${error.message}\n`);
@@ -150,12 +150,12 @@ async function watchAndDraft(paths: readonly string[], options: DraftOptions, fo
   const rewatch = async () => {
     for (const watcher of watchers.splice(0)) watcher.close();
     const profiles = new ProfileLoader(io.cwd);
-    const folders = new Set<string>(paths.map((p) => resolve(p)).filter((p) => !extname(p)));
+    const folders = new Set<string>(paths.map((p) => resolve(io.cwd, p)).filter((p) => !extname(p)));
     for (const file of files) {
-      folders.add(dirname(resolve(file)));
-      const profile = await profiles.forCase(file);
+      folders.add(dirname(resolve(io.cwd, file)));
+      const profile = await profiles.forCase(resolve(io.cwd, file));
       if (profile.file) folders.add(dirname(profile.file));
-      const templates = options.templates ? resolve(options.templates) : profile.templatesDir;
+      const templates = options.templates ? resolve(io.cwd, options.templates) : profile.templatesDir;
       if (templates) folders.add(templates);
     }
     for (const folder of folders) {

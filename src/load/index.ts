@@ -48,9 +48,9 @@ export function readYamlSource(input: Uint8Array | string, file: string): YamlSo
   return { file, text, data: parsed.data, map: new SourceMap(parsed.doc, parsed.lineCounter, text), findings: parsed.findings };
 }
 
-/** Reads and loads a case file; a missing or unreadable file throws RemissError (exit 2). */
-export async function loadCaseFile(file: string, defaults?: CaseDefaults): Promise<LoadedCase> {
-  return loadCaseText(await readInputFile(file), file, defaults);
+/** Reads and loads a case file (named relative to `cwd`); a missing or unreadable file throws RemissError (exit 2). */
+export async function loadCaseFile(file: string, defaults?: CaseDefaults, cwd?: string): Promise<LoadedCase> {
+  return loadCaseText(await readInputFile(file, cwd), file, defaults);
 }
 
 /** YAML bytes → a validated case with positions, or every problem found, together. */

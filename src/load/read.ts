@@ -1,17 +1,19 @@
 import { readFile, stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { EXIT_USAGE, RemissError } from "../errors.js";
 
 /**
  * Reads a file the user named. A file that does not exist or cannot be read
  * is a usage problem (exit 2), said in Swedish, never a stack trace.
  */
-export async function readInputFile(file: string): Promise<Uint8Array> {
+export async function readInputFile(file: string, cwd: string = process.cwd()): Promise<Uint8Array> {
   try {
-    const info = await stat(file);
+    const path = resolve(cwd, file);
+    const info = await stat(path);
     if (info.isDirectory()) {
       throw new RemissError(`${file}: är en mapp, inte en fil. Ange en YAML-fil, t.ex. ${file}/arende.yaml.`, EXIT_USAGE);
     }
-    return await readFile(file);
+    return await readFile(path);
   } catch (error) {
     if (error instanceof RemissError) throw error;
     throw new RemissError(describeFsError(file, error), EXIT_USAGE);
