@@ -1,6 +1,6 @@
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { findConfigFile } from "../load/find-config.js";
+import { findConfigFile, type ConfigLookupCache } from "../load/find-config.js";
 import { withExtraSections } from "../model/sections.js";
 import type { RuleParams } from "./rule.js";
 
@@ -16,15 +16,17 @@ const NONE: CheckSettings = { params: {}, diagnostics: [] };
  * The rule parameters for each checked file, from the nearest
  * remiss.config.yaml (`check:`): extra required sections, the LIX limit and
  * the sentence length. The config is loaded (and zod with it) only when
- * there is one, once per config file.
+ * there is one, once per config file; the file system is asked once per
+ * folder, not once per file.
  */
 export class CheckSettingsLoader {
   private readonly byConfig = new Map<string, Promise<CheckSettings>>();
+  private readonly byFolder: ConfigLookupCache = new Map();
 
   constructor(private readonly cwd: string) {}
 
   async forFile(file: string): Promise<CheckSettings> {
-    const config = await findConfigFile(dirname(resolve(this.cwd, file)));
+    const config = await findConfigFile(dirname(resolve(this.cwd, file)), this.byFolder);
     if (!config) return NONE;
     let settings = this.byConfig.get(config);
     if (!settings) {

@@ -85,7 +85,16 @@ export function emptyDocument(findings: readonly Finding[], lineUnit: "rad" | "s
   return { lineUnit, sections: [], blocks: [], dates: { behandlats: [] }, findings };
 }
 
+/** Headings already normalized: the same few headings come back in every document. */
+const normalized = new Map<string, string>();
+
 /** Heading text compared with the section list: trimmed, spaces collapsed, any case. */
 export function normalizeHeading(text: string): string {
-  return text.trim().replace(/\s+/gu, " ").toLocaleLowerCase("sv");
+  let result = normalized.get(text);
+  if (result === undefined) {
+    result = text.trim().replace(/\s+/gu, " ").toLocaleLowerCase("sv");
+    if (normalized.size >= 1000) normalized.clear();
+    normalized.set(text, result);
+  }
+  return result;
 }

@@ -23,6 +23,77 @@ export function isLongWord(word: string): boolean {
   return word.length > 6 && word.replace(NOT_LETTER, "").length > 6;
 }
 
+/** What a character is, for counting words: 0 not yet known, then one of the kinds below. */
+const KIND = new Uint8Array(0x10000);
+const OTHER = 1;
+const LETTER = 2;
+const DIGIT = 3;
+const SPACE = 4;
+
+/** The kind of a UTF-16 code unit that is not a surrogate, looked up once per character by the same classes as `words` and `isLongWord`. */
+function kindOf(unit: number): number {
+  let kind = KIND[unit]!;
+  if (kind === 0) {
+    const char = String.fromCharCode(unit);
+    kind = /\s/u.test(char) ? SPACE : /\p{L}/u.test(char) ? LETTER : /\p{N}/u.test(char) ? DIGIT : OTHER;
+    KIND[unit] = kind;
+  }
+  return kind;
+}
+
+/** The kind of the code point that a surrogate pair at `index` stands for. */
+function codePointKind(text: string, index: number): number {
+  const char = String.fromCodePoint(text.codePointAt(index)!);
+  return /\p{L}/u.test(char) ? LETTER : /\p{N}/u.test(char) ? DIGIT : OTHER;
+}
+
+/**
+ * `words(text).length` and how many of them are long words (`isLongWord`),
+ * counted in one pass without building the words.
+ */
+export function wordCounts(text: string): { words: number; longWords: number } {
+  let wordCount = 0;
+  let longWords = 0;
+  // The word being read: its length and letters in UTF-16 units, and whether it has a letter or digit.
+  let length = 0;
+  let letters = 0;
+  let counts = false;
+  const end = () => {
+    if (counts) {
+      wordCount++;
+      if (length > 6 && letters > 6) longWords++;
+    }
+    length = 0;
+    letters = 0;
+    counts = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let kind: number;
+    let size = 1;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        kind = codePointKind(text, i);
+        size = 2;
+        i++;
+      } else kind = OTHER;
+    } else if (unit >= 0xd800 && unit <= 0xdfff) kind = OTHER;
+    else kind = kindOf(unit);
+    if (kind === SPACE) {
+      end();
+      continue;
+    }
+    length += size;
+    if (kind === LETTER) {
+      letters += size;
+      counts = true;
+    } else if (kind === DIGIT) counts = true;
+  }
+  end();
+  return { words: wordCount, longWords };
+}
+
 /**
  * The sentences of a block with their start in the block's text. Line
  * breaks count as spaces (one sentence may run over several lines); the
@@ -35,8 +106,8 @@ export function sentences(text: string): Sentence[] {
   for (const sentence of splitSentences(flat)) {
     const start = flat.indexOf(sentence, cursor);
     const at = start === -1 ? cursor : start;
-    const ws = words(sentence);
-    spans.push({ start: at, text: sentence, words: ws.length, longWords: ws.filter(isLongWord).length });
+    const counts = wordCounts(sentence);
+    spans.push({ start: at, text: sentence, words: counts.words, longWords: counts.longWords });
     cursor = at + sentence.length;
   }
   return spans;

@@ -1,4 +1,4 @@
-import { checkFiles } from "../check/check-file.js";
+import { checkFiles, type CheckFilesOptions } from "../check/check-files.js";
 import { expandCheckInputs } from "../check/files.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, type ExitCode } from "../errors.js";
@@ -34,7 +34,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   }
   for (const folder of emptyFolders) io.stderr(`${folder}: inga filer att granska i mappen. check läser ${KINDS}.\n`);
 
-  const results = await checkFiles(files, io.cwd);
+  const results = await checkFiles(files, io.cwd, parseThreads(io.env.REMISS_CHECK_THREADS));
   const diagnostics = results.flatMap((r) => r.diagnostics).sort(compareDiagnostics);
   const unreadable = emptyFolders.length > 0 || results.some((r) => r.unreadable);
 
@@ -75,6 +75,15 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
     `--max-warnings ska vara ett heltal, 0 eller större (t.ex. --max-warnings 0), inte ”${value}”.`,
     EXIT_USAGE,
   );
+}
+
+/**
+ * REMISS_CHECK_THREADS: how many threads check the files, this one included
+ * (1: no worker threads). Unset or not a whole number: as many as the
+ * machine has cores, for runs of many files.
+ */
+function parseThreads(value: string | undefined): CheckFilesOptions {
+  return value !== undefined && /^\s*[1-9]\d*\s*$/u.test(value) ? { threads: Number(value) } : {};
 }
 
 /**

@@ -2,14 +2,28 @@ import { access } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { CONFIG_FILE } from "../model/config-file.js";
 
-/** The nearest remiss.config.yaml in `dir` or a parent folder. */
-export async function findConfigFile(dir: string): Promise<string | undefined> {
-  let current = resolve(dir);
-  for (;;) {
-    const candidate = join(current, CONFIG_FILE);
-    if (await access(candidate).then(() => true, () => false)) return candidate;
-    const parent = dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
+/** Folder (absolute) → the nearest config file from there, for callers that look up many files. */
+export type ConfigLookupCache = Map<string, Promise<string | undefined>>;
+
+/**
+ * The nearest remiss.config.yaml in `dir` or a parent folder. With a
+ * `cache`, each folder is looked at once however many files stand in it or
+ * below it (a `check` of a thousand files in one folder asks the file system
+ * a few times, not a few thousand); without one, the disk is asked every
+ * time (`draft --watch` must see a config file written since).
+ */
+export function findConfigFile(dir: string, cache?: ConfigLookupCache): Promise<string | undefined> {
+  const folder = resolve(dir);
+  const cached = cache?.get(folder);
+  if (cached) return cached;
+  const found = lookIn(folder, cache);
+  cache?.set(folder, found);
+  return found;
+}
+
+async function lookIn(folder: string, cache: ConfigLookupCache | undefined): Promise<string | undefined> {
+  const candidate = join(folder, CONFIG_FILE);
+  if (await access(candidate).then(() => true, () => false)) return candidate;
+  const parent = dirname(folder);
+  return parent === folder ? undefined : findConfigFile(parent, cache);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TextBlock } from "../../src/check/document.js";
-import { firstWords, formatDecimal, isLongWord, lix, lixCount, sentences, words } from "../../src/check/text.js";
+import { firstWords, formatDecimal, isLongWord, lix, lixCount, sentences, wordCounts, words } from "../../src/check/text.js";
 
 const blocks = (...texts: string[]): TextBlock[] =>
   texts.map((text) => ({ kind: "paragraph", text, at: () => ({ line: 1, column: 1 }) }));
@@ -23,6 +23,21 @@ describe("words", () => {
     expect(isLongWord("”bänkar”,")).toBe(false);
     expect(isLongWord("1234567")).toBe(false);
     expect(isLongWord("Bob-strukturen")).toBe(true);
+  });
+
+  it("are counted by wordCounts as by words and isLongWord, whatever the characters", () => {
+    const pieces = ["a", "ö", "Å", "1", "٣", "Ⅻ", " ", "\n", "\t", "\u00a0", "\u2003", "\u3000", "\ufeff", "\u2028", "-", ".", "”", "/", "𝒜", "😀", "\ud800", "\udc00", "e\u0301", "ß", "中", "𐐷", "\u200b", "_", "2025/804", "förstärkningsteamet", "\u180e", "\u0085"];
+    let seed = 3;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let i = 0; i < 5000; i++) {
+      let text = "";
+      for (let n = random(30); n > 0; n--) text += pieces[random(pieces.length)];
+      const list = words(text);
+      expect(wordCounts(text), JSON.stringify(text)).toEqual({ words: list.length, longWords: list.filter(isLongWord).length });
+    }
   });
 });
 
