@@ -1,9 +1,6 @@
 import type { Root } from "mdast";
 import { parse, postprocess, preprocess } from "micromark";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
-import { parseMarkdown } from "../../render/markdown/parse.js";
+import { markdownProcessor, parseMarkdown } from "../../render/markdown/parse.js";
 
 /**
  * Markdown → the mdast tree `check` reads, faster than `parseMarkdown` for
@@ -27,8 +24,8 @@ export function parseMarkdownForCheck(source: string): Root {
   return eventTree(source) ?? parseMarkdown(source);
 }
 
-/** The micromark extensions of `parseMarkdown`'s processor (front matter). Must be the same plugins as there. */
-const EXTENSIONS = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).freeze().data("micromarkExtensions") ?? [];
+/** The micromark extensions of `parseMarkdown`'s processor (front matter): the same plugins by construction. */
+const EXTENSIONS = markdownProcessor.data("micromarkExtensions") ?? [];
 
 /**
  * One micromark parser for every document: making one combines the syntax
