@@ -1,7 +1,7 @@
 import { dirname, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { configSchema, type Config } from "../model/config.js";
-import { findConfigFile } from "./find-config.js";
+import { findConfigFile, type ConfigLookupCache } from "./find-config.js";
 import { readYamlSource, toDiagnostics } from "./index.js";
 import { readInputFile } from "./read.js";
 import { validateWith } from "./validate.js";
@@ -22,12 +22,14 @@ const NO_PROFILE: Profile = { config: {}, diagnostics: [] };
 /** Loads profiles, once per config file, for the cases of one command. */
 export class ProfileLoader {
   private readonly byFile = new Map<string, Promise<Profile>>();
+  /** One run's lookups; a new run (a new loader, as each `--watch` round makes) looks again. */
+  private readonly byFolder: ConfigLookupCache = new Map();
 
   /** `cwd`: config files are named relative to it in messages. */
   constructor(private readonly cwd: string = process.cwd()) {}
 
   async forCase(caseFile: string): Promise<Profile> {
-    const file = await findConfigFile(dirname(caseFile));
+    const file = await findConfigFile(dirname(caseFile), this.byFolder);
     if (!file) return NO_PROFILE;
     let profile = this.byFile.get(file);
     if (!profile) {
