@@ -44,8 +44,6 @@ export function withExtraSections(headings: readonly string[]): readonly Section
   return [...SECTIONS.slice(0, firstOptional), ...extra, ...SECTIONS.slice(firstOptional)];
 }
 
-export const REQUIRED_SECTIONS: readonly SectionSpec[] = SECTIONS.filter((s) => s.required);
-
 export function sectionById(id: SectionId): SectionSpec {
   const found = SECTIONS.find((s) => s.id === id);
   if (!found) throw new Error(`unknown section ${id}`);
