@@ -156,11 +156,15 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
   program
     .command("schema")
     .description("skriv ut JSON Schema för indataformatet, för redigerarens komplettering och felmarkering")
+    .option("--config", "schemat för remiss.config.yaml i stället för ett ärendes")
     .helpOption("-h, --help", "visa hjälp för schema")
-    .addHelpText("after", ["", "Exempel:", "  remiss schema > remiss.schema.json"].join("\n"))
-    .action(async () => {
+    .addHelpText(
+      "after",
+      ["", "Exempel:", "  remiss schema > remiss.schema.json", "  remiss schema --config > remiss.config.schema.json"].join("\n"),
+    )
+    .action(async (options: { config?: boolean }) => {
       const { runSchema } = await import("./commands/schema.js");
-      setExitCode(runSchema(io));
+      setExitCode(runSchema(io, options));
     });
 
   return program;

@@ -37,11 +37,11 @@ export async function checkFile(file: string, cwd: string, params: Partial<RuleP
     if (code === "ENOENT") return unreadable(file, "fil/saknas", "Filen finns inte. Kontrollera namnet och mappen.");
     return unreadable(file, "fil/olasbar", `Filen går inte att läsa (${describe(code)}).`);
   }
-  const document = await read(file, bytes);
+  const document = await read(file, bytes, params);
   return { diagnostics: runRules(document, params).map((finding) => ({ file, ...finding })), unreadable: false };
 }
 
-async function read(file: string, bytes: Uint8Array): Promise<CheckDocument> {
+async function read(file: string, bytes: Uint8Array, params: Partial<RuleParams>): Promise<CheckDocument> {
   switch (extname(file).toLowerCase()) {
     case ".docx": {
       const { readDocx } = await import("./readers/docx.js");
@@ -54,7 +54,7 @@ async function read(file: string, bytes: Uint8Array): Promise<CheckDocument> {
     }
     default: {
       const { readYaml } = await import("./readers/yaml.js");
-      return readYaml(bytes, file);
+      return readYaml(bytes, file, params.defaults, params.style);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { findConfigFile, type ConfigLookupCache } from "../load/find-config.js";
-import { withExtraSections } from "../model/sections.js";
+import { DEFAULT_HOUSE_STYLE } from "../model/husstil.js";
 import type { RuleParams } from "./rule.js";
 
 export interface CheckSettings {
@@ -14,8 +14,9 @@ const NONE: CheckSettings = { params: {}, diagnostics: [] };
 
 /**
  * The rule parameters for each checked file, from the nearest
- * remiss.config.yaml (`check:`): extra required sections, the LIX limit and
- * the sentence length. The config is loaded (and zod with it) only when
+ * remiss.config.yaml: the house style's sections (with `check.avsnitt`), the
+ * LIX limit and the sentence length, and for case files the letterhead and
+ * signatories the config gives them. The config is loaded (and zod with it) only when
  * there is one, once per config file; the file system is asked once per
  * folder, not once per file.
  */
@@ -40,12 +41,18 @@ export class CheckSettingsLoader {
 async function load(file: string, cwd: string): Promise<CheckSettings> {
   const { loadProfile } = await import("../load/config.js");
   const profile = await loadProfile(file, cwd);
-  const check = profile.config.check ?? {};
+  const { config, style } = profile;
+  const check = config.check ?? {};
+  const defaults = {
+    ...(config.forvaltning ? { forvaltning: config.forvaltning } : {}),
+    ...(config.underskrifter ? { underskrifter: config.underskrifter } : {}),
+  };
   return {
     params: {
       ...(check.lix !== undefined ? { lixMax: check.lix } : {}),
       ...(check.meningslangd !== undefined ? { sentenceMaxWords: check.meningslangd } : {}),
-      ...(check.avsnitt?.length ? { sections: withExtraSections(check.avsnitt) } : {}),
+      ...(style !== DEFAULT_HOUSE_STYLE ? { sections: style.sections, style } : {}),
+      ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
     },
     diagnostics: profile.diagnostics,
   };

@@ -1,4 +1,6 @@
 import type { Severity } from "../diagnostics.js";
+import type { CaseDefaults } from "../load/index.js";
+import type { HouseStyle } from "../model/husstil.js";
 import { SECTIONS, type SectionSpec } from "../model/sections.js";
 import type { CheckDocument, Position } from "./document.js";
 
@@ -10,8 +12,12 @@ export interface RuleParams {
   readonly lixMinWords: number;
   /** `text/lang-mening`: a sentence with more words than this is reported. */
   readonly sentenceMaxWords: number;
-  /** The section list: the built-in one, or extended by the förvaltning's config. */
+  /** The section list: the built-in one, or the house style's from the förvaltning's config. */
   readonly sections: readonly SectionSpec[];
+  /** For the YAML reader: the house style a case is loaded under, when not the built-in one. */
+  readonly style?: HouseStyle;
+  /** For the YAML reader: the letterhead and signatories the config gives every case. */
+  readonly defaults?: CaseDefaults;
 }
 
 export const DEFAULT_PARAMS: RuleParams = { lixMax: 60, lixMinWords: 50, sentenceMaxWords: 35, sections: SECTIONS };

@@ -85,13 +85,13 @@ class Drafter {
         say(`${file}: inget skrevs, eftersom ${config} har fel. Rätta dem och kör igen.\n`);
         return EXIT_INVALID;
       }
-      const loaded = await loadCaseFile(file, profile.config, this.io.cwd);
+      const loaded = await loadCaseFile(file, profile.config, this.io.cwd, profile.style);
       if (loaded.diagnostics.length > 0) say(formatCompact(loaded.diagnostics));
       if (!loaded.case || hasErrors(loaded.diagnostics)) {
         say(`${file}: inget skrevs, eftersom filen har fel. Rätta dem och kör igen.\n`);
         return EXIT_INVALID;
       }
-      const markdown = this.renderer(profile)(buildViewModel(loaded.case));
+      const markdown = this.renderer(profile)(buildViewModel(loaded.case, profile.style));
       if (this.options.stdout) {
         this.io.stdout(markdown);
         return EXIT_OK;
@@ -101,7 +101,10 @@ class Drafter {
       if (this.formats.includes("md")) outputs.push({ path: `${target}.md`, data: markdown });
       if (this.formats.includes("docx")) {
         const { renderDocx } = await import("../render/docx/index.js");
-        outputs.push({ path: `${target}.docx`, data: await renderDocx(markdown, { sourceDateEpoch: this.io.env.SOURCE_DATE_EPOCH }) });
+        outputs.push({
+          path: `${target}.docx`,
+          data: await renderDocx(markdown, { sourceDateEpoch: this.io.env.SOURCE_DATE_EPOCH, style: profile.style }),
+        });
       }
       await writeFilesAtomically(outputs.map((o) => ({ ...o, path: resolve(this.io.cwd, o.path) }))).catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException | undefined)?.code ?? "okänt fel";

@@ -1,6 +1,7 @@
 import { dirname, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { configSchema, type Config } from "../model/config.js";
+import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../model/husstil.js";
 import { findConfigFile, type ConfigLookupCache } from "./find-config.js";
 import { readYamlSource, toDiagnostics } from "./index.js";
 import { readInputFile } from "./read.js";
@@ -13,11 +14,13 @@ export interface Profile {
   config: Config;
   /** The templates folder, absolute. */
   templatesDir?: string;
+  /** The house style: the built-in one unless the config has `husstil:` or `check.avsnitt`. */
+  style: HouseStyle;
   /** Problems in the config file; a case under a broken profile is not drafted. */
   diagnostics: Diagnostic[];
 }
 
-const NO_PROFILE: Profile = { config: {}, diagnostics: [] };
+const NO_PROFILE: Profile = { config: {}, style: DEFAULT_HOUSE_STYLE, diagnostics: [] };
 
 /** Loads profiles, once per config file, for the cases of one command. */
 export class ProfileLoader {
@@ -44,15 +47,25 @@ export class ProfileLoader {
 export async function loadProfile(path: string, cwd: string = process.cwd()): Promise<Profile> {
   const file = relative(cwd, path) || path;
   const source = readYamlSource(await readInputFile(path), file);
-  if (!source.map || source.findings.length > 0) return { file: path, config: {}, diagnostics: toDiagnostics(file, source.findings) };
-  if (source.data === undefined) return { file: path, config: {}, diagnostics: [] };
-  const validated = validateWith(configSchema, source.data, source.map, "Filen ska bestå av nycklar som forvaltning:, underskrifter:, templates: och check:");
-  if (!validated.ok) return { file: path, config: {}, diagnostics: toDiagnostics(file, validated.findings) };
+  const broken = (diagnostics: Diagnostic[]): Profile => ({ file: path, config: {}, style: DEFAULT_HOUSE_STYLE, diagnostics });
+  if (!source.map || source.findings.length > 0) return broken(toDiagnostics(file, source.findings));
+  if (source.data === undefined) return broken([]);
+  const validated = validateWith(
+    configSchema,
+    source.data,
+    source.map,
+    "Filen ska bestå av nycklar som forvaltning:, underskrifter:, husstil:, templates: och check:",
+  );
+  if (!validated.ok) return broken(toDiagnostics(file, validated.findings));
   const config = validated.value;
+  const { resolveHouseStyle } = await import("./house-style.js");
+  const { style, findings } = await resolveHouseStyle(config.husstil, config.check?.avsnitt, path, source.map);
+  if (findings.length > 0) return broken(toDiagnostics(file, findings));
   return {
     file: path,
     config,
     ...(config.templates ? { templatesDir: resolve(dirname(path), config.templates) } : {}),
+    style,
     diagnostics: [],
   };
 }

@@ -1,10 +1,12 @@
 import type { Diagnostic, Finding } from "../diagnostics.js";
 import type { Config } from "../model/config.js";
-import { MARKDOWN_FIELDS, type Case } from "../model/schema.js";
+import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../model/husstil.js";
+import { markdownFieldPaths, type Case } from "../model/schema.js";
 import { parseFieldMarkdown } from "../render/markdown/parse.js";
 import { decodeInput } from "./decode.js";
 import { SourceMap, type FieldPath, type Position } from "./positions.js";
 import { readInputFile } from "./read.js";
+import { sectionFindings } from "./sections.js";
 import { formatPath, validateCase, valueAt } from "./validate.js";
 import { parseYaml } from "./yaml.js";
 
@@ -18,6 +20,8 @@ export interface LoadedCase {
   text: string;
   /** Present when the file is valid. */
   case?: Case;
+  /** The data as the file writes it (no defaults from the config), for readers that walk its fields; undefined when unreadable. */
+  data: unknown;
   /** Every problem in the file, in source order. */
   diagnostics: Diagnostic[];
   /** Where a field stands in the file (missing fields: their parent key). */
@@ -49,29 +53,40 @@ export function readYamlSource(input: Uint8Array | string, file: string): YamlSo
 }
 
 /** Reads and loads a case file (named relative to `cwd`); a missing or unreadable file throws RemissError (exit 2). */
-export async function loadCaseFile(file: string, defaults?: CaseDefaults, cwd?: string): Promise<LoadedCase> {
-  return loadCaseText(await readInputFile(file, cwd), file, defaults);
+export async function loadCaseFile(file: string, defaults?: CaseDefaults, cwd?: string, style?: HouseStyle): Promise<LoadedCase> {
+  return loadCaseText(await readInputFile(file, cwd), file, defaults, style);
 }
 
-/** YAML bytes → a validated case with positions, or every problem found, together. */
-export function loadCaseText(input: Uint8Array | string, file: string, defaults?: CaseDefaults): LoadedCase {
+/**
+ * YAML bytes → a validated case with positions, or every problem found,
+ * together. The house style decides which sections, and so which fields,
+ * the case must have.
+ */
+export function loadCaseText(
+  input: Uint8Array | string,
+  file: string,
+  defaults?: CaseDefaults,
+  style: HouseStyle = DEFAULT_HOUSE_STYLE,
+): LoadedCase {
   const source = readYamlSource(input, file);
   const map = source.map;
   const nowhere = () => ({ line: 1, column: 1 });
   const base = {
     file,
     text: source.text,
+    data: source.data,
     locate: (path: FieldPath) => map?.locate(path) ?? nowhere(),
     locateInValue: (path: FieldPath, offset: number) => map?.locateInValue(path, offset) ?? nowhere(),
   };
   if (!map || source.findings.length > 0) return { ...base, diagnostics: toDiagnostics(file, source.findings) };
 
   const data = withDefaults(source.data, defaults);
-  const validated = validateCase(data, map);
-  const findings = validated.ok ? [] : [...validated.findings];
+  const validated = validateCase(data, map, style);
+  const findings = validated.ok ? sectionFindings(validated.value, data, style, map) : [...validated.findings];
   findings.push(...markdownHeadingFindings(data, map));
   const diagnostics = toDiagnostics(file, findings);
-  return validated.ok && findings.length === 0 ? { ...base, case: validated.value, diagnostics } : { ...base, diagnostics };
+  const valid = validated.ok && !findings.some((f) => f.severity === "error");
+  return valid ? { ...base, case: validated.value, diagnostics } : { ...base, diagnostics };
 }
 
 /** The profile's letterhead under the case's own, field by field; its signatories when the case has none. */
@@ -95,7 +110,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 function markdownHeadingFindings(data: unknown, map: SourceMap): Finding[] {
   const findings: Finding[] = [];
-  for (const path of MARKDOWN_FIELDS) {
+  for (const path of markdownFieldPaths(data)) {
     const value = valueAt(data, path);
     if (typeof value !== "string") continue;
     for (const node of parseFieldMarkdown(value).children) {

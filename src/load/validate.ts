@@ -1,7 +1,9 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
 import type { Finding } from "../diagnostics.js";
-import { caseSchema, type Case } from "../model/schema.js";
+import type { HouseStyle } from "../model/husstil.js";
+import { kindOf } from "../model/kinds.js";
+import { buildCaseSchema, caseSchema, type Case } from "../model/schema.js";
 import type { FieldPath, SourceMap } from "./positions.js";
 
 /** A field path as a user reads it: `motion.forfattare[1].namn`, lists counted from 1. */
@@ -15,9 +17,30 @@ export function formatPath(path: FieldPath): string {
 
 export type Validated<T = Case> = { ok: true; value: T } | { ok: false; findings: Finding[] };
 
-/** Plain data → a valid case, or Swedish findings placed at the offending key or value. */
-export function validateCase(data: unknown, map: SourceMap): Validated<Case> {
-  return validateWith(caseSchema, data, map, "Filen ska bestå av nycklar som forvaltning:, remiss: och motion:");
+/** Plain data → a valid case under a house style, or Swedish findings placed at the offending key or value. */
+export function validateCase(data: unknown, map: SourceMap, style?: HouseStyle): Validated<Case> {
+  return validateWith(schemaFor(style), data, map, "Filen ska bestå av nycklar som forvaltning:, remiss: och remissobjekt:");
+}
+
+const schemas = new WeakMap<HouseStyle, typeof caseSchema>();
+
+/**
+ * The case schema for a house style: a built-in section's text field may be
+ * missing when the style leaves the section out or makes it optional.
+ */
+function schemaFor(style: HouseStyle | undefined): typeof caseSchema {
+  if (!style) return caseSchema;
+  let schema = schemas.get(style);
+  if (!schema) {
+    const optionalFields = new Set<string>();
+    for (const field of ["sammanfattning", "synpunkter", "barnrattsanalys", "jamstalldhetsanalys", "remissobjekt.beskrivning"]) {
+      const spec = style.sections.find((s) => s.field === field);
+      if (!spec?.required) optionalFields.add(field.replace(/^remissobjekt\./u, ""));
+    }
+    schema = optionalFields.size === 0 ? caseSchema : (buildCaseSchema({ optionalFields }) as typeof caseSchema);
+    schemas.set(style, schema);
+  }
+  return schema;
 }
 
 /** Plain data → a valid value of `schema`, or Swedish findings placed at the offending key or value. */
@@ -58,9 +81,14 @@ export function validateWith<T>(schema: z.ZodType<T>, data: unknown, map: Source
     ),
   );
   const findings = result.error.issues
-    .filter((issue) => !(issue.code === "invalid_type" && suggested.has(formatPath(keyPath(issue.path)))))
+    .filter((issue) => !(isMissing(issue) && suggested.has(formatPath(keyPath(issue.path)))))
     .flatMap((issue) => issueFindings(schema, issue, data, map));
   return { ok: false, findings };
+}
+
+/** An issue that says a field is missing: a misspelt key makes the right one missing too. */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return issue.code === "invalid_type" || (issue.code === "custom" && (issue.params as { remiss?: string } | undefined)?.remiss === "kravs-for-typ");
 }
 
 function keyPath(path: readonly PropertyKey[]): (string | number)[] {
@@ -93,7 +121,7 @@ function issueFindings(schema: z.ZodType, issue: z.core.$ZodIssue, data: unknown
         const parent = path.slice(0, -1);
         const under = parent.length ? ` under ”${formatPath(parent)}”` : "";
         if (map.has(path)) {
-          return [finding(map.locate(path), "schema/tom", `${capitalize(label)} är tomt. Fyll i ${describeExpected(issue.expected)}. (${field})`)];
+          return [finding(map.locate(path), "schema/tom", `${capitalize(label)} är ${emptyWord(path)}. Fyll i ${describeExpected(issue.expected)}. (${field})`)];
         }
         return [finding(map.locate(path), "schema/saknas", `${capitalize(label)} saknas. Lägg till ”${String(last)}:”${under}. (${field})`)];
       }
@@ -107,6 +135,9 @@ function issueFindings(schema: z.ZodType, issue: z.core.$ZodIssue, data: unknown
     }
     case "too_small":
     case "custom":
+      if (issue.code === "custom" && typeof issue.params?.remiss === "string") {
+        return [crossFieldFinding(issue.params as CrossFieldParams, path, data, map)];
+      }
       if (issue.code === "custom" && issue.message === "inget riktigt datum") {
         return [
           finding(
@@ -125,7 +156,7 @@ function issueFindings(schema: z.ZodType, issue: z.core.$ZodIssue, data: unknown
           ),
         ];
       }
-      return [finding(map.locate(path), "schema/tom", `${capitalize(label)} är tomt. Skriv en text. (${field})`)];
+      return [finding(map.locate(path), "schema/tom", `${capitalize(label)} är ${emptyWord(path)}. Skriv en text. (${field})`)];
     case "invalid_format":
       if (issue.message === "heltal") {
         return [
@@ -144,20 +175,73 @@ function issueFindings(schema: z.ZodType, issue: z.core.$ZodIssue, data: unknown
         ),
       ];
     case "invalid_value": {
-      const allowed = issue.values.map((v) => `”${String(v)}”`);
+      // Spellings with å/ä/ö are accepted too, but listed once.
+      const values = issue.values.map(String).filter((v) => !/[åäö]/u.test(v));
+      const allowed = values.map((v) => `”${v}”`);
       const value = String(valueAt(data, path));
-      const suggestion = suggest(value, issue.values.map(String));
+      const suggestion = suggest(value, values);
+      const list = allowed.length <= 2 ? allowed.join(" eller ") : `${allowed.slice(0, -1).join(", ")} eller ${allowed.at(-1)!}`;
       return [
         finding(
           map.locate(path),
           "schema/varde",
-          `${capitalize(label)} ska vara ${allowed.join(" eller ")}, inte ”${value}”.${suggestion ? ` Menade du ”${suggestion}”?` : ""} (${field})`,
+          `${capitalize(label)} ska vara ${list}, inte ”${value}”.${suggestion ? ` Menade du ”${suggestion}”?` : ""} (${field})`,
         ),
       ];
     }
     default:
       return [finding(map.locate(path), "schema/ogiltig", `Ogiltigt värde. (${field})`)];
   }
+}
+
+/** What a check across fields (in the schema's refinements) says went wrong. */
+interface CrossFieldParams {
+  readonly remiss: string;
+  readonly typ?: string;
+}
+
+function crossFieldFinding(params: CrossFieldParams, path: (string | number)[], data: unknown, map: SourceMap): Finding {
+  const field = formatPath(path);
+  const parent = formatPath(path.slice(0, -1));
+  const kind = params.typ ? kindOf(params.typ) : undefined;
+  const article = kind?.nouns && kind.gender ? `${kind.gender} ${kind.nouns.obestamd}` : "dokumentet";
+  switch (params.remiss) {
+    case "namn-eller-parti":
+      return finding(map.locate(path), "schema/saknas", `${capitalize(fieldLabel(path))} har varken namn eller parti. Skriv namn:, parti: eller båda. (${field})`);
+    case "benamning-saknas":
+      return finding(
+        map.locate(path),
+        "schema/saknas",
+        `”benamning” saknas. När typ är annat, skriv vad dokumentet heter mitt i en mening, t.ex. benamning: {obestamd: riktlinjer, bestamd: riktlinjerna}. (${field})`,
+      );
+    case "benamning-overflodig":
+      return finding(map.locate(path, "key"), "schema/okand-nyckel", `”benamning” behövs bara när typ är annat; för ${article} skriver remiss orden själv. Ta bort benamning. (${field})`);
+    case "kravs-for-typ": {
+      const what = path.at(-1) === "forfattare" ? "minst en författare (namn, parti eller båda)" : "sina att-satser, en per rad";
+      const under = parent ? ` under ”${parent}”` : "";
+      const written = map.has(path) && valueAt(data, path) !== undefined;
+      return finding(
+        map.locate(path),
+        written ? "schema/tom-lista" : "schema/saknas",
+        `${capitalize(fieldLabel(path))} ${written ? "är tom" : "saknas"}: ${article} ska ha ${what}. Lägg till dem${under}. (${field})`,
+      );
+    }
+    case "motion-och-remissobjekt":
+      return finding(
+        map.locate(path, "key"),
+        "schema/dubblett",
+        "Filen har både ”motion” och ”remissobjekt”. Behåll det ena: remissobjekt (motion är det äldre namnet på samma fält).",
+      );
+    case "remissobjekt-saknas":
+      return finding(map.locate(path), "schema/saknas", "”remissobjekt” saknas. Lägg till remissobjekt: med det remitterade dokumentets typ, titel och beskrivning. (remissobjekt)");
+    default:
+      return finding(map.locate(path), "schema/ogiltig", `Ogiltigt värde. (${field})`);
+  }
+}
+
+/** "tom" for a list item (en post), "tomt" for a field (ett fält). */
+function emptyWord(path: FieldPath): string {
+  return typeof path.at(-1) === "number" ? "tom" : "tomt";
 }
 
 function finding(position: { line: number; column: number }, rule: string, message: string): Finding {

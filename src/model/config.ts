@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { husstilSchema } from "./husstil.js";
 import { forvaltningSchema, underskrifterSchema } from "./schema.js";
 
 export { CONFIG_FILE } from "./config-file.js";
@@ -22,6 +23,7 @@ export const configSchema = z
       .describe("Brevhuvudet för alla ärenden; ett ärendes egna fält under forvaltning går före.")
       .optional(),
     underskrifter: underskrifterSchema.describe("Standardunderskrifter, när ärendet inte har egna.").optional(),
+    husstil: husstilSchema.optional(),
     templates: z
       .string()
       .trim()
@@ -32,7 +34,7 @@ export const configSchema = z
       .strictObject({
         avsnitt: z
           .array(z.string().trim().min(1).describe("En rubrik."))
-          .describe("Fler avsnitt som krävs, utöver de inbyggda.")
+          .describe("Fler avsnitt som krävs, var som helst i dokumentet; ett ärende skriver dem under egna_avsnitt.")
           .optional(),
         lix: count("Högsta LIX-värde för ett avsnitt innan remiss check varnar (standard 60).").optional(),
         meningslangd: count("Högsta antal ord i en mening innan remiss check varnar (standard 35).").optional(),
@@ -43,3 +45,8 @@ export const configSchema = z
   .describe("Förvaltningens gemensamma inställningar för remiss.");
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The JSON Schema of remiss.config.yaml, for editors: generated, shipped as schema/remiss.config.schema.json. */
+export function configJsonSchema(): Record<string, unknown> {
+  return { ...z.toJSONSchema(configSchema, { target: "draft-2020-12", io: "input" }), title: "remiss: remiss.config.yaml" };
+}

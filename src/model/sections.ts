@@ -5,47 +5,72 @@
  * else in the code.
  */
 export interface SectionSpec {
-  /** Stable id; also the name of the section's partial template. */
+  /** Stable id; for a built-in section also the name of its partial template. Own sections: `egen:<heading>`. */
   readonly id: string;
   /** The heading as it stands in the document. */
   readonly heading: string;
-  /** A required section must be present, once, in this order, with text. */
+  /** A required section must be present, once, with text; in this order unless `ordered` is false. */
   readonly required: boolean;
   /** The case field whose writer's text the section holds, if any. */
   readonly field?: string;
+  /** An own section: its text comes from the case's `egna_avsnitt` entry with this heading. */
+  readonly own?: boolean;
+  /** False for a section that must be there but may stand anywhere (`check.avsnitt`). */
+  readonly ordered?: boolean;
 }
 
+/** A built-in section: what it is fed from, so that a house style that leaves it out can say which fields go unused. */
+export interface BuiltinSectionSpec extends SectionSpec {
+  /** Case fields that only this section uses. */
+  readonly feeds: readonly string[];
+}
+
+/** The built-in sections, in the built-in order (Stockholm stad's, as in the reference). */
 export const SECTIONS = [
-  { id: "forslag-till-beslut", heading: "Förvaltningens förslag till beslut", required: true, field: "forslag_till_beslut" },
-  { id: "sammanfattning", heading: "Sammanfattning", required: true, field: "sammanfattning" },
-  { id: "bakgrund", heading: "Bakgrund", required: true },
-  { id: "arendet", heading: "Ärendet", required: true, field: "motion.beskrivning" },
-  { id: "beredning", heading: "Ärendets beredning", required: true },
-  { id: "synpunkter", heading: "Förvaltningens synpunkter och förslag", required: true, field: "synpunkter" },
-  { id: "barnrattsanalys", heading: "Barnrättsanalys", required: true, field: "barnrattsanalys" },
-  { id: "jamstalldhetsanalys", heading: "Jämställdhetsanalys", required: true, field: "jamstalldhetsanalys" },
-  { id: "bilagor", heading: "Bilagor", required: false, field: "bilagor" },
-] as const satisfies readonly SectionSpec[];
+  { id: "forslag-till-beslut", heading: "Förvaltningens förslag till beslut", required: true, field: "forslag_till_beslut", feeds: ["forslag_till_beslut"] },
+  { id: "sammanfattning", heading: "Sammanfattning", required: true, field: "sammanfattning", feeds: ["sammanfattning"] },
+  { id: "bakgrund", heading: "Bakgrund", required: true, feeds: ["remiss.aven_till"] },
+  { id: "arendet", heading: "Ärendet", required: true, field: "remissobjekt.beskrivning", feeds: ["remissobjekt.beskrivning", "remissobjekt.yrkanden"] },
+  { id: "beredning", heading: "Ärendets beredning", required: true, feeds: ["beredning"] },
+  { id: "synpunkter", heading: "Förvaltningens synpunkter och förslag", required: true, field: "synpunkter", feeds: ["synpunkter"] },
+  { id: "barnrattsanalys", heading: "Barnrättsanalys", required: true, field: "barnrattsanalys", feeds: ["barnrattsanalys"] },
+  { id: "jamstalldhetsanalys", heading: "Jämställdhetsanalys", required: true, field: "jamstalldhetsanalys", feeds: ["jamstalldhetsanalys"] },
+  { id: "bilagor", heading: "Bilagor", required: false, field: "bilagor", feeds: ["bilagor"] },
+] as const satisfies readonly BuiltinSectionSpec[];
 
 export type SectionId = (typeof SECTIONS)[number]["id"];
 
-/**
- * The section list with a förvaltning's own required sections (from
- * remiss.config.yaml, `check.avsnitt`): they follow the built-in required
- * ones, in the order given, before the optional trailing ones.
- */
-export function withExtraSections(headings: readonly string[]): readonly SectionSpec[] {
-  if (headings.length === 0) return SECTIONS;
-  const known = new Set(SECTIONS.map((s) => s.heading.toLowerCase()));
-  const extra = headings
-    .filter((heading) => !known.has(heading.toLowerCase()))
-    .map((heading) => ({ id: `egen:${heading}`, heading, required: true }));
-  const firstOptional = SECTIONS.findIndex((s) => !s.required);
-  return [...SECTIONS.slice(0, firstOptional), ...extra, ...SECTIONS.slice(firstOptional)];
+/** The ids of the built-in sections, for messages and "menade du …?". */
+export const SECTION_IDS: readonly string[] = SECTIONS.map((s) => s.id);
+
+/** The section an own section follows when its entry does not say (`efter`). */
+export const DEFAULT_OWN_SECTION_AFTER = "synpunkter";
+
+/** The id of an own section with this heading. */
+export function ownSectionId(heading: string): string {
+  return `egen:${heading}`;
 }
 
-export function sectionById(id: SectionId): SectionSpec {
-  const found = SECTIONS.find((s) => s.id === id);
+/** An own section, required unless said otherwise. */
+export function ownSection(heading: string, required = true): SectionSpec {
+  return { id: ownSectionId(heading), heading, required, own: true };
+}
+
+/**
+ * The section list with a förvaltning's own required sections (from
+ * remiss.config.yaml, `check.avsnitt`): they may stand anywhere, so they
+ * follow the list's sections, and are required wherever they stand.
+ */
+export function withExtraSections(sections: readonly SectionSpec[], headings: readonly string[]): readonly SectionSpec[] {
+  const known = new Set(sections.map((s) => s.heading.toLocaleLowerCase("sv")));
+  const extra = headings
+    .filter((heading) => !known.has(heading.toLocaleLowerCase("sv")))
+    .map((heading) => ({ ...ownSection(heading), ordered: false }));
+  return extra.length === 0 ? sections : [...sections, ...extra];
+}
+
+export function sectionById(id: SectionId): BuiltinSectionSpec {
+  const found = (SECTIONS as readonly BuiltinSectionSpec[]).find((s) => s.id === id);
   if (!found) throw new Error(`unknown section ${id}`);
   return found;
 }

@@ -1,25 +1,25 @@
 import { joinSwedish } from "./lists.js";
 
-/** One writer of a motion: name and, optionally, party abbreviation. */
+/** One writer of a remitted document: a name, a party, or both. */
 export interface Author {
-  readonly namn: string;
+  readonly namn?: string;
   readonly parti?: string;
 }
 
-/** The writers of a motion: "Andréa Hedin (M)", "A (S), B (V) och C (L)". */
-export function formatAuthors(authors: readonly Author[]): string {
-  return joinSwedish(
-    authors.map((a) => {
-      const parti = a.parti?.trim();
-      return parti ? `${a.namn.trim()} (${parti})` : a.namn.trim();
-    }),
-  );
+/** One author as the documents write them: "Andréa Hedin (M)", "Monica Rapp", "Moderaterna". */
+export function formatAuthor(a: Author): string {
+  const namn = a.namn?.trim();
+  const parti = a.parti?.trim();
+  if (namn && parti) return `${namn} (${parti})`;
+  return namn || parti || "";
 }
 
-/** "Skribenten" for one writer, "Skribenterna" for more (capitalised). */
-export function writerNoun(count: number): string {
-  if (!Number.isInteger(count) || count < 1) {
-    throw new RangeError(`writer count must be a positive integer, got ${count}`);
-  }
-  return count === 1 ? "Skribenten" : "Skribenterna";
+/** The writers: "Andréa Hedin (M)", "A (S), B (V) och C (L)". */
+export function formatAuthors(authors: readonly Author[]): string {
+  return joinSwedish(authors.map(formatAuthor));
+}
+
+/** True when every author is a party without a person's name: "Motionen kommer från Moderaterna." */
+export function onlyParties(authors: readonly Author[]): boolean {
+  return authors.length > 0 && authors.every((a) => !a.namn?.trim() && Boolean(a.parti?.trim()));
 }

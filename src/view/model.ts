@@ -1,25 +1,29 @@
+import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../model/husstil.js";
 import type { Case } from "../model/schema.js";
-import { CLOSING_MARKER, SECTIONS, SIGNATURES_MARKER, sectionById, type SectionId } from "../model/sections.js";
-import { formatAuthors, writerNoun } from "./authors.js";
+import { CLOSING_MARKER, DEFAULT_OWN_SECTION_AFTER, SIGNATURES_MARKER, type SectionSpec } from "../model/sections.js";
+import { formatAuthors, onlyParties } from "./authors.js";
 import { formatBehandlats } from "./beredning.js";
 import { formatLongDate } from "./dates.js";
 import { escapeMarkdownInline } from "./escape.js";
-import { joinSwedish, formatRemissinstanser } from "./lists.js";
-import { motionMidSentence, motionNouns } from "./motion.js";
+import { formatRemissinstanser, joinSwedish } from "./lists.js";
 import { definiteForm, organMidSentence } from "./organs.js";
+import { createPhraser, type Phraser, type Slots } from "./phrases.js";
+import { defaultTill, objektMidSentence, objektNouns, quoted, roleNoun, skriven } from "./remissobjekt.js";
 import { reflowMarkdown, reflowParagraphText } from "./sentences.js";
-import { capitalizeFirst, lowercaseFirst } from "./words.js";
+import { lowercaseFirst } from "./words.js";
 
 /**
  * The case in Swedish: every sentence the template writes is decided here,
- * from small phrasing functions. Paragraphs come one sentence per line;
- * everything taken from plain fields is escaped for Markdown. The templates
- * only place these strings.
+ * from small phrasing functions and the house style's phrases. Paragraphs
+ * come one sentence per line; everything taken from plain fields is escaped
+ * for Markdown. The templates only place these strings.
  */
 export interface ViewModel {
   /** The case's metadata, written as YAML front matter: what the DOCX letterhead and properties read. */
   metadata: Record<string, unknown>;
   huvud: {
+    /** The house style's label: "Tjänsteutlåtande". */
+    dokument: string;
     dnr?: string;
     datum?: string;
     handlaggare?: { namn: string; telefon?: string };
@@ -27,8 +31,9 @@ export interface ViewModel {
   };
   titel: string;
   undertitel: string;
-  /** The sections before the closing sentence, in the order of SECTIONS. */
+  /** The sections before the closing sentence, in the house style's order. */
   sektioner: SectionView[];
+  /** The closing sentence (Markdown); empty when the case leaves it out. */
   avslutning: string;
   /** The line that marks where the sections end and the closing sentence begins. */
   avslutningsmarkering: string;
@@ -39,13 +44,17 @@ export interface ViewModel {
 }
 
 export interface SectionView {
-  id: SectionId;
+  /** The section's id: a built-in one, or `egen:<heading>`. */
+  id: string;
   rubrik: string;
   /** The partial that renders the section's body. */
   partial: string;
   /** The section's named parts, each a Markdown block (paragraphs one sentence per line, lists). */
   data: Record<string, string>;
 }
+
+/** The partial of every own section. */
+export const OWN_SECTION_PARTIAL = "sektioner/eget-avsnitt";
 
 const ORDERED = (items: readonly string[]) => items.map((item, i) => listItem(`${i + 1}.`, item));
 const BULLETED = (items: readonly string[]) => items.map((item) => listItem("-", item));
@@ -56,82 +65,109 @@ export function listItem(marker: string, text: string): string {
   return `${marker} ${reflowParagraphText(text).split("\n").join(`\n${indent}`)}`;
 }
 
-/** A plain-text sentence list → one paragraph, one sentence per line. */
+/** Sentences → one paragraph, one sentence per line; sentences a house style left out are dropped. */
 function paragraph(...sentences: string[]): string {
-  return sentences.join("\n");
+  return sentences.filter((s) => s !== "").join("\n");
 }
 
 /** A list item that does not end a sentence gets a full stop ("Motionen" → "Motionen."). */
 export function asSentence(text: string): string {
   const trimmed = text.trim();
-  return /[.!?:)”"]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  return /[.!?:)”"’»]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-export function buildViewModel(c: Case): ViewModel {
-  const e = escapeMarkdownInline;
-  const namndDefinite = e(definiteForm(c.forvaltning.namnd));
-  const fran = e(organMidSentence(c.remiss.fran));
-  const nouns = motionNouns(c.motion.typ);
-  const motion = e(motionMidSentence(c.motion.typ, c.motion.titel));
-  const authors = e(formatAuthors(c.motion.forfattare));
-  const writtenBy = `${nouns.definite} är skriven av ${authors}.`;
-  const till = e(organMidSentence(c.motion.till ?? (c.motion.typ === "skrivelse" ? "kommunstyrelsen" : "kommunfullmäktige")));
-
-  const forslag = c.forslag_till_beslut ?? [`${capitalizeFirst(definiteForm(c.forvaltning.namnd))} överlämnar förvaltningens tjänsteutlåtande som svar på remissen.`];
-  const bakgrund = [
-    paragraph(
-      `${capitalizeFirst(fran)} har remitterat ${motion} för yttrande senast ${formatLongDate(c.remiss.svar_senast)}.`,
-      writtenBy,
-    ),
-  ];
-  if (c.remiss.aven_till?.length) {
-    bakgrund.push(`${nouns.definite} har även remitterats till ${e(formatRemissinstanser(c.remiss.aven_till))}.`);
-  }
-
+/** The slots every phrase is written from, escaped for Markdown (or raw, for the front matter). */
+export function phraseSlots(c: Case, escape: (text: string) => string = escapeMarkdownInline): Slots {
+  const o = c.remissobjekt;
+  const e = escape;
+  const authors = o.forfattare ?? [];
+  const role = roleNoun(o.typ, authors.length);
+  const till = o.till ?? defaultTill(o.typ);
   const beredning = c.beredning;
-  const berettsI = e(beredning?.beretts_i ?? (c.forvaltning.avdelning ? lowercaseFirst(c.forvaltning.avdelning) : "förvaltningen"));
-  const samverkan = beredning?.i_samverkan_med?.length ? ` i samverkan med ${e(joinSwedish(beredning.i_samverkan_med))}` : "";
-  const beredningSentences = [`Ärendet har beretts i ${berettsI}${samverkan}.`];
-  if (beredning?.behandlats?.length) {
-    beredningSentences.push(`Ärendet har behandlats ${e(formatBehandlats(beredning.behandlats))}.`);
-  }
+  return {
+    namnd: e(definiteForm(c.forvaltning.namnd)),
+    namnd_namn: e(c.forvaltning.namnd),
+    remittent: e(organMidSentence(c.remiss.fran)),
+    remittent_namn: e(c.remiss.fran),
+    ...(c.remiss.dnr ? { remiss_dnr: e(c.remiss.dnr) } : {}),
+    objekt: e(objektMidSentence(o, c.formatVersion)),
+    objekt_bestamd: e(objektNouns(o).bestamd),
+    titel: e(o.titel),
+    titel_citerad: e(quoted(o.titel.trim())),
+    ...(authors.length ? { forfattare: e(formatAuthors(authors)) } : {}),
+    skriven: skriven(o),
+    ...(role ? { roll: role } : {}),
+    ...(till ? { till: e(organMidSentence(till)) } : {}),
+    ...(c.remiss.svar_senast ? { svar_senast: formatLongDate(c.remiss.svar_senast) } : {}),
+    ...(c.remiss.aven_till?.length ? { remissinstanser: e(formatRemissinstanser(c.remiss.aven_till)) } : {}),
+    beretts_i: e(beredning?.beretts_i ?? (c.forvaltning.avdelning ? lowercaseFirst(c.forvaltning.avdelning) : "förvaltningen")),
+    ...(beredning?.i_samverkan_med?.length ? { i_samverkan_med: e(joinSwedish(beredning.i_samverkan_med)) } : {}),
+    ...(beredning?.behandlats?.length ? { behandlats: e(formatBehandlats(beredning.behandlats)) } : {}),
+  };
+}
 
-  const parts: Record<Exclude<SectionId, "bilagor">, Record<string, string>> = {
-    "forslag-till-beslut": {
-      forslag: forslag.length === 1 ? reflowParagraphText(e(forslag[0]!)) : ORDERED(forslag.map(e)).join("\n"),
+export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE): ViewModel {
+  const e = escapeMarkdownInline;
+  const say = createPhraser(style.fraser);
+  const slots = phraseSlots(c);
+  const o = c.remissobjekt;
+  const authors = o.forfattare ?? [];
+
+  const writtenBy = authors.length === 0 ? "" : say(onlyParties(authors) ? "forfattare_partier" : "forfattare", slots);
+  const yrkanden = o.yrkanden ?? [];
+  const yrkandenInledning = yrkanden.length === 0 ? "" : say(slots.roll ? "yrkanden" : "yrkanden_i_dokumentet", slots);
+  const forslag = c.forslag_till_beslut ?? [say("standardforslag", slots)].filter((s) => s !== "");
+
+  const parts: Record<string, Record<string, string> | undefined> = {
+    "forslag-till-beslut": forslag.length === 0 ? undefined : {
+      forslag: c.forslag_till_beslut
+        ? forslag.length === 1 ? reflowParagraphText(e(forslag[0]!)) : ORDERED(forslag.map(e)).join("\n")
+        : reflowParagraphText(forslag[0]!),
     },
     sammanfattning: {
-      inledning: paragraph(`${capitalizeFirst(namndDefinite)} har på remiss från ${fran} fått ${motion}.`, writtenBy),
-      text: reflowMarkdown(c.sammanfattning),
+      inledning: paragraph(say("inledning", slots), writtenBy),
+      text: c.sammanfattning === undefined ? "" : reflowMarkdown(c.sammanfattning),
     },
     bakgrund: {
-      remiss: paragraph(
-        `${capitalizeFirst(fran)} har remitterat ${motion} för yttrande senast ${formatLongDate(c.remiss.svar_senast)}.`,
-        writtenBy,
-      ),
-      ...(c.remiss.aven_till?.length
-        ? { avenTill: `${nouns.definite} har även remitterats till ${e(formatRemissinstanser(c.remiss.aven_till))}.` }
-        : {}),
+      remiss: paragraph(say("remitterat", slots), writtenBy),
+      ...(slots.remissinstanser ? { avenTill: say("aven_till", slots) } : {}),
     },
     arendet: {
-      beskrivning: reflowMarkdown(c.motion.beskrivning),
-      yrkandenInledning: `${writerNoun(c.motion.forfattare.length)} föreslår ${till} att besluta följande:`,
-      yrkanden: BULLETED(c.motion.yrkanden.map(e)).join("\n"),
+      beskrivning: o.beskrivning === undefined ? "" : reflowMarkdown(o.beskrivning),
+      yrkandenInledning,
+      yrkanden: BULLETED(yrkanden.map(e)).join("\n"),
     },
-    beredning: { beredning: paragraph(...beredningSentences) },
-    synpunkter: { text: reflowMarkdown(c.synpunkter) },
-    barnrattsanalys: { text: reflowMarkdown(c.barnrattsanalys) },
-    jamstalldhetsanalys: { text: reflowMarkdown(c.jamstalldhetsanalys) },
+    beredning: { beredning: paragraph(say("beredning", slots), slots.behandlats ? say("behandlats", slots) : "") },
+    synpunkter: textPart(c.synpunkter),
+    barnrattsanalys: textPart(c.barnrattsanalys),
+    jamstalldhetsanalys: textPart(c.jamstalldhetsanalys),
   };
 
-  const sektioner = SECTIONS.filter((s) => s.id !== "bilagor").map((s) => sectionView(s.id, parts[s.id as keyof typeof parts]));
-  const bilagor = c.bilagor?.length
-    ? sectionView("bilagor", { lista: ORDERED(c.bilagor.map((b) => e(asSentence(b)))).join("\n") })
-    : undefined;
+  const sektioner = documentSections(c, style).flatMap((spec): SectionView[] => {
+    if (spec.own) {
+      const entry = ownEntry(c, spec.heading);
+      return entry ? [{ id: spec.id, rubrik: e(spec.heading), partial: OWN_SECTION_PARTIAL, data: { text: reflowMarkdown(entry.text) } }] : [];
+    }
+    const data = parts[spec.id];
+    return data && Object.values(data).some((part) => part !== "")
+      ? [{ id: spec.id, rubrik: spec.heading, partial: `sektioner/${spec.id}`, data }]
+      : [];
+  });
+  const bilagorSpec = style.sections.find((s) => s.id === "bilagor");
+  const bilagor =
+    bilagorSpec && c.bilagor?.length
+      ? {
+          id: bilagorSpec.id,
+          rubrik: bilagorSpec.heading,
+          partial: `sektioner/${bilagorSpec.id}`,
+          data: { lista: ORDERED(c.bilagor.map((b) => e(asSentence(b)))).join("\n") },
+        }
+      : undefined;
 
   return {
-    metadata: metadata(c),
+    metadata: metadata(c, say),
     huvud: {
+      dokument: e(style.dokument),
       ...(c.dnr ? { dnr: e(c.dnr) } : {}),
       ...(c.datum ? { datum: c.datum } : {}),
       ...(c.handlaggare
@@ -139,36 +175,67 @@ export function buildViewModel(c: Case): ViewModel {
         : {}),
       namnd: e(c.forvaltning.namnd),
     },
-    titel: e(c.motion.titel),
-    undertitel: e(subtitle(c)),
+    titel: e(o.titel),
+    undertitel: say("undertitel", slots),
     sektioner,
     avslutningsmarkering: CLOSING_MARKER,
     underskriftsmarkering: SIGNATURES_MARKER,
-    avslutning: `Förvaltningen föreslår att ${namndDefinite} överlämnar tjänsteutlåtandet till ${fran} som svar på remissen.`,
+    avslutning: c.avslutning === undefined ? say("avslutning", slots) : c.avslutning.trim() === "" ? "" : reflowMarkdown(c.avslutning),
     underskrifter: c.underskrifter.map((u) => ({ namn: e(u.namn), titel: e(u.titel), forvaltning: e(c.forvaltning.namn) })),
     ...(bilagor ? { bilagor } : {}),
   };
 }
 
-/** "Remiss från Kommunstyrelsen, KS 2025/804": the organ as the remittent writes it. */
-export function subtitle(c: Case): string {
-  return `Remiss från ${c.remiss.fran}, ${c.remiss.dnr}`;
+function textPart(text: string | undefined): Record<string, string> | undefined {
+  return text === undefined ? undefined : { text: reflowMarkdown(text) };
 }
 
-function sectionView(id: SectionId, data: Record<string, string>): SectionView {
-  return { id, rubrik: sectionById(id).heading, partial: `sektioner/${id}`, data };
+/** The case's own section with this heading (compared as check compares headings). */
+function ownEntry(c: Case, heading: string): { rubrik: string; text: string } | undefined {
+  const key = normalize(heading);
+  return c.egna_avsnitt?.find((entry) => normalize(entry.rubrik) === key);
+}
+
+function normalize(heading: string): string {
+  return heading.trim().replace(/\s+/gu, " ").toLocaleLowerCase("sv");
+}
+
+/**
+ * The document's sections before the signatures, in order: the house
+ * style's list, with each of the case's own sections that the list does not
+ * place after the section its entry names (`efter`, default synpunkter),
+ * in the file's order.
+ */
+export function documentSections(c: Case, style: HouseStyle): SectionSpec[] {
+  const placed = style.sections.filter((s) => s.id !== "bilagor" && s.ordered !== false);
+  const placedOwn = new Set(placed.filter((s) => s.own).map((s) => normalize(s.heading)));
+  const loose = (c.egna_avsnitt ?? []).filter((entry) => !placedOwn.has(normalize(entry.rubrik)));
+  const out: SectionSpec[] = [];
+  for (const spec of placed) {
+    out.push(spec);
+    if (spec.own) continue;
+    for (const entry of loose) {
+      if ((entry.efter ?? DEFAULT_OWN_SECTION_AFTER) === spec.id) out.push({ id: `egen:${entry.rubrik}`, heading: entry.rubrik, required: true, own: true });
+    }
+  }
+  return out;
 }
 
 /** The case's metadata for the front matter: what the DOCX letterhead and properties need. */
-function metadata(c: Case): Record<string, unknown> {
+function metadata(c: Case, say: Phraser): Record<string, unknown> {
+  const o = c.remissobjekt;
   return {
-    titel: c.motion.titel,
-    undertitel: subtitle(c),
+    titel: o.titel,
+    undertitel: say("undertitel", phraseSlots(c, (text) => text)),
     forvaltning: c.forvaltning,
     ...(c.dnr ? { dnr: c.dnr } : {}),
     ...(c.datum ? { datum: c.datum } : {}),
     ...(c.handlaggare ? { handlaggare: c.handlaggare } : {}),
-    remiss: { fran: c.remiss.fran, dnr: c.remiss.dnr, svar_senast: c.remiss.svar_senast },
+    remiss: {
+      fran: c.remiss.fran,
+      ...(c.remiss.dnr ? { dnr: c.remiss.dnr } : {}),
+      ...(c.remiss.svar_senast ? { svar_senast: c.remiss.svar_senast } : {}),
+    },
     underskrifter: c.underskrifter.map((u) => ({ ...u, forvaltning: c.forvaltning.namn })),
   };
 }

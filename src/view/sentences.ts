@@ -6,6 +6,8 @@ export const ABBREVIATIONS: readonly string[] = [
   "t.ex.", "t.ex", "bl.a.", "s.k.", "m.m.", "o.s.v.", "osv.", "dvs.", "d.v.s.", "etc.",
   "p.g.a.", "pga.", "fr.o.m.", "t.o.m.", "ca.", "jfr.", "resp.", "kap.", "nr.", "st.",
   "s.", "f.d.", "m.fl.", "o.d.", "e.d.", "enl.", "inkl.", "exkl.", "kl.", "tel.",
+  // Months ("mars", "maj", "juni" and "juli" are not shortened) and the words of a kansli's references.
+  "jan.", "feb.", "febr.", "apr.", "aug.", "sept.", "okt.", "nov.", "dec.", "prop.", "bet.", "dnr.",
 ];
 
 const ABBREVIATION_SET = new Set(ABBREVIATIONS.map((a) => a.toLocaleLowerCase("sv")));

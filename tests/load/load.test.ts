@@ -9,7 +9,7 @@ describe("loadCaseText", () => {
   it("accepts the minimal case", () => {
     const loaded = loadCaseText(MINIMAL, "minimal.yaml");
     expect(loaded.diagnostics).toEqual([]);
-    expect(loaded.case?.motion.typ).toBe("motion");
+    expect(loaded.case?.remissobjekt.typ).toBe("motion");
     expect(loaded.case?.forvaltning.namnd).toBe("Farsta stadsdelsnämnd");
   });
 
@@ -55,7 +55,7 @@ describe("loadCaseText", () => {
 
   it("points into a block scalar at the line where the text stands", () => {
     const loaded = loadCaseText(MINIMAL, "minimal.yaml");
-    const value = loaded.case!.jamstalldhetsanalys;
+    const value = loaded.case!.jamstalldhetsanalys!;
     expect(loaded.locateInValue(["jamstalldhetsanalys"], value.indexOf("samma"))).toEqual({ line: 24, column: 29 });
   });
 
@@ -66,7 +66,7 @@ describe("loadCaseText", () => {
     );
     const loaded = loadCaseText(text, "x.yaml");
     expect(loaded.case?.sammanfattning).toBe("Förvaltningen ser positivt på förslaget.\n");
-    expect(loaded.locateInValue(["sammanfattning"], loaded.case!.sammanfattning.indexOf("positivt"))).toEqual({ line: 19, column: 3 });
+    expect(loaded.locateInValue(["sammanfattning"], loaded.case!.sammanfattning!.indexOf("positivt"))).toEqual({ line: 19, column: 3 });
   });
 
   it("lists the diagnostics in source order, all of them together", () => {

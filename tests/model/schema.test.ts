@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { schemaText } from "../../src/commands/schema.js";
+import { PHRASE_NAMES } from "../../src/model/phrases.js";
+import { SECTIONS } from "../../src/model/sections.js";
 import { runCli } from "../support/cli.js";
 
 /** The shipped JSON Schema is generated from the zod schema and must not drift from it. */
@@ -36,15 +38,46 @@ describe("JSON Schema", () => {
         }
       }
     });
-    expect(objects).toBe(9);
+    expect(objects).toBeGreaterThanOrEqual(12);
   });
 
-  it("gives dates their format and the motion type its values", () => {
+  it("gives dates their format and the remitted document's kind its values", () => {
     const properties = schema.properties as Record<string, Record<string, any>>;
     expect(properties.datum).toMatchObject({ type: "string", format: "date" });
     expect(properties.remiss!.properties.svar_senast).toMatchObject({ format: "date" });
-    expect(properties.motion!.properties.typ).toMatchObject({ enum: ["motion", "skrivelse"], default: "motion" });
-    expect(schema.required).toEqual(expect.arrayContaining(["remiss", "motion", "sammanfattning"]));
+    for (const key of ["remissobjekt", "motion"]) {
+      expect(properties[key]!.properties.typ.enum).toEqual(expect.arrayContaining(["motion", "skrivelse", "medborgarforslag", "medborgarförslag", "betankande", "annat"]));
+      expect(properties[key]!.properties.typ.default).toBe("motion");
+    }
+    expect(properties.egna_avsnitt!.items.required).toEqual(["rubrik", "text"]);
+    expect(schema.required).toEqual(expect.arrayContaining(["remiss", "sammanfattning"]));
+    // remissobjekt or (in version-1 files) motion: one of them, which the loader checks.
+    expect(schema.required).not.toContain("remissobjekt");
     expect(schema.required).not.toContain("forvaltning");
+    expect(properties.remiss!.required).toEqual(["fran"]);
+  });
+});
+
+describe("JSON Schema of remiss.config.yaml", () => {
+  const shippedConfig = readFileSync(new URL("../../schema/remiss.config.schema.json", import.meta.url), "utf8");
+
+  it("is in sync with the zod schema (regenerate with: npm run schema)", () => {
+    expect(shippedConfig).toBe(schemaText({ config: true }));
+  });
+
+  it("is what `remiss schema --config` prints", () => {
+    const result = runCli(["schema", "--config"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(shippedConfig);
+  });
+
+  it("describes the house style: every phrase by name, every built-in section id", () => {
+    const config = JSON.parse(shippedConfig) as Record<string, any>;
+    const husstil = config.properties.husstil;
+    expect(Object.keys(husstil.properties)).toEqual(["dokument", "organisation", "logotyp", "typsnitt", "avsnitt", "valfria", "fraser"]);
+    expect(Object.keys(husstil.properties.fraser.properties)).toEqual(PHRASE_NAMES);
+    expect(husstil.properties.fraser.additionalProperties).toBe(false);
+    const renamed = husstil.properties.avsnitt.items.anyOf.find((s: Record<string, unknown>) => s.type === "object");
+    expect(Object.keys(renamed.properties)).toEqual(SECTIONS.map((s) => s.id));
   });
 });

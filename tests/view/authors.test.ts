@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAuthors, writerNoun } from "../../src/view/authors.js";
+import { formatAuthor, formatAuthors, onlyParties } from "../../src/view/authors.js";
 
 describe("formatAuthors", () => {
   it("writes one author with party", () => {
@@ -27,15 +27,20 @@ describe("formatAuthors", () => {
   });
 });
 
-describe("writerNoun", () => {
-  it("is singular for one writer and plural for more", () => {
-    expect(writerNoun(1)).toBe("Skribenten");
-    expect(writerNoun(2)).toBe("Skribenterna");
-    expect(writerNoun(5)).toBe("Skribenterna");
+describe("formatAuthor", () => {
+  it("writes a party alone when there is no name", () => {
+    expect(formatAuthor({ parti: "Moderaterna" })).toBe("Moderaterna");
+    expect(formatAuthor({ namn: "Monica Rapp" })).toBe("Monica Rapp");
+    expect(formatAuthor({ namn: "Inga Jonasson", parti: "V" })).toBe("Inga Jonasson (V)");
   });
+});
 
-  it("rejects counts that are not positive integers", () => {
-    expect(() => writerNoun(0)).toThrow(RangeError);
-    expect(() => writerNoun(1.5)).toThrow(RangeError);
+describe("onlyParties", () => {
+  it("is true only when every author is a party without a name", () => {
+    expect(onlyParties([{ parti: "Staffanstorpspartiet" }])).toBe(true);
+    expect(onlyParties([{ parti: "S" }, { parti: "V" }])).toBe(true);
+    expect(onlyParties([{ parti: "S" }, { namn: "Bo Ek", parti: "V" }])).toBe(false);
+    expect(onlyParties([{ namn: "Monica Rapp" }])).toBe(false);
+    expect(onlyParties([])).toBe(false);
   });
 });

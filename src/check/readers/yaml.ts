@@ -1,7 +1,7 @@
-import { loadCaseText, type FieldPath, type LoadedCase } from "../../load/index.js";
-import { valueAt } from "../../load/validate.js";
-import { MARKDOWN_FIELDS } from "../../model/schema.js";
-import { SECTIONS, type SectionSpec } from "../../model/sections.js";
+import { loadCaseText, type CaseDefaults, type FieldPath, type LoadedCase } from "../../load/index.js";
+import { formatPath, valueAt } from "../../load/validate.js";
+import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../../model/husstil.js";
+import { documentSections } from "../../view/model.js";
 import { parseMarkdown } from "../../render/markdown/parse.js";
 import { emptyDocument, type CheckDocument, type DateField, type Section, type TextBlock } from "../document.js";
 import { blocksOf } from "./mdast-text.js";
@@ -14,25 +14,30 @@ import { blocksOf } from "./mdast-text.js";
  * placeholder rule, and the dates come from the case. A finding in a text
  * points at the line of the YAML file where that text stands.
  */
-export function readYaml(bytes: Uint8Array, file: string): CheckDocument {
-  const loaded = loadCaseText(bytes, file);
+export function readYaml(bytes: Uint8Array, file: string, defaults?: CaseDefaults, style: HouseStyle = DEFAULT_HOUSE_STYLE): CheckDocument {
+  const loaded = loadCaseText(bytes, file, defaults, style);
   const findings = loaded.diagnostics.map(({ file: _file, ...finding }) => finding);
   const valid = loaded.case;
   if (!valid) return emptyDocument(findings);
 
-  const markdownFields = new Set(MARKDOWN_FIELDS.map((path) => path.join(".")));
+  // The text fields as the file writes them: the remitted document under `motion:` in a version-1 file.
+  const objekt = valid.formatVersion === 1 ? "motion" : "remissobjekt";
+  const fieldPath = (field: string): (string | number)[] =>
+    field.split(".").map((segment) => (segment === "remissobjekt" ? objekt : segment));
   const sections: Section[] = [];
+  const markdownFields = new Set<string>();
   const blocks: TextBlock[] = [];
-  for (const spec of SECTIONS as readonly SectionSpec[]) {
-    if (!spec.field || !markdownFields.has(spec.field)) continue;
-    const path = spec.field.split(".");
-    const value = valueAt(valid, path);
-    if (typeof value !== "string") continue;
+  for (const spec of documentSections(valid, style)) {
+    const ownIndex = spec.own ? (valid.egna_avsnitt ?? []).findIndex((e) => sameHeading(e.rubrik, spec.heading)) : -1;
+    const path = spec.own ? (ownIndex === -1 ? undefined : ["egna_avsnitt", ownIndex, "text"]) : spec.field ? fieldPath(spec.field) : undefined;
+    const value = path ? valueAt(loaded.data, path) : undefined;
+    if (!path || typeof value !== "string" || spec.id === "forslag-till-beslut") continue;
+    markdownFields.add(formatPath(path));
     const body = blocksOf(parseMarkdown(value).children, value, (offset) => loaded.locateInValue(path, offset));
-    sections.push({ spec, field: spec.field, position: loaded.locate(path), body });
+    sections.push({ spec, field: formatPath(path), position: loaded.locate(path), body });
   }
-  forEachString(valid, [], (path, value) => {
-    if (markdownFields.has(path.join("."))) return;
+  forEachString(loaded.data, [], (path, value) => {
+    if (markdownFields.has(formatPath(path))) return;
     blocks.push(plainBlock(loaded, path, value));
   });
   blocks.push(...sections.flatMap((s) => s.body));
@@ -52,6 +57,11 @@ export function readYaml(bytes: Uint8Array, file: string): CheckDocument {
     dates: { behandlats, ...(datum ? { datum } : {}), ...(svarSenast ? { svarSenast } : {}) },
     findings,
   };
+}
+
+function sameHeading(a: string, b: string): boolean {
+  const key = (h: string) => h.trim().replace(/\s+/gu, " ").toLocaleLowerCase("sv");
+  return key(a) === key(b);
 }
 
 /** A one-line text field (a name, a title, an att-sats) as a block. */

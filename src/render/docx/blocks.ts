@@ -3,7 +3,7 @@ import type { Code, Heading, List, Nodes, Paragraph as MdastParagraph, PhrasingC
 import { CLOSING_MARKER, SIGNATURES_MARKER } from "../../model/sections.js";
 import { withEnv, type Context } from "./context.js";
 import { normalizeLabel, plainText, renderInlines, softBreaksToSpaces } from "./inlines.js";
-import { LABELS, documentInfoFrame } from "./page.js";
+import { documentInfoFrame } from "./page.js";
 import { RULE_BORDER, STYLE, listTextIndent } from "./styles.js";
 import { dataTable, signatureTable, type Signatory } from "./tables.js";
 import { cm, pointsToTwips, SIZES } from "./typography.js";
@@ -88,7 +88,8 @@ export function renderBody(root: Root, context: Context): RenderedBody {
 }
 
 /**
- * The metadata block: "Tjänsteutlåtande / Dnr / datum" goes into a frame at
+ * The metadata block: "Tjänsteutlåtande / Dnr / datum" (the house style's
+ * label first) goes into a frame at
  * the top right of page 1, beside the letterhead; "Handläggare …" and
  * "Till …" follow as ordinary body text.
  */
@@ -102,7 +103,7 @@ function renderMetadata(nodes: readonly RootContent[], context: Context): { chil
     }
     const lines = splitLines(node.children);
     const firstLine = softBreaksToSpaces(lines[0]?.map(plainText).join("") ?? "").trim();
-    if (infoLines === undefined && firstLine === LABELS.documentType) {
+    if (infoLines === undefined && firstLine === context.state.label) {
       infoLines = lines.length;
       children.push(
         new Paragraph({

@@ -1,6 +1,7 @@
 import type { ILevelsOptions } from "docx";
 import type { Definition } from "mdast";
-import { listLevels } from "./styles.js";
+import { listLevels, type DocumentFonts } from "./styles.js";
+import { FONTS } from "./typography.js";
 
 /**
  * What the writer passes down the tree (pandoc's WriterEnv and WriterState):
@@ -29,13 +30,25 @@ export interface RunFormat {
 }
 
 export class WriterState {
-  readonly numbering = new ListNumbering();
+  readonly numbering: ListNumbering;
   /** Link reference definitions, by normalised label. */
   readonly definitions = new Map<string, Definition>();
+
+  /**
+   * @param label The house style's document label: the metadata block's
+   *   paragraph that starts with it is the page-1 document info.
+   * @param fonts The house style's fonts.
+   */
+  constructor(
+    readonly label: string,
+    readonly fonts: DocumentFonts = FONTS,
+  ) {
+    this.numbering = new ListNumbering(fonts);
+  }
 }
 
-export function createContext(): Context {
-  return { listDepth: 0, state: new WriterState() };
+export function createContext(label: string, fonts: DocumentFonts = FONTS): Context {
+  return { listDepth: 0, state: new WriterState(label, fonts) };
 }
 
 export function withEnv(context: Context, changes: Partial<Omit<Context, "state">>): Context {
@@ -54,11 +67,13 @@ export class ListNumbering {
   private readonly definitions = new Map<string, ILevelsOptions[]>();
   private nextInstance = 1;
 
+  constructor(private readonly fonts: DocumentFonts = FONTS) {}
+
   /** A new, separately counted list. */
   newList(ordered: boolean, start = 1): ListInstance {
     const first = Number.isSafeInteger(start) && start >= 0 ? start : 1;
     const reference = ordered ? (first === 1 ? "numrerad" : `numrerad-fran-${first}`) : "punkt";
-    if (!this.definitions.has(reference)) this.definitions.set(reference, listLevels(ordered, first));
+    if (!this.definitions.has(reference)) this.definitions.set(reference, listLevels(ordered, first, this.fonts));
     return { reference, instance: this.nextInstance++ };
   }
 

@@ -5,13 +5,17 @@ import type { ListNumbering } from "./context.js";
 import type { FrontMatter } from "./frontmatter.js";
 import { firstPageFooter, firstPageHeader, laterPagesHeader, sectionProperties } from "./page.js";
 import type { CoreProperties } from "./properties.js";
-import { STYLES, THEME_FONTS } from "./styles.js";
+import type { HouseStyle } from "../../model/husstil.js";
+import { STYLES, documentStyles, themeFonts, type DocumentFonts } from "./styles.js";
+import { FONTS } from "./typography.js";
 
 export interface DocumentParts {
   readonly front: FrontMatter;
   readonly body: RenderedBody;
   readonly numbering: ListNumbering;
   readonly core: CoreProperties;
+  readonly style: HouseStyle;
+  readonly fonts: DocumentFonts;
 }
 
 /**
@@ -19,7 +23,8 @@ export interface DocumentParts {
  * footer (letterhead, address) and a default header for later pages; the
  * styles; the numbering of the lists the body used; the properties.
  */
-export function buildDocument({ front, body, numbering, core }: DocumentParts): Document {
+export function buildDocument({ front, body, numbering, core, style, fonts }: DocumentParts): Document {
+  const builtinFonts = fonts.body === FONTS.body && fonts.heading === FONTS.heading && fonts.code === FONTS.code;
   const firstFooter = firstPageFooter(front);
   return new Document({
     // Empty strings keep docx from writing its "Un-named"; package.ts writes core.xml anyway.
@@ -28,13 +33,13 @@ export function buildDocument({ front, body, numbering, core }: DocumentParts): 
     ...(core.title ? { title: core.title } : {}),
     ...(core.subject ? { subject: core.subject } : {}),
     ...(core.keywords ? { keywords: core.keywords } : {}),
-    styles: STYLES,
-    theme: { fonts: THEME_FONTS },
+    styles: builtinFonts ? STYLES : documentStyles(fonts),
+    theme: { fonts: themeFonts(fonts) },
     numbering: { config: numbering.config() },
     sections: [
       {
         properties: sectionProperties(),
-        headers: { first: firstPageHeader(front, body.infoLines), default: laterPagesHeader(front) },
+        headers: { first: firstPageHeader(front, body.infoLines, style), default: laterPagesHeader(front) },
         ...(firstFooter ? { footers: { first: firstFooter } } : {}),
         children: body.children,
       },

@@ -1,4 +1,5 @@
 import type { Root } from "mdast";
+import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../../model/husstil.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { renderBody } from "./blocks.js";
 import { createContext } from "./context.js";
@@ -6,12 +7,15 @@ import { buildDocument, documentParts } from "./document.js";
 import { readFrontMatter } from "./frontmatter.js";
 import { packageDocx } from "./package.js";
 import { coreProperties } from "./properties.js";
+import { FONTS } from "./typography.js";
 
 export interface DocxOptions {
   /** Value of SOURCE_DATE_EPOCH from the environment, if set (seconds since epoch, as a string). */
   sourceDateEpoch?: string | undefined;
   /** Today's date, injectable for tests. Defaults to new Date(). */
   now?: Date;
+  /** The förvaltning's house style: label, organisation line, logo, fonts. Default: the built-in one. */
+  style?: HouseStyle;
 }
 
 /**
@@ -30,9 +34,11 @@ export async function renderDocx(markdown: string, options: DocxOptions = {}): P
 /** The same, from the mdast of the Markdown (as `parseMarkdown` gives it). */
 export async function renderMdast(tree: Root, options: DocxOptions = {}): Promise<Uint8Array> {
   const front = readFrontMatter(tree);
-  const context = createContext();
+  const style = options.style ?? DEFAULT_HOUSE_STYLE;
+  const fonts = { ...FONTS, ...(style.typsnitt.brodtext ? { body: style.typsnitt.brodtext } : {}), ...(style.typsnitt.rubriker ? { heading: style.typsnitt.rubriker } : {}) };
+  const context = createContext(style.dokument, fonts);
   const body = renderBody(tree, context);
   const core = coreProperties(front, body.title, { sourceDateEpoch: options.sourceDateEpoch, now: options.now });
-  const document = buildDocument({ front, body, numbering: context.state.numbering, core });
+  const document = buildDocument({ front, body, numbering: context.state.numbering, core, style, fonts });
   return packageDocx(await documentParts(document), core);
 }

@@ -1,5 +1,7 @@
 import {
   BorderStyle,
+  ImageRun,
+  LineRuleType,
   Footer,
   FrameAnchorType,
   FrameWrap,
@@ -16,13 +18,13 @@ import {
   type IFrameOptions,
   type ISectionPropertiesOptions,
 } from "docx";
+import type { HouseStyle, Logo } from "../../model/husstil.js";
 import type { FrontMatter } from "./frontmatter.js";
 import { NO_BORDERS, STYLE } from "./styles.js";
 import { COLORS, cm, pointsToTwips } from "./typography.js";
 
-/** The Swedish words the writer adds itself; all other text comes from the Markdown. */
+/** The Swedish words the writer adds itself; all other text comes from the Markdown and the house style. */
 export const LABELS = {
-  documentType: "Tjänsteutlåtande",
   dnr: "Dnr",
   page: "Sida",
   switchboard: "Växel",
@@ -83,14 +85,16 @@ export function sectionProperties(): ISectionPropertiesOptions {
  *
  * @param infoLines How many lines the framed document info paragraph has; undefined when there is none.
  */
-export function firstPageHeader(front: FrontMatter, infoLines: number | undefined): Header {
+export function firstPageHeader(front: FrontMatter, infoLines: number | undefined, style: HouseStyle): Header {
   const left = [
+    ...(style.logotyp ? [logoParagraph(style.logotyp, style.organisation ?? front.forvaltning.namn ?? "")] : []),
+    ...(style.organisation ? [letterheadLine(style.organisation, true)] : []),
     letterheadLine(front.forvaltning.namn ?? "", true),
     ...(front.forvaltning.avdelning ? [letterheadLine(front.forvaltning.avdelning)] : []),
   ];
   const right =
     infoLines === undefined
-      ? [...documentInfoLines(front).map((line, index) => letterheadLine(line, index === 0)), pageLine()]
+      ? [...documentInfoLines(front, style.dokument).map((line, index) => letterheadLine(line, index === 0)), pageLine()]
       : [...Array.from({ length: infoLines }, () => letterheadLine("")), pageLine()];
   // Word ends a header with a paragraph; this one also keeps the body a line below the letterhead.
   return new Header({ children: [twoColumns(left, right), letterheadLine("")] });
@@ -103,8 +107,29 @@ export function laterPagesHeader(front: FrontMatter): Header {
 }
 
 /** "Tjänsteutlåtande", "Dnr …", the date: as the Markdown's metadata block has them. */
-function documentInfoLines(front: FrontMatter): string[] {
-  return [LABELS.documentType, ...(front.dnr ? [`${LABELS.dnr} ${front.dnr}`] : []), ...(front.datum ? [front.datum] : [])];
+function documentInfoLines(front: FrontMatter, label: string): string[] {
+  return [label, ...(front.dnr ? [`${LABELS.dnr} ${front.dnr}`] : []), ...(front.datum ? [front.datum] : [])];
+}
+
+/** The logo's height on the page, in pixels at 96 dpi (1.5 cm); its width follows, within the letterhead column. */
+const LOGO_HEIGHT = 57;
+
+/** The house style's logo at the top left of page 1: an inline image with alt text, above the letterhead's lines. */
+function logoParagraph(logo: Logo, alt: string): Paragraph {
+  const maxWidth = Math.floor((PAGE.letterheadWidth / 1440) * 96);
+  let width = Math.round((logo.width * LOGO_HEIGHT) / logo.height);
+  let height = LOGO_HEIGHT;
+  if (width > maxWidth) {
+    height = Math.round((height * maxWidth) / width);
+    width = maxWidth;
+  }
+  return new Paragraph({
+    style: STYLE.letterhead,
+    spacing: { line: 240, lineRule: LineRuleType.AUTO, after: pointsToTwips(6) },
+    children: [
+      new ImageRun({ type: logo.type, data: logo.data, transformation: { width, height }, altText: { name: "Logotyp", title: alt, description: alt } }),
+    ],
+  });
 }
 
 /**

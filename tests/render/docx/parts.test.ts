@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { Packer } from "docx";
 import { unzipSync } from "fflate";
+import { DEFAULT_HOUSE_STYLE } from "../../../src/model/husstil.js";
+import { FONTS } from "../../../src/render/docx/typography.js";
 import { describe, expect, it } from "vitest";
 import { parseMarkdown } from "../../../src/render/markdown/parse.js";
 import { renderBody } from "../../../src/render/docx/blocks.js";
@@ -18,10 +20,10 @@ import { coreProperties } from "../../../src/render/docx/properties.js";
 function document() {
   const tree = parseMarkdown(readFileSync(new URL("../../../fixtures/sodermalm-ks-2025-804.md", import.meta.url), "utf8"));
   const front = readFrontMatter(tree);
-  const context = createContext();
+  const context = createContext(DEFAULT_HOUSE_STYLE.dokument);
   const body = renderBody(tree, context);
   const core = coreProperties(front, body.title, {});
-  return { doc: buildDocument({ front, body, numbering: context.state.numbering, core }), core };
+  return { doc: buildDocument({ front, body, numbering: context.state.numbering, core, style: DEFAULT_HOUSE_STYLE, fonts: FONTS }), core };
 }
 
 describe("document parts", () => {

@@ -1,0 +1,34 @@
+import Handlebars from "handlebars";
+import type { PhraseName, SlotName } from "../model/phrases.js";
+import { withoutSecondMark } from "./remissobjekt.js";
+import { capitalizeFirst } from "./words.js";
+
+/** The slots one sentence is written from; a missing slot is empty (and false for `{{#if}}`). */
+export type Slots = Partial<Record<SlotName, string>>;
+
+/** Writes the named stock sentence from its slots; "" when the house style has left the sentence out. */
+export type Phraser = (name: PhraseName, slots: Slots) => string;
+
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+const hbs = Handlebars.create();
+
+/**
+ * The phrases of a house style as a function. A phrase's text was checked
+ * when the config was loaded (only known slots, `#if`/`#unless`), so
+ * compiling cannot fail on a förvaltning's text; slot values are data, so
+ * `{{…}}` in a case's own text stays literal. The sentence gets a capital
+ * first letter and never a second mark after a title's own ? or !.
+ */
+export function createPhraser(fraser: Readonly<Record<PhraseName, string>>): Phraser {
+  return (name, slots) => {
+    const source = fraser[name];
+    if (source.trim() === "") return "";
+    let template = compiled.get(source);
+    if (!template) {
+      template = hbs.compile(source, { noEscape: true, strict: false, knownHelpersOnly: true, knownHelpers: { if: true, unless: true } });
+      compiled.set(source, template);
+    }
+    const sentence = template(slots).replace(/[ \t\r\n]+/gu, " ").trim();
+    return sentence === "" ? "" : withoutSecondMark(capitalizeFirst(sentence));
+  };
+}
