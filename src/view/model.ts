@@ -81,7 +81,8 @@ export function phraseSlots(c: Case, escape: (text: string) => string = escapeMa
   const o = c.remissobjekt;
   const e = escape;
   const authors = o.forfattare ?? [];
-  const role = roleNoun(o.typ, authors.length);
+  // A party proposes in its own name: "Staffanstorpspartiet föreslår kommunfullmäktige …".
+  const role = onlyParties(authors) ? formatAuthors(authors) : roleNoun(o.typ, authors.length);
   const till = o.till ?? defaultTill(o.typ);
   const beredning = c.beredning;
   return {
@@ -96,7 +97,7 @@ export function phraseSlots(c: Case, escape: (text: string) => string = escapeMa
     titel_citerad: e(quoted(o.titel.trim())),
     ...(authors.length ? { forfattare: e(formatAuthors(authors)) } : {}),
     skriven: skriven(o),
-    ...(role ? { roll: role } : {}),
+    ...(role ? { roll: e(role) } : {}),
     ...(till ? { till: e(organMidSentence(till)) } : {}),
     ...(c.remiss.svar_senast ? { svar_senast: formatLongDate(c.remiss.svar_senast) } : {}),
     ...(c.remiss.aven_till?.length ? { remissinstanser: e(formatRemissinstanser(c.remiss.aven_till)) } : {}),

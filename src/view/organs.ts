@@ -94,12 +94,22 @@ export function organAtSentenceStart(name: string): string {
   return capitalizeFirst(organMidSentence(name));
 }
 
-/** The definite form of a body from its name: the last word, lower-cased, made definite ("Farsta stadsdelsnämnd" → "stadsdelsnämnden"). */
+/**
+ * The definite form of a body from its name: the last word, lower-cased,
+ * made definite ("Farsta stadsdelsnämnd" → "stadsdelsnämnden"). A name that
+ * is already definite and has no genitive before its last word is kept
+ * whole, first letter lower-cased: "Tekniska nämnden" → "tekniska nämnden",
+ * "Kultur- och fritidsnämnden" → "kultur- och fritidsnämnden".
+ */
 export function definiteForm(name: string): string {
   const trimmed = name.trim();
   if (PROPER.has(lower(trimmed))) return trimmed;
-  const last = lower(trimmed.split(/\s+/u).at(-1) ?? "");
-  if (definiteMatch(last)) return last;
+  const words = trimmed.split(/\s+/u);
+  const last = lower(words.at(-1) ?? "");
+  if (definiteMatch(last)) {
+    const genitive = words.slice(0, -1).some((w) => /s$/u.test(w));
+    return words.length > 1 && !genitive ? lowercaseFirst(trimmed) : last;
+  }
   const organ = indefiniteMatch(last);
   if (!organ) return last;
   return last.slice(0, last.length - organ.indefinite.length) + organ.definite;

@@ -87,6 +87,13 @@ describe("definiteForm", () => {
     expect(definiteForm("Pensionärsrådet")).toBe("pensionärsrådet");
   });
 
+  it("keeps a definite name whole when no genitive comes before its last word", () => {
+    expect(definiteForm("Tekniska nämnden")).toBe("tekniska nämnden");
+    expect(definiteForm("Allmänpolitiska utskottet")).toBe("allmänpolitiska utskottet");
+    expect(definiteForm("Kultur- och fritidsnämnden")).toBe("kultur- och fritidsnämnden");
+    expect(definiteForm("Kommunstyrelsens arbetsutskottet")).toBe("arbetsutskottet");
+  });
+
   it("keeps fullmäktige unchanged", () => {
     expect(definiteForm("Kommunfullmäktige")).toBe("kommunfullmäktige");
   });

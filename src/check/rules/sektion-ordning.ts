@@ -3,7 +3,7 @@ import { quote, type Rule } from "../rule.js";
 import { firstOccurrences } from "../sections.js";
 
 /**
- * A required section out of order. The sections that are in order are the
+ * A required section out of order (sections that `check.avsnitt` adds may stand anywhere). The sections that are in order are the
  * longest run that follows the section list (the earliest such run in the
  * document); every other one is reported at its heading with the section
  * it should follow.
@@ -15,9 +15,10 @@ export const sektionOrdning: Rule = {
   check(document, report, { sections }) {
     if (!document.outline) return;
     const first = firstOccurrences(document);
-    const required = sections.filter((spec) => spec.required);
+    // A section that may stand anywhere (check.avsnitt) has no place to be out of.
+    const required = sections.filter((spec) => spec.required && spec.ordered !== false);
     const present = document.sections
-      .filter((s) => s.spec?.required && first.get(s.spec.id) === s)
+      .filter((s) => s.spec?.required && s.spec.ordered !== false && first.get(s.spec.id) === s)
       .map((section) => ({ section, rank: required.findIndex((spec) => spec.id === section.spec?.id) }));
     const inOrder = new Set(longestIncreasingRun(present.map((p) => p.rank)).map((i) => present[i]!));
     for (const item of present) {
