@@ -219,11 +219,11 @@ function crossFieldFinding(params: CrossFieldParams, path: (string | number)[], 
     case "kravs-for-typ": {
       const what = path.at(-1) === "forfattare" ? "minst en författare (namn, parti eller båda)" : "sina att-satser, en per rad";
       const under = parent ? ` under ”${parent}”` : "";
-      const written = map.has(path) && valueAt(data, path) !== undefined;
+      const written = map.has(path);
       return finding(
         map.locate(path),
         written ? "schema/tom-lista" : "schema/saknas",
-        `${capitalize(fieldLabel(path))} ${written ? "är tom" : "saknas"}: ${article} ska ha ${what}. Lägg till dem${under}. (${field})`,
+        `${capitalize(fieldLabel(path))} ${written ? `är ${emptyWord(path)}` : "saknas"}: ${article} ska ha ${what}. Lägg till dem${under}. (${field})`,
       );
     }
     case "motion-och-remissobjekt":

@@ -259,3 +259,17 @@ describe("reflowMarkdown", () => {
     expect(reflowMarkdown(once)).toBe(once);
   });
 });
+
+describe("splitSentences: abbreviations of months and a kansli's references", () => {
+  it("does not end a sentence at jan., feb., febr., apr., aug., sept., okt., nov., dec., prop., bet. or dnr.", () => {
+    for (const abbreviation of ["jan.", "feb.", "febr.", "apr.", "aug.", "sept.", "okt.", "nov.", "dec.", "prop.", "bet.", "dnr.", "Dnr."]) {
+      const text = `Beslutet togs den 3 ${abbreviation} Förvaltningen svarar sedan.`;
+      expect(splitSentences(text), abbreviation).toEqual([text]);
+    }
+  });
+
+  it("still ends a sentence at the full names of the months and after mars", () => {
+    expect(splitSentences("Mötet hölls i mars. Nästa möte är i maj.")).toEqual(["Mötet hölls i mars.", "Nästa möte är i maj."]);
+    expect(splitSentences("Se bl.a. Kap. 3. Det gäller t.ex. Farsta.")).toEqual(["Se bl.a. Kap. 3.", "Det gäller t.ex. Farsta."]);
+  });
+});
