@@ -115,7 +115,7 @@ function builtinId(name: string): string | undefined {
 
 function unknownSection(name: string, known: readonly string[], where: string): string {
   const suggestion = suggest(name, known);
-  const hint = suggestion ? `Menade du ”${suggestion}”?` : `Avsnitt ${where}: ${known.join(", ")}.`;
+  const hint = suggestion ? `Menade du ”${suggestion}”?` : `Välj bland: ${known.join(", ")}.`;
   return `Det finns inget avsnitt ”${name}” ${where}. ${hint}`;
 }
 
