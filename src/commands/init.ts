@@ -1,8 +1,11 @@
 import { access, readFile } from "node:fs/promises";
 import { basename, dirname, relative, resolve } from "node:path";
 import { EXIT_INVALID, EXIT_OK, RemissError, type ExitCode } from "../errors.js";
+import { ProfileLoader } from "../load/config.js";
+import type { HouseStyle } from "../model/husstil.js";
 import { writeFilesAtomically } from "../output/atomic.js";
 import { SCHEMA_FILE, STARTER_CASE } from "../paths.js";
+import { formatCompact } from "../report/compact.js";
 import type { CommandIo } from "./io.js";
 
 export interface InitOptions {
@@ -11,10 +14,12 @@ export interface InitOptions {
   today?: Date;
 }
 
-
 /**
  * `remiss init [FILE]`: a starter case with every field, a comment on each
  * and placeholders that `remiss check` flags, so nothing is sent unfinished.
+ * It fits the house style of the nearest remiss.config.yaml: no fields for
+ * the sections the style leaves out, and an entry under `egna_avsnitt` for
+ * each own section it has.
  */
 export async function runInit(file: string | undefined, options: InitOptions, io: CommandIo): Promise<ExitCode> {
   const target = resolve(io.cwd, file ?? "arende.yaml");
@@ -22,17 +27,57 @@ export async function runInit(file: string | undefined, options: InitOptions, io
   if (!options.force && (await access(target).then(() => true, () => false))) {
     throw new RemissError(`${shown}: filen finns redan och skrivs inte över. Välj ett annat namn, eller använd --force.`, EXIT_INVALID);
   }
+  const profile = await new ProfileLoader(io.cwd).forCase(target);
+  if (profile.diagnostics.length > 0) {
+    io.stderr(formatCompact(profile.diagnostics));
+    io.stderr(`${shown}: inget skrevs, eftersom ${profile.diagnostics[0]!.file} har fel. Rätta dem och kör igen.\n`);
+    return EXIT_INVALID;
+  }
   const today = options.today ?? new Date();
   const values: Record<string, string> = {
     schema: relative(dirname(target), SCHEMA_FILE).split("\\").join("/"),
     fil: basename(target),
     datum: isoDate(today),
     svar_senast: isoDate(new Date(today.getTime() + 30 * 86_400_000)),
+    egna_avsnitt: ownSectionEntries(profile.style),
   };
-  const starter = (await readFile(STARTER_CASE, "utf8")).replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? "");
+  const template = await readFile(STARTER_CASE, "utf8");
+  const starter = fitToStyle(template, profile.style).replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? "");
   await writeFilesAtomically([{ path: target, data: starter }]);
   io.stdout(`Skrev ${shown}. Fyll i fälten och kör sedan: remiss draft ${shown}\n`);
   return EXIT_OK;
+}
+
+/**
+ * The starter's blocks, each between `#@ ID` and `#@`, kept when the house
+ * style has the section ID (`egna-avsnitt`: when it has own sections) and
+ * dropped otherwise; the marker lines never reach the file.
+ */
+export function fitToStyle(template: string, style: HouseStyle): string {
+  const keep = new Set(style.sections.map((s) => s.id));
+  if (style.sections.some((s) => s.own)) keep.add("egna-avsnitt");
+  const out: string[] = [];
+  let skipping = false;
+  for (const line of template.split("\n")) {
+    const marker = /^#@(?: (\S+))?\s*$/u.exec(line);
+    if (marker) {
+      skipping = marker[1] !== undefined && !keep.has(marker[1]);
+      continue;
+    }
+    if (!skipping) out.push(line);
+  }
+  return out.join("\n").replace(/\n{3,}/gu, "\n\n");
+}
+
+/** One `egna_avsnitt` entry per own section of the house style, with a placeholder text that `check` finds. */
+function ownSectionEntries(style: HouseStyle): string {
+  return style.sections
+    .filter((s) => s.own)
+    .map((s) => {
+      const optional = s.required ? "" : "   # valfritt";
+      return `  - rubrik: ${JSON.stringify(s.heading)}${optional}\n    text: |\n      [Skriv avsnittet ${s.heading} här.]`;
+    })
+    .join("\n");
 }
 
 function isoDate(date: Date): string {

@@ -218,3 +218,25 @@ describe("a house style with mistakes", () => {
     rmSync(bad, { recursive: true, force: true });
   });
 });
+
+describe("init under a house style", () => {
+  it("writes a starter without the left-out sections' fields and with the own sections, which drafts and has only placeholders to fix", () => {
+    const folder = mkdtempSync(join(tmpdir(), "remiss-husstil-init-"));
+    cpSync(FIXTURE, folder, { recursive: true });
+    expect(runCli(["init", "nytt.yaml"], { cwd: folder }).code).toBe(0);
+    const starter = readFileSync(join(folder, "nytt.yaml"), "utf8");
+    expect(starter).toContain("remissobjekt:\n");
+    expect(starter).not.toMatch(/^beredning:|aven_till:|#@/mu);
+    expect(starter).toContain(
+      'egna_avsnitt:\n  - rubrik: "Ekonomiska konsekvenser"\n    text: |\n      [Skriv avsnittet Ekonomiska konsekvenser här.]\n  - rubrik: "Beslutsunderlag"   # valfritt\n',
+    );
+    const draft = runCli(["draft", "nytt.yaml", "--format", "md"], { cwd: folder });
+    expect(draft.stderr).toBe("");
+    expect(draft.code).toBe(0);
+    const check = runCli(["check", "nytt.yaml", "nytt.md", "--format", "json"], { cwd: folder });
+    const rules = new Set((JSON.parse(check.stdout) as { rule: string }[]).map((d) => d.rule));
+    expect([...rules]).toEqual(["text/platshallare"]);
+    expect(check.stdout).toContain("[Skriv avsnittet Ekonomiska konsekvenser här.]");
+    rmSync(folder, { recursive: true, force: true });
+  });
+});
