@@ -95,7 +95,10 @@ export const SLOTS = {
   },
   forfattare: { beskrivning: "Författarna, med parti inom parentes.", exempel: "Andréa Hedin (M)" },
   skriven: { beskrivning: "”skriven”, ”skrivet” eller ”skrivna”, efter dokumentets slag.", exempel: "skriven" },
-  roll: { beskrivning: "De som föreslår: skribenten, skribenterna, förslagsställaren eller förslagsställarna.", exempel: "skribenten" },
+  roll: {
+    beskrivning: "De som föreslår: skribenten, skribenterna, förslagsställaren, förslagsställarna, eller partiet när bara ett parti står som författare.",
+    exempel: "skribenten",
+  },
   till: { beskrivning: "Den som förslaget vänder sig till.", exempel: "kommunfullmäktige" },
   svar_senast: { beskrivning: "Sista dag för svar, skrivet ut; tomt om det saknas.", exempel: "28 oktober 2025" },
   remissinstanser: {

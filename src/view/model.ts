@@ -1,6 +1,6 @@
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../model/husstil.js";
 import type { Case } from "../model/schema.js";
-import { CLOSING_MARKER, DEFAULT_OWN_SECTION_AFTER, SIGNATURES_MARKER, type SectionSpec } from "../model/sections.js";
+import { CLOSING_MARKER, DEFAULT_OWN_SECTION_AFTER, SIGNATURES_MARKER, ownSection, type SectionSpec } from "../model/sections.js";
 import { formatAuthors, onlyParties } from "./authors.js";
 import { formatBehandlats } from "./beredning.js";
 import { formatLongDate } from "./dates.js";
@@ -117,14 +117,13 @@ export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE)
   const writtenBy = authors.length === 0 ? "" : say(onlyParties(authors) ? "forfattare_partier" : "forfattare", slots);
   const yrkanden = o.yrkanden ?? [];
   const yrkandenInledning = yrkanden.length === 0 ? "" : say(slots.roll ? "yrkanden" : "yrkanden_i_dokumentet", slots);
-  const forslag = c.forslag_till_beslut ?? [say("standardforslag", slots)].filter((s) => s !== "");
+  const own = c.forslag_till_beslut;
+  const forslag = own
+    ? own.length === 1 ? reflowParagraphText(e(own[0]!)) : ORDERED(own.map(e)).join("\n")
+    : reflowParagraphText(say("standardforslag", slots));
 
   const parts: Record<string, Record<string, string> | undefined> = {
-    "forslag-till-beslut": forslag.length === 0 ? undefined : {
-      forslag: c.forslag_till_beslut
-        ? forslag.length === 1 ? reflowParagraphText(e(forslag[0]!)) : ORDERED(forslag.map(e)).join("\n")
-        : reflowParagraphText(forslag[0]!),
-    },
+    "forslag-till-beslut": { forslag },
     sammanfattning: {
       inledning: paragraph(say("inledning", slots), writtenBy),
       text: c.sammanfattning === undefined ? "" : reflowMarkdown(c.sammanfattning),
@@ -216,7 +215,7 @@ export function documentSections(c: Case, style: HouseStyle): SectionSpec[] {
     out.push(spec);
     if (spec.own) continue;
     for (const entry of loose) {
-      if ((entry.efter ?? DEFAULT_OWN_SECTION_AFTER) === spec.id) out.push({ id: `egen:${entry.rubrik}`, heading: entry.rubrik, required: true, own: true });
+      if ((entry.efter ?? DEFAULT_OWN_SECTION_AFTER) === spec.id) out.push(ownSection(entry.rubrik));
     }
   }
   return out;
