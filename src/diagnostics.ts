@@ -22,7 +22,7 @@ export interface Diagnostic {
 /** A finding before the engine has added the file name. */
 export type Finding = Omit<Diagnostic, "file">;
 
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+export function hasErrors(diagnostics: readonly Finding[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { debuglog } from "node:util";
 import { Worker, isMainThread, parentPort, workerData, type MessagePort } from "node:worker_threads";
-import type { Diagnostic } from "../diagnostics.js";
+import { hasErrors, type Diagnostic } from "../diagnostics.js";
 import { SECTIONS } from "../model/sections.js";
 import { checkFile, type FileResult } from "./check-file.js";
 import { CheckSettingsLoader } from "./config.js";
@@ -82,11 +82,14 @@ export async function checkFiles(files: readonly string[], cwd: string, options:
     const paramsIndex = new Map<Partial<RuleParams>, number>();
     const jobs: Job[] = [];
     const reported = new Set<readonly Diagnostic[]>();
+    const configFindings: (readonly Diagnostic[])[] = new Array(files.length);
     settings.forEach(({ params, diagnostics }, index) => {
-      if (diagnostics.length > 0) {
-        const first = !reported.has(diagnostics);
+      if (diagnostics.length > 0 && !reported.has(diagnostics)) {
         reported.add(diagnostics);
-        results[index] = { diagnostics: first ? [...diagnostics] : [], unreadable: false };
+        configFindings[index] = diagnostics;
+      }
+      if (hasErrors(diagnostics)) {
+        results[index] = { diagnostics: [...(configFindings[index] ?? [])], unreadable: false };
         return;
       }
       let p = paramsIndex.get(params);
@@ -117,7 +120,9 @@ export async function checkFiles(files: readonly string[], cwd: string, options:
     debug("checkFiles: done at %d ms", Math.round(performance.now()));
     return results.map((result, index) => {
       if (!result) throw new Error(`check: no result for ${files[index]}`);
-      return result;
+      // A config's warnings come once, with the first file under it that was checked.
+      const config = configFindings[index];
+      return config && !hasErrors(config) ? { ...result, diagnostics: [...config, ...result.diagnostics] } : result;
     });
   } finally {
     for (const worker of pool) worker.stop();

@@ -6,7 +6,7 @@ import type { RuleParams } from "./rule.js";
 
 export interface CheckSettings {
   readonly params: Partial<RuleParams>;
-  /** Problems in the config file itself. */
+  /** Problems in the config file itself: with an error among them, the files under it are not checked. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -54,6 +54,6 @@ async function load(file: string, cwd: string): Promise<CheckSettings> {
       ...(style !== DEFAULT_HOUSE_STYLE ? { sections: style.sections, style } : {}),
       ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
     },
-    diagnostics: profile.diagnostics,
+    diagnostics: [...profile.diagnostics, ...profile.warnings],
   };
 }

@@ -85,6 +85,10 @@ class Drafter {
         say(`${file}: inget skrevs, eftersom ${config} har fel. Rätta dem och kör igen.\n`);
         return EXIT_INVALID;
       }
+      if (profile.warnings.length > 0 && !this.reportedProfiles.has(profile.warnings[0]!.file)) {
+        this.reportedProfiles.add(profile.warnings[0]!.file);
+        say(formatCompact(profile.warnings));
+      }
       const loaded = await loadCaseFile(file, profile.config, this.io.cwd, profile.style);
       if (loaded.diagnostics.length > 0) say(formatCompact(loaded.diagnostics));
       if (!loaded.case || hasErrors(loaded.diagnostics)) {

@@ -1,5 +1,5 @@
 import { dirname, relative, resolve } from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
+import { hasErrors, type Diagnostic } from "../diagnostics.js";
 import { configSchema, type Config } from "../model/config.js";
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../model/husstil.js";
 import { findConfigFile, type ConfigLookupCache } from "./find-config.js";
@@ -16,11 +16,13 @@ export interface Profile {
   templatesDir?: string;
   /** The house style: the built-in one unless the config has `husstil:` or `check.avsnitt`. */
   style: HouseStyle;
-  /** Problems in the config file; a case under a broken profile is not drafted. */
+  /** Errors in the config file; a case under a broken profile is not drafted. */
   diagnostics: Diagnostic[];
+  /** Warnings about the config file (text that was cleaned); shown once, nothing stops. */
+  warnings: Diagnostic[];
 }
 
-const NO_PROFILE: Profile = { config: {}, style: DEFAULT_HOUSE_STYLE, diagnostics: [] };
+const NO_PROFILE: Profile = { config: {}, style: DEFAULT_HOUSE_STYLE, diagnostics: [], warnings: [] };
 
 /** Loads profiles, once per config file, for the cases of one command. */
 export class ProfileLoader {
@@ -47,8 +49,9 @@ export class ProfileLoader {
 export async function loadProfile(path: string, cwd: string = process.cwd()): Promise<Profile> {
   const file = relative(cwd, path) || path;
   const source = readYamlSource(await readInputFile(path), file);
-  const broken = (diagnostics: Diagnostic[]): Profile => ({ file: path, config: {}, style: DEFAULT_HOUSE_STYLE, diagnostics });
-  if (!source.map || source.findings.length > 0) return broken(toDiagnostics(file, source.findings));
+  const broken = (diagnostics: Diagnostic[]): Profile => ({ file: path, config: {}, style: DEFAULT_HOUSE_STYLE, diagnostics, warnings: [] });
+  if (!source.map || hasErrors(source.findings)) return broken(toDiagnostics(file, source.findings));
+  const warnings = toDiagnostics(file, source.findings);
   if (source.data === undefined) return broken([]);
   const validated = validateWith(
     configSchema,
@@ -67,5 +70,6 @@ export async function loadProfile(path: string, cwd: string = process.cwd()): Pr
     ...(config.templates ? { templatesDir: resolve(dirname(path), config.templates) } : {}),
     style,
     diagnostics: [],
+    warnings,
   };
 }

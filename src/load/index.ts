@@ -1,8 +1,9 @@
-import type { Diagnostic, Finding } from "../diagnostics.js";
+import { hasErrors, type Diagnostic, type Finding } from "../diagnostics.js";
 import type { Config } from "../model/config.js";
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../model/husstil.js";
 import { markdownFieldPaths, type Case } from "../model/schema.js";
 import { parseFieldMarkdown } from "../render/markdown/parse.js";
+import { cleanCharacters } from "./characters.js";
 import { decodeInput } from "./decode.js";
 import { SourceMap, type FieldPath, type Position } from "./positions.js";
 import { readInputFile } from "./read.js";
@@ -43,13 +44,31 @@ export interface YamlSource {
   findings: Finding[];
 }
 
-/** Bytes → text → YAML with positions. */
-export function readYamlSource(input: Uint8Array | string, file: string): YamlSource {
+/**
+ * Bytes → text → YAML with positions, every string cleaned of characters
+ * that cannot reach a Word document (src/load/characters.ts). `isMarkdown`
+ * says which fields take Markdown. The findings may be warnings only; any
+ * error stops the file.
+ */
+export function readYamlSource(
+  input: Uint8Array | string,
+  file: string,
+  isMarkdown: (path: FieldPath, data: unknown) => boolean = () => false,
+): YamlSource {
   const decoded = decodeInput(typeof input === "string" ? new TextEncoder().encode(input) : input);
   if (!decoded.ok) return { file, text: "", data: undefined, findings: [decoded.finding] };
   const text = decoded.text.replace(/^\uFEFF/, "");
   const parsed = parseYaml(text);
-  return { file, text, data: parsed.data, map: new SourceMap(parsed.doc, parsed.lineCounter, text), findings: parsed.findings };
+  const map = new SourceMap(parsed.doc, parsed.lineCounter, text);
+  if (parsed.findings.length > 0 || parsed.data === undefined) return { file, text, data: parsed.data, map, findings: parsed.findings };
+  const cleaned = cleanCharacters(parsed.data, map, (path) => isMarkdown(path, parsed.data));
+  return { file, text, data: cleaned.data, map, findings: cleaned.findings };
+}
+
+/** Whether a field of a case takes Markdown. */
+function isMarkdownField(path: FieldPath, data: unknown): boolean {
+  const key = formatPath(path);
+  return markdownFieldPaths(data).some((p) => formatPath(p) === key);
 }
 
 /** Reads and loads a case file (named relative to `cwd`); a missing or unreadable file throws RemissError (exit 2). */
@@ -68,7 +87,7 @@ export function loadCaseText(
   defaults?: CaseDefaults,
   style: HouseStyle = DEFAULT_HOUSE_STYLE,
 ): LoadedCase {
-  const source = readYamlSource(input, file);
+  const source = readYamlSource(input, file, isMarkdownField);
   const map = source.map;
   const nowhere = () => ({ line: 1, column: 1 });
   const base = {
@@ -78,11 +97,11 @@ export function loadCaseText(
     locate: (path: FieldPath) => map?.locate(path) ?? nowhere(),
     locateInValue: (path: FieldPath, offset: number) => map?.locateInValue(path, offset) ?? nowhere(),
   };
-  if (!map || source.findings.length > 0) return { ...base, diagnostics: toDiagnostics(file, source.findings) };
+  if (!map || hasErrors(source.findings)) return { ...base, diagnostics: toDiagnostics(file, source.findings) };
 
   const data = withDefaults(source.data, defaults);
   const validated = validateCase(data, map, style);
-  const findings = validated.ok ? sectionFindings(validated.value, data, style, map) : [...validated.findings];
+  const findings = [...source.findings, ...(validated.ok ? sectionFindings(validated.value, data, style, map) : validated.findings)];
   findings.push(...markdownHeadingFindings(data, map));
   const diagnostics = toDiagnostics(file, findings);
   const valid = validated.ok && !findings.some((f) => f.severity === "error");

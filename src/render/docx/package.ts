@@ -29,6 +29,7 @@ export function packageDocx(parts: PackageParts, core: CoreProperties): Uint8Arr
   const renames = randomRelationshipIds(names.filter((name) => name.endsWith(".rels")).map((name) => texts.get(name) ?? ""));
   for (const [name, text] of texts) texts.set(name, renameIds(text, renames));
   texts.set(CORE_PART, coreXml(core));
+  for (const [name, text] of texts) refuseNonXmlCharacters(text, name);
   if (!names.includes(CORE_PART)) names.splice(names.indexOf("_rels/.rels") + 1, 0, CORE_PART);
 
   const mtime = zipTimestamp();
@@ -108,6 +109,21 @@ export function coreXml(core: CoreProperties): string {
   );
 }
 
-function escapeXml(text: string): string {
+/** Text for an XML part the writer builds itself: escaped, and never a character XML 1.0 forbids. */
+export function escapeXml(text: string): string {
+  refuseNonXmlCharacters(text, "docProps");
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** C0 controls but tab, LF and CR; U+FFFE and U+FFFF; a surrogate that is not half of a pair. */
+const NON_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+/**
+ * The last guard before a part is packed: the loader cleans every text a
+ * user gives, so a character XML forbids here is a bug in remiss, never a
+ * user's mistake, and a file Word cannot open must never be written.
+ */
+export function refuseNonXmlCharacters(text: string, part: string): void {
+  const match = NON_XML.exec(text);
+  if (match) throw new Error(`${part}: character U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML 1.0`);
 }
