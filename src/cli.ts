@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { Command, CommanderError, Help, type Option } from "commander";
 import { EXIT_OK, EXIT_USAGE, RemissError, type ExitCode } from "./errors.js";
 import { processIo, type CommandIo } from "./commands/io.js";
-import { PACKAGE_JSON } from "./paths.js";
+import { packageVersion } from "./paths.js";
 
 /**
  * Wiring only: arguments → options → one command module, imported when that
@@ -210,6 +209,5 @@ function commanderMessage(error: CommanderError): string {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(PACKAGE_JSON, "utf8")) as { version: string };
-  return pkg.version;
+  return packageVersion();
 }

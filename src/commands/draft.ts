@@ -7,6 +7,7 @@ import { loadCaseFile } from "../load/index.js";
 import { expandCaseInputs } from "../load/inputs.js";
 import { writeFilesAtomically, type OutputFile } from "../output/atomic.js";
 import { createMarkdownRenderer, type MarkdownRenderer } from "../render/markdown/render.js";
+import { packageVersion } from "../paths.js";
 import { formatCompact } from "../report/compact.js";
 import { buildViewModel } from "../view/model.js";
 import type { CommandIo } from "./io.js";
@@ -50,6 +51,8 @@ class Drafter {
   private readonly profiles: ProfileLoader;
   private readonly renderers = new Map<string, MarkdownRenderer>();
   private readonly reportedProfiles = new Set<string>();
+  /** docProps/app.xml's Application: "remiss 0.2.0". */
+  private readonly application = `remiss ${packageVersion()}`;
 
   constructor(
     private readonly options: DraftOptions,
@@ -107,7 +110,7 @@ class Drafter {
         const { renderDocx } = await import("../render/docx/index.js");
         outputs.push({
           path: `${target}.docx`,
-          data: await renderDocx(markdown, { sourceDateEpoch: this.io.env.SOURCE_DATE_EPOCH, style: profile.style }),
+          data: await renderDocx(markdown, { sourceDateEpoch: this.io.env.SOURCE_DATE_EPOCH, style: profile.style, application: this.application }),
         });
       }
       await writeFilesAtomically(outputs.map((o) => ({ ...o, path: resolve(this.io.cwd, o.path) }))).catch((error: unknown) => {

@@ -26,7 +26,7 @@ export interface ViewModel {
     dokument: string;
     dnr?: string;
     datum?: string;
-    handlaggare?: { namn: string; telefon?: string };
+    handlaggare?: { namn: string; telefon?: string; epost?: string };
     namnd: string;
   };
   titel: string;
@@ -171,7 +171,13 @@ export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE)
       ...(c.dnr ? { dnr: e(c.dnr) } : {}),
       ...(c.datum ? { datum: c.datum } : {}),
       ...(c.handlaggare
-        ? { handlaggare: { namn: e(c.handlaggare.namn), ...(c.handlaggare.telefon ? { telefon: e(c.handlaggare.telefon) } : {}) } }
+        ? {
+            handlaggare: {
+              namn: e(c.handlaggare.namn),
+              ...(c.handlaggare.telefon ? { telefon: e(c.handlaggare.telefon) } : {}),
+              ...(c.handlaggare.epost ? { epost: e(c.handlaggare.epost) } : {}),
+            },
+          }
         : {}),
       namnd: e(c.forvaltning.namnd),
     },

@@ -85,6 +85,10 @@ describe("draft under a house style", () => {
     ]);
   });
 
+  it("names the organisation as the company in the document properties", () => {
+    expect(part(docx, "docProps/app.xml")).toContain("<Company>Malmö stad</Company>");
+  });
+
   it("sets the house style's fonts", () => {
     const styles = part(docx, "word/styles.xml");
     expect(styles).toContain('w:ascii="Georgia"');

@@ -16,7 +16,7 @@ import { sectionAt } from "../sections.js";
 export function readDocx(bytes: Uint8Array): CheckDocument {
   let parts: Record<string, Uint8Array>;
   try {
-    parts = unzipSync(bytes, { filter: (file) => file.name === DOCUMENT || file.name === STYLES });
+    parts = unzipSync(bytes, { filter: (file) => file.name === DOCUMENT || file.name === STYLES || file.name === CUSTOM });
   } catch {
     return notDocx("Filen går inte att öppna som Word-dokument: den är skadad eller inte en DOCX-fil.");
   }
@@ -74,13 +74,43 @@ export function readDocx(bytes: Uint8Array): CheckDocument {
     outline: { headings, ...(signatures ? { signatures } : {}), end: { line: Math.max(1, paragraphs.length), column: 1 } },
     sections,
     blocks,
-    dates: { behandlats: [] },
+    dates: documentDates(parts[CUSTOM], blocks),
     findings: [],
   };
 }
 
+/**
+ * The report's date and the last day to answer, from the custom properties
+ * remiss writes (`Datum`, `SvarSenast`), each placed at the first paragraph
+ * that shows it (the document info on page 1 for the date), else at the
+ * first paragraph. The organs' dates are not in the properties, so
+ * `datum/beredning` has nothing to compare in a Word document.
+ */
+function documentDates(customXml: Uint8Array | undefined, blocks: readonly TextBlock[]): CheckDocument["dates"] {
+  const properties = new Map<string, string>();
+  try {
+    for (const node of childrenOf(find(customXml ? parse(customXml) : [], "Properties"))) {
+      const name = attribute(node, "name");
+      const value = childrenOf(node).flatMap(childrenOf).map((t) => t["#text"]).find((t) => typeof t === "string");
+      if (name && typeof value === "string") properties.set(name, value.trim());
+    }
+  } catch {
+    // Properties a program other than remiss broke: no dates, nothing else lost.
+  }
+  const date = (name: string) => {
+    const value = properties.get(name);
+    if (value === undefined || !/^\d{4}-\d{2}-\d{2}$/u.test(value)) return undefined;
+    const index = blocks.findIndex((b) => b.text.includes(value));
+    return { value, ...(index === -1 ? { line: 1, column: 1 } : blocks[index]!.at(blocks[index]!.text.indexOf(value))) };
+  };
+  const datum = date("Datum");
+  const svarSenast = date("SvarSenast");
+  return { behandlats: [], ...(datum ? { datum } : {}), ...(svarSenast ? { svarSenast } : {}) };
+}
+
 const DOCUMENT = "word/document.xml";
 const STYLES = "word/styles.xml";
+const CUSTOM = "docProps/custom.xml";
 
 function notDocx(problem: string): CheckDocument {
   return emptyDocument(

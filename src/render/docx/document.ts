@@ -4,7 +4,7 @@ import type { RenderedBody } from "./blocks.js";
 import type { ListNumbering } from "./context.js";
 import type { FrontMatter } from "./frontmatter.js";
 import { firstPageFooter, firstPageHeader, laterPagesHeader, sectionProperties } from "./page.js";
-import type { CoreProperties } from "./properties.js";
+import { customProperties, type CoreProperties } from "./properties.js";
 import type { HouseStyle } from "../../model/husstil.js";
 import { STYLES, documentStyles, themeFonts, type DocumentFonts } from "./styles.js";
 import { FONTS } from "./typography.js";
@@ -33,6 +33,7 @@ export function buildDocument({ front, body, numbering, core, style, fonts }: Do
     ...(core.title ? { title: core.title } : {}),
     ...(core.subject ? { subject: core.subject } : {}),
     ...(core.keywords ? { keywords: core.keywords } : {}),
+    customProperties: customProperties(front),
     styles: builtinFonts ? STYLES : documentStyles(fonts),
     theme: { fonts: themeFonts(fonts) },
     numbering: { config: numbering.config() },

@@ -16,6 +16,8 @@ export interface DocxOptions {
   now?: Date;
   /** The förvaltning's house style: label, organisation line, logo, fonts. Default: the built-in one. */
   style?: HouseStyle;
+  /** What docProps/app.xml names as the application: "remiss 0.2.0". */
+  application?: string;
 }
 
 /**
@@ -40,5 +42,6 @@ export async function renderMdast(tree: Root, options: DocxOptions = {}): Promis
   const body = renderBody(tree, context);
   const core = coreProperties(front, body.title, { sourceDateEpoch: options.sourceDateEpoch, now: options.now });
   const document = buildDocument({ front, body, numbering: context.state.numbering, core, style, fonts });
-  return packageDocx(await documentParts(document), core);
+  const company = style.organisation ?? front.forvaltning.namn;
+  return packageDocx(await documentParts(document), core, { application: options.application ?? "remiss", ...(company ? { company } : {}) });
 }

@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, zipSync, type Zippable } from "fflate";
 import type { PackageParts } from "./document.js";
-import type { CoreProperties } from "./properties.js";
+import type { AppProperties, CoreProperties } from "./properties.js";
 
 /**
  * The packaging step, after docx has packed the document: makes the file
@@ -10,11 +10,12 @@ import type { CoreProperties } from "./properties.js";
  *   ids; every id that is not already `rIdN` is renamed `rIdN`, numbered on
  *   from the part's highest, consistently in every part.
  * - docProps/core.xml is written anew: fixed timestamps and dc:language,
- *   which docx does not write.
+ *   which docx does not write; docProps/app.xml gets the application and
+ *   the company, which docx leaves empty.
  * - The zip is written again with the entries in a fixed order and the
  *   same time on every entry, whatever the clock and the time zone.
  */
-export function packageDocx(parts: PackageParts, core: CoreProperties): Uint8Array {
+export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppProperties): Uint8Array {
   const names = [...parts.keys()].sort(comparePartNames);
 
   const texts = new Map<string, string>();
@@ -29,6 +30,8 @@ export function packageDocx(parts: PackageParts, core: CoreProperties): Uint8Arr
   const renames = randomRelationshipIds(names.filter((name) => name.endsWith(".rels")).map((name) => texts.get(name) ?? ""));
   for (const [name, text] of texts) texts.set(name, renameIds(text, renames));
   texts.set(CORE_PART, coreXml(core));
+  texts.set(APP_PART, appXml(app));
+  if (!names.includes(APP_PART)) names.splice(names.indexOf(CORE_PART), 0, APP_PART);
   for (const [name, text] of texts) refuseNonXmlCharacters(text, name);
   if (!names.includes(CORE_PART)) names.splice(names.indexOf("_rels/.rels") + 1, 0, CORE_PART);
 
@@ -42,6 +45,7 @@ export function packageDocx(parts: PackageParts, core: CoreProperties): Uint8Arr
 }
 
 const CORE_PART = "docProps/core.xml";
+const APP_PART = "docProps/app.xml";
 
 /** [Content_Types].xml first and the package relationships second, as Word writes them; then by name. */
 function comparePartNames(a: string, b: string): number {
@@ -106,6 +110,18 @@ export function coreXml(core: CoreProperties): string {
     `<dcterms:created xsi:type="dcterms:W3CDTF">${escapeXml(core.created)}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${escapeXml(core.modified)}</dcterms:modified>` +
     `</cp:coreProperties>`
+  );
+}
+
+export function appXml(app: AppProperties): string {
+  const element = (name: string, value: string | undefined) => (value === undefined || value === "" ? "" : `<${name}>${escapeXml(value)}</${name}>`);
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"` +
+    ` xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
+    element("Application", app.application) +
+    element("Company", app.company) +
+    `</Properties>`
   );
 }
 

@@ -15,6 +15,32 @@ export interface CoreProperties {
   readonly modified: string;
 }
 
+/** The extended properties in docProps/app.xml: what wrote the file, and for whom. */
+export interface AppProperties {
+  /** "remiss 0.2.0". */
+  readonly application: string;
+  /** The organisation of the house style, else the förvaltning. */
+  readonly company?: string;
+}
+
+/**
+ * The custom properties in docProps/custom.xml, by the names a records
+ * system and Word's DOCPROPERTY fields read, in this order; only those the
+ * case gives. Dates are ISO dates (YYYY-MM-DD).
+ */
+export function customProperties(front: FrontMatter): { name: string; value: string }[] {
+  const values: [string, string | undefined][] = [
+    ["Dnr", front.dnr],
+    ["RemissDnr", front.remiss.dnr],
+    ["Remittent", front.remiss.fran],
+    ["SvarSenast", front.remiss.svar_senast],
+    ["Datum", front.datum],
+    ["Handlaggare", front.handlaggare.namn],
+    ["Namnd", front.forvaltning.namnd],
+  ];
+  return values.filter((entry): entry is [string, string] => entry[1] !== undefined).map(([name, value]) => ({ name, value }));
+}
+
 export interface TimestampSources {
   /** SOURCE_DATE_EPOCH: seconds since the epoch, as a string. */
   readonly sourceDateEpoch?: string | undefined;

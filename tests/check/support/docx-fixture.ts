@@ -9,15 +9,23 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
  * `# ` to `#### ` give the styles Heading 1 to Heading 4, a tab is a tab,
  * an empty line an empty paragraph, and consecutive `| a | b |` lines one
  * table (each cell one paragraph; put tables last to keep the numbering).
+ * A line `@Name: value` is no paragraph but a custom document property, as
+ * remiss writes `@Datum: 2025-10-07` and `@SvarSenast: 2025-10-28`.
  */
 export async function docxFromDescription(description: string): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
   let rows: TableRow[] = [];
+  const customProperties: { name: string; value: string }[] = [];
   const flushTable = () => {
     if (rows.length > 0) children.push(new Table({ rows }));
     rows = [];
   };
   for (const line of description.replace(/\n$/u, "").split("\n")) {
+    const property = /^@(\w+): (.*)$/u.exec(line);
+    if (property) {
+      customProperties.push({ name: property[1]!, value: property[2]! });
+      continue;
+    }
     const cells = /^\|(.*)\|$/u.exec(line);
     if (cells) {
       const texts = cells[1]!.split("|").map((c) => c.trim());
@@ -29,7 +37,7 @@ export async function docxFromDescription(description: string): Promise<Uint8Arr
     children.push(heading ? paragraph(heading[2]!, HEADINGS[heading[1]!.length - 1]) : paragraph(line));
   }
   flushTable();
-  const document = new Document({ sections: [{ children }] });
+  const document = new Document({ customProperties, sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(document));
 }
 

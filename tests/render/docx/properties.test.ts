@@ -89,3 +89,36 @@ describe("DOCX document properties (docProps/core.xml)", () => {
     expect(child(core.find((n) => "cp:coreProperties" in n)!, "dc:title")).toBeDefined();
   });
 });
+
+describe("DOCX properties a records system reads (docProps/app.xml, docProps/custom.xml)", () => {
+  /** name → value of every custom property, in the file's order. */
+  function customProperties(bytes: Uint8Array): [string, string][] {
+    return findAll(parseXml(part(bytes, "docProps/custom.xml")), "property").map((p) => {
+      const value = findAll([p], "vt:lpwstr")[0];
+      const text = value ? String((value["vt:lpwstr"] as { "#text"?: string }[])[0]?.["#text"] ?? "") : "";
+      return [attrOf(p, "name")!, text];
+    });
+  }
+
+  it("names the application and the förvaltning in app.xml", async () => {
+    const app = part(await renderDocx(REFERENCE_MD, { application: "remiss 9.9.9" }), "docProps/app.xml");
+    expect(app).toContain("<Application>remiss 9.9.9</Application>");
+    expect(app).toContain("<Company>Södermalms stadsdelsförvaltning</Company>");
+  });
+
+  it("writes the diarienummer, the remittent, the dates, the handläggare and the nämnd as custom properties", async () => {
+    expect(customProperties(await renderDocx(REFERENCE_MD))).toEqual([
+      ["Dnr", "SÖD 2025/1234"],
+      ["RemissDnr", "KS 2025/804"],
+      ["Remittent", "Kommunstyrelsen"],
+      ["SvarSenast", "2025-10-28"],
+      ["Datum", "2025-10-07"],
+      ["Handlaggare", "Kim Lindqvist"],
+      ["Namnd", "Södermalms stadsdelsnämnd"],
+    ]);
+  });
+
+  it("writes only the properties the case gives", async () => {
+    expect(customProperties(await renderDocx(MINIMAL_MD)).map(([name]) => name)).toEqual(["RemissDnr", "Remittent", "SvarSenast", "Namnd"]);
+  });
+});

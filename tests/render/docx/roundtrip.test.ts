@@ -109,11 +109,11 @@ describe("DOCX round trip of the reference (fixtures/sodermalm-ks-2025-804.md)",
     expect(items[0]!.numId).toBe(items[1]!.numId);
   });
 
-  it("puts the metadata block in the body of page 1: Tjänsteutlåtande, Dnr and date in a frame, then Handläggare, Telefon, Till", () => {
+  it("puts the metadata block in the body of page 1: Tjänsteutlåtande, Dnr and date in a frame, then Handläggare, Telefon, E-post, Till", () => {
     const [info, handlaggare, till] = doc.blocks as DocxParagraph[];
     expect(info!.framed).toBe(true);
     expect(info!.text).toBe("Tjänsteutlåtande\nDnr SÖD 2025/1234\n2025-10-07");
-    expect(handlaggare!.text).toBe("Handläggare: Kim Lindqvist\nTelefon: 08-508 12 345");
+    expect(handlaggare!.text).toBe("Handläggare: Kim Lindqvist\nTelefon: 08-508 12 345\nE-post: kim.lindqvist@stockholm.se");
     expect(till!.text).toBe("Till Södermalms stadsdelsnämnd");
     expect(doc.blocks[3]).toMatchObject({ kind: "p", style: "Heading1" });
     expect(doc.blocks[4]).toMatchObject({ kind: "p", style: "Subtitle", text: "Remiss från Kommunstyrelsen, KS 2025/804" });
