@@ -1,6 +1,7 @@
 import { strFromU8, strToU8, zipSync, type Zippable } from "fflate";
 import type { PackageParts } from "./document.js";
 import type { AppProperties, CoreProperties } from "./properties.js";
+import { cleanStyles, swedishTabStop, usedStyleIds } from "./style-cleanup.js";
 
 /**
  * The packaging step, after docx has packed the document: makes the file
@@ -12,6 +13,8 @@ import type { AppProperties, CoreProperties } from "./properties.js";
  * - docProps/core.xml is written anew: fixed timestamps and dc:language,
  *   which docx does not write; docProps/app.xml gets the application and
  *   the company, which docx leaves empty.
+ * - The styles are cleaned (style-cleanup.ts) and the default tab stop is
+ *   Swedish Word's.
  * - The zip is written again with the entries in a fixed order and the
  *   same time on every entry, whatever the clock and the time zone.
  */
@@ -31,6 +34,13 @@ export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppP
   for (const [name, text] of texts) texts.set(name, renameIds(text, renames));
   texts.set(CORE_PART, coreXml(core));
   texts.set(APP_PART, appXml(app));
+  const styles = texts.get(STYLES_PART);
+  if (styles !== undefined) {
+    const used = usedStyleIds([...texts].filter(([name]) => name.startsWith("word/") && name !== STYLES_PART).map(([, xml]) => xml));
+    texts.set(STYLES_PART, cleanStyles(styles, used));
+  }
+  const settings = texts.get(SETTINGS_PART);
+  if (settings !== undefined) texts.set(SETTINGS_PART, swedishTabStop(settings));
   if (!names.includes(APP_PART)) names.splice(names.indexOf(CORE_PART), 0, APP_PART);
   for (const [name, text] of texts) refuseNonXmlCharacters(text, name);
   if (!names.includes(CORE_PART)) names.splice(names.indexOf("_rels/.rels") + 1, 0, CORE_PART);
@@ -46,6 +56,8 @@ export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppP
 
 const CORE_PART = "docProps/core.xml";
 const APP_PART = "docProps/app.xml";
+const STYLES_PART = "word/styles.xml";
+const SETTINGS_PART = "word/settings.xml";
 
 /** [Content_Types].xml first and the package relationships second, as Word writes them; then by name. */
 function comparePartNames(a: string, b: string): number {
