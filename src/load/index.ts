@@ -1,3 +1,4 @@
+import type { Heading, Nodes, Root } from "mdast";
 import { hasErrors, type Diagnostic, type Finding } from "../diagnostics.js";
 import type { Config } from "../model/config.js";
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../model/husstil.js";
@@ -124,25 +125,53 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A level-1 or level-2 heading inside the writer's text would break the
- * document's sections: it is an error at its own line.
+ * Headings in the writer's text: a level-1 or level-2 heading would break
+ * the document's sections, and a heading that skips a level (#### straight
+ * under the section's ##) breaks the outline that screen readers and PDF
+ * bookmarks follow (WCAG 1.3.1). Each is an error at its own line.
  */
 function markdownHeadingFindings(data: unknown, map: SourceMap): Finding[] {
   const findings: Finding[] = [];
   for (const path of markdownFieldPaths(data)) {
     const value = valueAt(data, path);
     if (typeof value !== "string") continue;
-    for (const node of parseFieldMarkdown(value).children) {
-      if (node.type !== "heading" || node.depth > 2 || node.position?.start.offset === undefined) continue;
-      findings.push({
-        ...map.locateInValue(path, node.position.start.offset),
-        severity: "error",
-        rule: "schema/rubrikniva",
-        message: `Rubriker på nivå ${node.depth} är förbehållna dokumentets egna avsnitt. Använd ### för en egen rubrik. (${formatPath(path)})`,
-      });
+    let previous = 2;
+    for (const node of headingsOf(parseFieldMarkdown(value))) {
+      const offset = node.position?.start.offset;
+      if (offset === undefined) continue;
+      const at = map.locateInValue(path, offset);
+      if (node.depth <= 2) {
+        findings.push({
+          ...at,
+          severity: "error",
+          rule: "schema/rubrikniva",
+          message: `Rubriker på nivå ${node.depth} är förbehållna dokumentets egna avsnitt. Använd ### för en egen rubrik. (${formatPath(path)})`,
+        });
+        continue;
+      }
+      if (node.depth > previous + 1) {
+        findings.push({
+          ...at,
+          severity: "error",
+          rule: "schema/rubrikniva",
+          message: `Rubriken har nivå ${node.depth} men står under en rubrik på nivå ${previous}; en nivå får inte hoppas över. Skriv ${"#".repeat(previous + 1)} i stället för ${"#".repeat(node.depth)}. (${formatPath(path)})`,
+        });
+      }
+      previous = node.depth;
     }
   }
   return findings;
+}
+
+/** Every heading of a fragment, in document order, also inside block quotes and lists. */
+function headingsOf(tree: Root): Heading[] {
+  const found: Heading[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === "heading") found.push(node);
+    else if ("children" in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return found;
 }
 
 export function toDiagnostics(file: string, findings: readonly Finding[]): Diagnostic[] {

@@ -151,3 +151,17 @@ describe("messages that agree with their noun", () => {
     ]);
   });
 });
+
+describe("heading levels in the writer's text", () => {
+  it("refuses a heading that skips a level, also inside a quote, and accepts one that steps down one at a time", () => {
+    const text = V2.replace(
+      "synpunkter: |\n  Förvaltningen delar skribentens bild.\n",
+      "synpunkter: |\n  #### Kostnader\n  Text.\n  ### Placering\n  > ##### Citat\n  #### Detaljer\n",
+    );
+    expect(findings(text)).toEqual([
+      "20:3 error schema/rubrikniva Rubriken har nivå 4 men står under en rubrik på nivå 2; en nivå får inte hoppas över. Skriv ### i stället för ####. (synpunkter)",
+      "23:5 error schema/rubrikniva Rubriken har nivå 5 men står under en rubrik på nivå 3; en nivå får inte hoppas över. Skriv #### i stället för #####. (synpunkter)",
+    ]);
+    expect(findings(V2.replace("  Förvaltningen delar skribentens bild.\n", "  ### A\n  #### B\n  ### C\n"))).toEqual([]);
+  });
+});

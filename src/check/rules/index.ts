@@ -5,6 +5,7 @@ import { sektionDubblett } from "./sektion-dubblett.js";
 import { sektionOrdning } from "./sektion-ordning.js";
 import { sektionSaknas } from "./sektion-saknas.js";
 import { sektionTom } from "./sektion-tom.js";
+import { strukturRubrikniva } from "./struktur-rubrikniva.js";
 import { textLangMening } from "./text-lang-mening.js";
 import { textLix } from "./text-lix.js";
 import { textPlatshallare } from "./text-platshallare.js";
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   sektionOrdning,
   sektionTom,
   sektionDubblett,
+  strukturRubrikniva,
   textPlatshallare,
   textLix,
   textLangMening,
