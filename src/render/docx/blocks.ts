@@ -5,7 +5,7 @@ import { withEnv, type Context } from "./context.js";
 import { normalizeLabel, plainText, renderInlines, softBreaksToSpaces } from "./inlines.js";
 import { documentInfoFrame } from "./page.js";
 import { RULE_BORDER, STYLE, listTextIndent } from "./styles.js";
-import { dataTable, signatureTable, type Signatory } from "./tables.js";
+import { dataTable, signatures, type Signatory } from "./tables.js";
 import { cm, pointsToTwips, SIZES } from "./typography.js";
 
 /** The body of the document, and what the header and the properties need to know about it. */
@@ -59,7 +59,7 @@ export function renderBody(root: Root, context: Context): RenderedBody {
       while (nodes[index + 1]?.type === "paragraph") {
         signatories.push(splitLines((nodes[++index] as MdastParagraph).children));
       }
-      if (signatories.length > 0) children.push(signatureTable(signatories, context));
+      children.push(...signatures(signatories, context));
       continue;
     }
 
@@ -82,8 +82,8 @@ export function renderBody(root: Root, context: Context): RenderedBody {
     children.push(...renderBlock(node, context));
   }
 
-  // Word ends a document with a paragraph, also after the signature table.
-  if (children.at(-1) instanceof Table) children.push(new Paragraph({ style: STYLE.signature, children: [] }));
+  // Word ends a document with a paragraph, also after the signature table; its mark is hidden, so nothing is read out.
+  if (children.at(-1) instanceof Table) children.push(new Paragraph({ style: STYLE.signature, run: { vanish: true, specVanish: true }, children: [] }));
   return { children, infoLines: metadata.infoLines, title };
 }
 

@@ -2,6 +2,7 @@ import { strFromU8, strToU8, zipSync, type Zippable } from "fflate";
 import type { PackageParts } from "./document.js";
 import type { AppProperties, CoreProperties } from "./properties.js";
 import { cleanStyles, swedishTabStop, usedStyleIds } from "./style-cleanup.js";
+import { captionSignatureTables } from "./table-captions.js";
 
 /**
  * The packaging step, after docx has packed the document: makes the file
@@ -14,7 +15,7 @@ import { cleanStyles, swedishTabStop, usedStyleIds } from "./style-cleanup.js";
  *   which docx does not write; docProps/app.xml gets the application and
  *   the company, which docx leaves empty.
  * - The styles are cleaned (style-cleanup.ts) and the default tab stop is
- *   Swedish Word's.
+ *   Swedish Word's; the signature table gets its caption (table-captions.ts).
  * - The zip is written again with the entries in a fixed order and the
  *   same time on every entry, whatever the clock and the time zone.
  */
@@ -39,6 +40,8 @@ export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppP
     const used = usedStyleIds([...texts].filter(([name]) => name.startsWith("word/") && name !== STYLES_PART).map(([, xml]) => xml));
     texts.set(STYLES_PART, cleanStyles(styles, used));
   }
+  const body = texts.get(DOCUMENT_PART);
+  if (body !== undefined) texts.set(DOCUMENT_PART, captionSignatureTables(body));
   const settings = texts.get(SETTINGS_PART);
   if (settings !== undefined) texts.set(SETTINGS_PART, swedishTabStop(settings));
   if (!names.includes(APP_PART)) names.splice(names.indexOf(CORE_PART), 0, APP_PART);
@@ -57,6 +60,7 @@ export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppP
 const CORE_PART = "docProps/core.xml";
 const APP_PART = "docProps/app.xml";
 const STYLES_PART = "word/styles.xml";
+const DOCUMENT_PART = "word/document.xml";
 const SETTINGS_PART = "word/settings.xml";
 
 /** [Content_Types].xml first and the package relationships second, as Word writes them; then by name. */

@@ -25,10 +25,16 @@ const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 } as const;
 const SIGNATURE_GAP = pointsToTwips(36);
 
 /**
- * The signatures side by side, two to a row, in a borderless table: name
- * over title over förvaltning. A third signatory starts a second row.
+ * The signatures: one signatory as plain paragraphs; two or more side by
+ * side, two to a row, in a borderless table (with a caption for screen
+ * readers, added when the package is made): name over title over
+ * förvaltning. A third signatory starts a second row. Every line keeps with
+ * the next, so the closing sentence, the signatures and Bilagor stay on one
+ * page.
  */
-export function signatureTable(signatories: readonly Signatory[], context: Context): Table {
+export function signatures(signatories: readonly Signatory[], context: Context): (Paragraph | Table)[] {
+  if (signatories.length === 0) return [];
+  if (signatories.length === 1) return signatureParagraphs(signatories[0]!, context);
   const columnWidth = Math.floor(PAGE.textWidth / 2);
   const rows: TableRow[] = [];
   for (let index = 0; index < signatories.length; index += 2) {
@@ -48,13 +54,15 @@ export function signatureTable(signatories: readonly Signatory[], context: Conte
       }),
     );
   }
-  return new Table({
-    rows,
-    width: { size: columnWidth * 2, type: WidthType.DXA },
-    columnWidths: [columnWidth, columnWidth],
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-  });
+  return [
+    new Table({
+      rows,
+      width: { size: columnWidth * 2, type: WidthType.DXA },
+      columnWidths: [columnWidth, columnWidth],
+      layout: TableLayoutType.FIXED,
+      borders: NO_BORDERS,
+    }),
+  ];
 }
 
 function signatureParagraphs(signatory: Signatory, context: Context): Paragraph[] {

@@ -196,10 +196,34 @@ describe("DOCX signatures", () => {
     expect((tables(doc)[0]!.rows[1]![0] ?? []).map((p) => p.text)).toEqual(["Aino Kask", "Enhetschef", "Farsta stadsdelsförvaltning"]);
   });
 
-  it("ends the document with a paragraph after a closing signature table", async () => {
+  it("writes one signatory as plain paragraphs, not a table, and ends the document there", async () => {
     const doc = await render(MINIMAL_MD);
+    expect(tables(doc)).toEqual([]);
+    expect(doc.blocks.slice(-3).map((b) => (b.kind === "p" ? [b.style, b.text] : b.kind))).toEqual([
+      ["Underskrift", "Eva Ek"],
+      ["Underskrift", "Stadsdelsdirektör"],
+      ["Underskrift", "Farsta stadsdelsförvaltning"],
+    ]);
+  });
+
+  it("gives the signature table a caption for screen readers", async () => {
+    const doc = await render(REFERENCE_MD);
+    const [signatures] = tables(doc);
+    const caption = findAll([signatures!.node], "w:tblCaption")[0];
+    const description = findAll([signatures!.node], "w:tblDescription")[0];
+    expect([caption && attrOf(caption, "w:val"), description && attrOf(description, "w:val")]).toEqual([
+      "Underskrifter",
+      "De som skriver under utlåtandet, två i bredd.",
+    ]);
+  });
+
+  it("ends a document whose last block is the signature table with a paragraph whose mark is hidden, so nothing empty is read out", async () => {
+    const doc = await render(REFERENCE_MD.replace(/\n## Bilagor\n[\s\S]*$/u, "\n"));
     expect(doc.blocks.at(-2)?.kind).toBe("tbl");
-    expect(doc.blocks.at(-1)).toMatchObject({ kind: "p", text: "" });
+    const last = doc.blocks.at(-1)!;
+    expect(last).toMatchObject({ kind: "p", text: "" });
+    expect(findAll([last.node], "w:vanish")).toHaveLength(1);
+    expect(findAll([last.node], "w:specVanish")).toHaveLength(1);
   });
 });
 
