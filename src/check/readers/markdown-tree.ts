@@ -1,6 +1,6 @@
 import type { Root } from "mdast";
 import { parse, postprocess, preprocess } from "micromark";
-import { markdownProcessor, parseMarkdown } from "../../render/markdown/parse.js";
+import { bodyProcessor, markdownProcessor, parseMarkdown } from "../../render/markdown/parse.js";
 
 /**
  * Markdown → the mdast tree `check` reads, faster than `parseMarkdown` for
@@ -35,7 +35,17 @@ const EXTENSIONS = markdownProcessor.data("micromarkExtensions") ?? [];
  */
 const PARSER = parse({ extensions: EXTENSIONS });
 /** For what follows a front matter cut off: no second front matter can start there, so no front matter syntax. */
-const BODY_PARSER = parse();
+const BODY_PARSER = parse({ extensions: bodyProcessor.data("micromarkExtensions") ?? [] });
+
+/**
+ * The tree transforms of the processor's mdast extensions, which
+ * mdast-util-from-markdown runs after building the tree: GFM finds web and
+ * e-mail addresses written out in the text there, not in micromark.
+ */
+type Transform = (tree: Root) => Root | undefined | void;
+const TRANSFORMS: readonly Transform[] = (markdownProcessor.data("fromMarkdownExtensions") ?? [])
+  .flat(Infinity as 1)
+  .flatMap((extension) => ((extension as { transforms?: Transform[] }).transforms ?? []));
 
 function freshParser(parser: typeof PARSER): typeof PARSER {
   parser.defined = [];
@@ -64,6 +74,9 @@ interface Node {
   type: string;
   value?: string;
   depth?: number;
+  /** A link's address and title (GFM's addresses written out). */
+  url?: string;
+  title?: null;
   children?: Node[];
   position: { start: Point; end: Point | undefined };
 }
@@ -234,6 +247,21 @@ export function eventTree(source: string): Root | undefined {
           node.value = value.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
         }
         break;
+      // GFM's web and e-mail addresses written out, as mdast-util-gfm-autolink-literal reads them.
+      case "literalAutolink":
+        if (kind === "enter") open({ type: "link", title: null, url: "", children: [], position: { start: token.start, end: undefined } }, token);
+        else close(token);
+        break;
+      case "literalAutolinkEmail":
+      case "literalAutolinkHttp":
+      case "literalAutolinkWww":
+        if (kind === "enter") enterData(token);
+        else {
+          exitData(token, context);
+          const value = context.sliceSerialize(token);
+          top().url = type === "literalAutolinkEmail" ? `mailto:${value}` : type === "literalAutolinkWww" ? `http://${value}` : value;
+        }
+        break;
       case "yamlValue":
         if (kind === "exit") {
           enterData(token);
@@ -245,7 +273,9 @@ export function eventTree(source: string): Root | undefined {
     }
   }
   if (stack.length !== 1) return undefined;
-  return root as unknown as Root;
+  let tree = root as unknown as Root;
+  for (const transform of TRANSFORMS) tree = transform(tree) ?? tree;
+  return tree;
 }
 
 function newNode(type: string): Node {

@@ -1,13 +1,20 @@
 import type { Root } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 
 /**
  * Markdown → mdast, the one tree that both the DOCX writer and `check` read.
- * Front matter (`---` YAML) becomes a `yaml` node at the start of the tree.
+ * Front matter (`---` YAML) becomes a `yaml` node at the start of the tree;
+ * GitHub's extensions (tables, strikethrough, footnotes, task lists and
+ * links written as plain addresses) are read as GitHub shows them, so the
+ * DOCX says what the Markdown says in a pull request.
  */
-export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).freeze();
+export const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).freeze();
+
+/** The same without front matter: for the text after a front matter that `check` has cut off itself. */
+export const bodyProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 export function parseMarkdown(markdown: string): Root {
   return markdownProcessor.parse(markdown);
