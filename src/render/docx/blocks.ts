@@ -146,7 +146,8 @@ function renderBlock(node: RootContent, context: Context): FileChild[] {
     case "yaml":
       return [];
     case "footnoteDefinition":
-      return node.children.flatMap((child) => renderBlock(child, context));
+      // Its text is the footnote's, where it is referred to.
+      return [];
     default: {
       const text = plainText(node as Nodes);
       return text.trim() === "" ? [] : [paragraph([{ type: "text", value: text }], context)];
@@ -250,10 +251,17 @@ function isMarker(node: RootContent, marker: string): boolean {
 }
 
 function collectDefinitions(root: Root, context: Context): void {
+  const footnoteContext = withEnv(context, { paragraphStyle: STYLE.footnoteText });
+  context.state.renderFootnote = (definition) =>
+    definition.children.flatMap((child) => renderBlock(child, footnoteContext)).filter((block): block is Paragraph => block instanceof Paragraph);
   const visit = (node: Nodes): void => {
     if (node.type === "definition") {
       const label = normalizeLabel(node.identifier);
       if (!context.state.definitions.has(label)) context.state.definitions.set(label, node);
+    }
+    if (node.type === "footnoteDefinition") {
+      const label = normalizeLabel(node.identifier);
+      if (!context.state.footnoteDefinitions.has(label)) context.state.footnoteDefinitions.set(label, node);
     }
     if ("children" in node) for (const child of node.children as Nodes[]) visit(child);
   };

@@ -1,5 +1,6 @@
 import type { ILevelsOptions } from "docx";
-import type { Definition } from "mdast";
+import type { Paragraph } from "docx";
+import type { Definition, FootnoteDefinition } from "mdast";
 import { listLevels, type DocumentFonts } from "./styles.js";
 import { FONTS } from "./typography.js";
 
@@ -33,6 +34,14 @@ export class WriterState {
   readonly numbering: ListNumbering;
   /** Link reference definitions, by normalised label. */
   readonly definitions = new Map<string, Definition>();
+  /** Footnote definitions, by normalised label. */
+  readonly footnoteDefinitions = new Map<string, FootnoteDefinition>();
+  /** The document's footnotes, by id, in the order they are first referred to. */
+  readonly footnotes = new Map<number, { children: Paragraph[] }>();
+  /** Footnote label → its id in `footnotes`. */
+  readonly footnoteIds = new Map<string, number>();
+  /** Renders a footnote's blocks; set by the block writer, which the inline writer cannot import. */
+  renderFootnote: (definition: FootnoteDefinition) => Paragraph[] = () => [];
 
   /**
    * @param label The house style's document label: the metadata block's

@@ -1,4 +1,4 @@
-import { Document, Packer } from "docx";
+import { Document, Packer, type Paragraph } from "docx";
 import { unzipSync } from "fflate";
 import type { RenderedBody } from "./blocks.js";
 import type { ListNumbering } from "./context.js";
@@ -13,6 +13,8 @@ export interface DocumentParts {
   readonly front: FrontMatter;
   readonly body: RenderedBody;
   readonly numbering: ListNumbering;
+  /** The footnotes the body referred to, by id. */
+  readonly footnotes: ReadonlyMap<number, { children: Paragraph[] }>;
   readonly core: CoreProperties;
   readonly style: HouseStyle;
   readonly fonts: DocumentFonts;
@@ -23,7 +25,7 @@ export interface DocumentParts {
  * footer (letterhead, address) and a default header for later pages; the
  * styles; the numbering of the lists the body used; the properties.
  */
-export function buildDocument({ front, body, numbering, core, style, fonts }: DocumentParts): Document {
+export function buildDocument({ front, body, numbering, footnotes, core, style, fonts }: DocumentParts): Document {
   const builtinFonts = fonts.body === FONTS.body && fonts.heading === FONTS.heading && fonts.code === FONTS.code;
   const firstFooter = firstPageFooter(front);
   return new Document({
@@ -37,6 +39,7 @@ export function buildDocument({ front, body, numbering, core, style, fonts }: Do
     styles: builtinFonts ? STYLES : documentStyles(fonts),
     theme: { fonts: themeFonts(fonts) },
     numbering: { config: numbering.config() },
+    ...(footnotes.size > 0 ? { footnotes: Object.fromEntries(footnotes) } : {}),
     sections: [
       {
         properties: sectionProperties(),

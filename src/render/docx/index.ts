@@ -41,7 +41,7 @@ export async function renderMdast(tree: Root, options: DocxOptions = {}): Promis
   const context = createContext(style.dokument, fonts);
   const body = renderBody(tree, context);
   const core = coreProperties(front, body.title, { sourceDateEpoch: options.sourceDateEpoch, now: options.now });
-  const document = buildDocument({ front, body, numbering: context.state.numbering, core, style, fonts });
+  const document = buildDocument({ front, body, numbering: context.state.numbering, footnotes: context.state.footnotes, core, style, fonts });
   const company = style.organisation ?? front.forvaltning.namn;
   return packageDocx(await documentParts(document), core, { application: options.application ?? "remiss", ...(company ? { company } : {}) });
 }

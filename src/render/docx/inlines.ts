@@ -1,4 +1,4 @@
-import { ExternalHyperlink, TextRun, type ParagraphChild } from "docx";
+import { ExternalHyperlink, FootnoteReferenceRun, TextRun, type ParagraphChild } from "docx";
 import type { Nodes, PhrasingContent } from "mdast";
 import type { Context, RunFormat } from "./context.js";
 import { STYLE } from "./styles.js";
@@ -40,10 +40,30 @@ function renderInline(node: PhrasingContent, context: Context, format: RunFormat
         ? [new TextRun({ ...runProperties(format), break: 1 })]
         : textRuns(htmlText(node.value), format);
     case "footnoteReference":
-      return textRuns(`[${node.label ?? node.identifier}]`, format);
+      return footnoteReference(node.identifier, context, format);
     default:
       return textRuns(softBreaksToSpaces(plainText(node as Nodes)), format);
   }
+}
+
+/**
+ * A Word footnote: the first reference to a definition gives it the next
+ * id and renders its text into the document's footnotes; a later reference
+ * to the same definition refers to the same footnote. A reference without
+ * a definition stays text, as GitHub shows it.
+ */
+function footnoteReference(identifier: string, context: Context, format: RunFormat): ParagraphChild[] {
+  const label = normalizeLabel(identifier);
+  const { state } = context;
+  let id = state.footnoteIds.get(label);
+  if (id === undefined) {
+    const definition = state.footnoteDefinitions.get(label);
+    if (!definition) return textRuns(`[^${identifier}]`, format);
+    id = state.footnoteIds.size + 1;
+    state.footnoteIds.set(label, id);
+    state.footnotes.set(id, { children: state.renderFootnote(definition) });
+  }
+  return [new FootnoteReferenceRun(id)];
 }
 
 /** External links (any URL with a scheme) become hyperlinks; others keep only their text. */

@@ -36,6 +36,8 @@ export const STYLE = {
   quote: "Quote",
   code: "Kodblock",
   tableText: "Tabelltext",
+  /** docx's built-in style of footnote text. */
+  footnoteText: "FootnoteText",
   hyperlink: "Hyperlink",
   inlineCode: "Kod",
 } as const;

@@ -79,9 +79,9 @@ function signatureParagraphs(signatory: Signatory, context: Context): Paragraph[
 }
 
 /**
- * An ordinary table (GFM; not produced by `remiss draft` today, but Markdown
- * edited by hand may have one): thin borders, the first row bold and
- * repeated on every page.
+ * An ordinary table (GFM, in a writer's text): thin borders, the first row
+ * bold and marked as the header, repeated on every page, and each column
+ * aligned as its delimiter row says.
  */
 export function dataTable(table: MdastTable, context: Context): Table {
   const columnCount = Math.max(1, ...table.children.map((row) => row.children.length));
@@ -90,7 +90,7 @@ export function dataTable(table: MdastTable, context: Context): Table {
   const rows = table.children.map(
     (row, rowIndex) =>
       new TableRow({
-        tableHeader: rowIndex === 0,
+        ...(rowIndex === 0 ? { tableHeader: true } : {}),
         children: Array.from({ length: columnCount }, (_, columnIndex) => {
           const cell = row.children[columnIndex];
           const children: ParagraphChild[] = cell ? renderInlines(cell.children, context, { bold: rowIndex === 0 }) : [];

@@ -23,7 +23,7 @@ function document() {
   const context = createContext(DEFAULT_HOUSE_STYLE.dokument);
   const body = renderBody(tree, context);
   const core = coreProperties(front, body.title, {});
-  return { doc: buildDocument({ front, body, numbering: context.state.numbering, core, style: DEFAULT_HOUSE_STYLE, fonts: FONTS }), core };
+  return { doc: buildDocument({ front, body, numbering: context.state.numbering, footnotes: context.state.footnotes, core, style: DEFAULT_HOUSE_STYLE, fonts: FONTS }), core };
 }
 
 describe("document parts", () => {
