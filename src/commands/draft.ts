@@ -110,7 +110,12 @@ class Drafter {
         const { renderDocx } = await import("../render/docx/index.js");
         outputs.push({
           path: `${target}.docx`,
-          data: await renderDocx(markdown, { sourceDateEpoch: this.io.env.SOURCE_DATE_EPOCH, style: profile.style, application: this.application }),
+          data: await renderDocx(markdown, {
+            sourceDateEpoch: this.io.env.SOURCE_DATE_EPOCH,
+            style: profile.style,
+            application: this.application,
+            baseDir: dirname(resolve(this.io.cwd, file)),
+          }),
         });
       }
       await writeFilesAtomically(outputs.map((o) => ({ ...o, path: resolve(this.io.cwd, o.path) }))).catch((error: unknown) => {

@@ -4,6 +4,7 @@ import type { Finding } from "../diagnostics.js";
 import { DEFAULT_HOUSE_STYLE, DEFAULT_PHRASES, type HouseStyle, type HusstilConfig, type Logo } from "../model/husstil.js";
 import { SLOT_NAMES, phraseProblems, type PhraseName } from "../model/phrases.js";
 import { SECTIONS, SECTION_IDS, ownSection, withExtraSections, type SectionSpec } from "../model/sections.js";
+import { jpegSize, pngSize } from "../images.js";
 import type { FieldPath, SourceMap } from "./positions.js";
 import { suggest } from "./validate.js";
 
@@ -155,34 +156,4 @@ async function readLogo(file: string, configFile: string, fail: (message: string
     return undefined;
   }
   return { file, data, ...size };
-}
-
-/** Width and height from a PNG's IHDR chunk. */
-export function pngSize(data: Uint8Array): { type: "png"; width: number; height: number } | undefined {
-  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (data.length < 24 || !signature.every((b, i) => data[i] === b)) return undefined;
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const width = view.getUint32(16);
-  const height = view.getUint32(20);
-  return width > 0 && height > 0 ? { type: "png", width, height } : undefined;
-}
-
-/** Width and height from a JPEG's first start-of-frame segment. */
-export function jpegSize(data: Uint8Array): { type: "jpg"; width: number; height: number } | undefined {
-  if (data.length < 4 || data[0] !== 0xff || data[1] !== 0xd8) return undefined;
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  let offset = 2;
-  while (offset + 9 < data.length) {
-    if (data[offset] !== 0xff) return undefined;
-    const marker = data[offset + 1]!;
-    const length = view.getUint16(offset + 2);
-    const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isFrame) {
-      const height = view.getUint16(offset + 5);
-      const width = view.getUint16(offset + 7);
-      return width > 0 && height > 0 ? { type: "jpg", width, height } : undefined;
-    }
-    offset += 2 + length;
-  }
-  return undefined;
 }

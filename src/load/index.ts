@@ -4,6 +4,8 @@ import type { Config } from "../model/config.js";
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../model/husstil.js";
 import { markdownFieldPaths, type Case } from "../model/schema.js";
 import { parseFieldMarkdown } from "../render/markdown/parse.js";
+import { dirname, resolve } from "node:path";
+import { readImage } from "../images.js";
 import { cleanCharacters } from "./characters.js";
 import { decodeInput } from "./decode.js";
 import { SourceMap, type FieldPath, type Position } from "./positions.js";
@@ -74,7 +76,7 @@ function isMarkdownField(path: FieldPath, data: unknown): boolean {
 
 /** Reads and loads a case file (named relative to `cwd`); a missing or unreadable file throws RemissError (exit 2). */
 export async function loadCaseFile(file: string, defaults?: CaseDefaults, cwd?: string, style?: HouseStyle): Promise<LoadedCase> {
-  return loadCaseText(await readInputFile(file, cwd), file, defaults, style);
+  return loadCaseText(await readInputFile(file, cwd), file, defaults, style, dirname(resolve(cwd ?? process.cwd(), file)));
 }
 
 /**
@@ -87,6 +89,8 @@ export function loadCaseText(
   file: string,
   defaults?: CaseDefaults,
   style: HouseStyle = DEFAULT_HOUSE_STYLE,
+  /** The case file's folder, where its images are; without it, images are not looked for. */
+  baseDir?: string,
 ): LoadedCase {
   const source = readYamlSource(input, file, isMarkdownField);
   const map = source.map;
@@ -103,7 +107,7 @@ export function loadCaseText(
   const data = withDefaults(source.data, defaults);
   const validated = validateCase(data, map, style);
   const findings = [...source.findings, ...(validated.ok ? sectionFindings(validated.value, data, style, map) : validated.findings)];
-  findings.push(...markdownHeadingFindings(data, map));
+  findings.push(...markdownHeadingFindings(data, map), ...markdownContentFindings(data, map, baseDir));
   const diagnostics = toDiagnostics(file, findings);
   const valid = validated.ok && !findings.some((f) => f.severity === "error");
   return valid ? { ...base, case: validated.value, diagnostics } : { ...base, diagnostics };
@@ -161,6 +165,52 @@ function markdownHeadingFindings(data: unknown, map: SourceMap): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * What a Word document cannot show as the Markdown shows it: raw HTML (a
+ * field's text is text; the document's own markers are the program's), an
+ * image without alternative text, an image from the web, or one that is not
+ * a PNG or JPEG file beside the case. Each is an error at its line.
+ */
+function markdownContentFindings(data: unknown, map: SourceMap, baseDir: string | undefined): Finding[] {
+  const findings: Finding[] = [];
+  for (const path of markdownFieldPaths(data)) {
+    const value = valueAt(data, path);
+    if (typeof value !== "string") continue;
+    const field = formatPath(path);
+    const visit = (node: Nodes) => {
+      const offset = node.position?.start.offset;
+      const report = (rule: string, message: string) =>
+        findings.push({ ...(offset === undefined ? map.locate(path) : map.locateInValue(path, offset)), severity: "error", rule, message: `${message} (${field})` });
+      if (node.type === "html" && !/^<br\s*\/?>$/iu.test(node.value.trim())) {
+        report("schema/html", "HTML-kod kan inte stå i texten; den kommer inte med i Word-dokumentet. Skriv texten som vanlig Markdown, t.ex. **fet** eller en lista med -.");
+      } else if (node.type === "image") {
+        const problem = imageProblem(node.url, node.alt ?? "", baseDir);
+        if (problem) report("schema/bild", problem);
+      } else if (node.type === "imageReference") {
+        report("schema/bild", "En bild måste skrivas med sin fil direkt: ![Beskrivning av bilden](bild.png).");
+      }
+      if ("children" in node) for (const child of node.children) visit(child as Nodes);
+    };
+    visit(parseFieldMarkdown(value));
+  }
+  return findings;
+}
+
+/** What is wrong with an image, if anything. */
+function imageProblem(url: string, alt: string, baseDir: string | undefined): string | undefined {
+  if (alt.trim() === "") {
+    return "Bilden saknar alternativtext, som skärmläsare läser upp. Skriv vad bilden visar inom hakparenteserna: ![Karta över skolvägarna](karta.png).";
+  }
+  if (/^[a-z][a-z0-9+.-]*:/iu.test(url) || url.startsWith("//")) {
+    return `Bilden ”${alt}” ligger på webben (${url}). Spara den som en PNG- eller JPEG-fil bredvid ärendet och skriv filens namn.`;
+  }
+  if (baseDir === undefined) return undefined;
+  const image = readImage(resolve(baseDir, decodeURI(url)));
+  if (image === "missing") return `Bildfilen ”${url}” finns inte. Skriv sökvägen räknat från ärendets mapp.`;
+  if (image === "unknown") return `Bildfilen ”${url}” är inte en PNG- eller JPEG-bild. Spara den som PNG eller JPEG.`;
+  return undefined;
 }
 
 /** Every heading of a fragment, in document order, also inside block quotes and lists. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { jpegSize, pngSize } from "../../src/load/house-style.js";
+import { jpegSize, pngSize } from "../../src/images.js";
 
 describe("logo sizes from the file header", () => {
   it("reads a PNG's width and height", () => {

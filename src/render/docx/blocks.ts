@@ -195,12 +195,14 @@ function renderList(list: List, context: Context): FileChild[] {
   list.children.forEach((item, itemIndex) => {
     const lastItem = itemIndex === list.children.length - 1;
     let numbered = false;
+    // A task list item (GFM "- [x]") shows its box as GitHub does.
+    const box = item.checked === true ? "☒ " : item.checked === false ? "☐ " : "";
     const numberedParagraph = (children: readonly PhrasingContent[], last: boolean) =>
       new Paragraph({
         style: STYLE.listParagraph,
         numbering: { reference: numbering.reference, level, instance: numbering.instance },
         spacing: { after: closesList && lastItem && last ? BLOCK_AFTER : itemAfter },
-        children: renderInlines(children, context),
+        children: renderInlines(box ? [{ type: "text", value: box }, ...children] : children, context),
       });
 
     item.children.forEach((child, childIndex) => {

@@ -51,13 +51,15 @@ export class WriterState {
   constructor(
     readonly label: string,
     readonly fonts: DocumentFonts = FONTS,
+    /** Where the Markdown's images are named from (the case file's folder); without it, an image is its alt text. */
+    readonly baseDir?: string,
   ) {
     this.numbering = new ListNumbering(fonts);
   }
 }
 
-export function createContext(label: string, fonts: DocumentFonts = FONTS): Context {
-  return { listDepth: 0, state: new WriterState(label, fonts) };
+export function createContext(label: string, fonts: DocumentFonts = FONTS, baseDir?: string): Context {
+  return { listDepth: 0, state: new WriterState(label, fonts, baseDir) };
 }
 
 export function withEnv(context: Context, changes: Partial<Omit<Context, "state">>): Context {

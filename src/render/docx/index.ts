@@ -18,6 +18,8 @@ export interface DocxOptions {
   style?: HouseStyle;
   /** What docProps/app.xml names as the application: "remiss 0.2.0". */
   application?: string;
+  /** The folder the Markdown's images are named from: the case file's. */
+  baseDir?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function renderMdast(tree: Root, options: DocxOptions = {}): Promis
   const front = readFrontMatter(tree);
   const style = options.style ?? DEFAULT_HOUSE_STYLE;
   const fonts = { ...FONTS, ...(style.typsnitt.brodtext ? { body: style.typsnitt.brodtext } : {}), ...(style.typsnitt.rubriker ? { heading: style.typsnitt.rubriker } : {}) };
-  const context = createContext(style.dokument, fonts);
+  const context = createContext(style.dokument, fonts, options.baseDir);
   const body = renderBody(tree, context);
   const core = coreProperties(front, body.title, { sourceDateEpoch: options.sourceDateEpoch, now: options.now });
   const document = buildDocument({ front, body, numbering: context.state.numbering, footnotes: context.state.footnotes, core, style, fonts });

@@ -1,4 +1,7 @@
-import { ExternalHyperlink, FootnoteReferenceRun, TextRun, type ParagraphChild } from "docx";
+import { resolve } from "node:path";
+import { ExternalHyperlink, FootnoteReferenceRun, ImageRun, TextRun, type ParagraphChild } from "docx";
+import { fitWidth, readImage } from "../../images.js";
+import { PAGE } from "./page.js";
 import type { Nodes, PhrasingContent } from "mdast";
 import type { Context, RunFormat } from "./context.js";
 import { STYLE } from "./styles.js";
@@ -33,6 +36,7 @@ function renderInline(node: PhrasingContent, context: Context, format: RunFormat
       return definition ? hyperlink(definition.url, node.children, context, format) : renderInlines(node.children, context, format);
     }
     case "image":
+      return image(node.url, node.alt ?? "", context, format);
     case "imageReference":
       return textRuns(node.alt ?? "", format);
     case "html":
@@ -64,6 +68,21 @@ function footnoteReference(identifier: string, context: Context, format: RunForm
     state.footnotes.set(id, { children: state.renderFootnote(definition) });
   }
   return [new FootnoteReferenceRun(id)];
+}
+
+/**
+ * A local PNG or JPEG, inline at its natural size (96 dpi) but never wider
+ * than the text, with its alt text for screen readers. `draft` has made sure
+ * the file is there; a Markdown file rendered without its folder keeps the
+ * alt text.
+ */
+function image(url: string, alt: string, context: Context, format: RunFormat): ParagraphChild[] {
+  const { baseDir } = context.state;
+  const file = baseDir === undefined || /^[a-z][a-z0-9+.-]*:/iu.test(url) ? undefined : readImage(resolve(baseDir, decodeURI(url)));
+  if (file === undefined || typeof file === "string") return textRuns(alt, format);
+  const maxWidth = Math.floor((PAGE.textWidth / 1440) * 96) - Math.ceil(((context.indent ?? 0) / 1440) * 96);
+  const size = fitWidth(file.width, file.height, Math.max(32, maxWidth));
+  return [new ImageRun({ type: file.type, data: file.data, transformation: size, altText: { name: alt, title: alt, description: alt } })];
 }
 
 /** External links (any URL with a scheme) become hyperlinks; others keep only their text. */

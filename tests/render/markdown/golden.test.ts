@@ -12,7 +12,7 @@ import { buildViewModel } from "../../../src/view/model.js";
  * remiss.config.yaml) drafts to its committed Markdown, byte for byte.
  */
 const FIXTURES = fileURLToPath(new URL("../../../fixtures/", import.meta.url));
-const FOLDERS = ["egna-avsnitt", "husstil-malmo"];
+const FOLDERS = ["egna-avsnitt", "husstil-malmo", "markdown-alla"];
 const cases = [
   ...readdirSync(FIXTURES).filter((name) => name.endsWith(".yaml")),
   ...FOLDERS.flatMap((folder) =>
@@ -38,6 +38,7 @@ describe("golden Markdown", () => {
       "betankande-lat-fler-forma-framtiden.yaml",
       "egna-avsnitt/spanga.yaml",
       "husstil-malmo/temperatur-inomhus.yaml",
+      "markdown-alla/arende.yaml",
       "medborgarforslag-giftfri-forskola.yaml",
       "minimal.yaml",
       "motion-fraga-vardval.yaml",
