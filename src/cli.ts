@@ -75,7 +75,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .argument("<fil...>", "YAML-filer som beskriver ärendena, eller mappar med sådana")
     .usage("[flaggor] <fil...>")
     .option("-o, --out-dir <mapp>", "skriv filerna i den här mappen i stället för bredvid YAML-filen")
-    .option("--format <format>", "vilka format som skrivs: md, docx eller md,docx", "md,docx")
+    .option("--format <format>", "vilka format som skrivs: md, docx, pdf (med LibreOffice) eller flera, t.ex. md,docx,pdf", "md,docx")
     .option("--templates <mapp>", "egna mallar; filer där ersätter de inbyggda med samma namn")
     .option("--stdout", "skriv Markdown till standard ut i stället för till filer")
     .option("--watch", "skriv om utkasten när YAML-filen, remiss.config.yaml eller en mall ändras")
@@ -88,6 +88,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
         "  remiss draft arende.yaml                 skriver arende.md och arende.docx bredvid filen",
         "  remiss draft arenden/ -o utkast          alla YAML-filer i mappen, utkasten i mappen utkast",
         "  remiss draft arende.yaml --format md     bara Markdown",
+        "  remiss draft arende.yaml --format md,docx,pdf   också en tillgänglig PDF att publicera",
         "  remiss draft arende.yaml --watch         skriver om vid varje ändring",
         "  remiss draft arende.yaml --stdout        visar Markdown utan att skriva något",
       ].join("\n"),

@@ -9,6 +9,7 @@ import { writeFilesAtomically, type OutputFile } from "../output/atomic.js";
 import { createMarkdownRenderer, type MarkdownRenderer } from "../render/markdown/render.js";
 import { packageVersion } from "../paths.js";
 import { formatCompact } from "../report/compact.js";
+import { joinSwedish } from "../view/lists.js";
 import { buildViewModel } from "../view/model.js";
 import type { CommandIo } from "./io.js";
 
@@ -22,7 +23,9 @@ export interface DraftOptions {
   signal?: AbortSignal;
 }
 
-const FORMATS = ["md", "docx"] as const;
+const FORMATS = ["md", "docx", "pdf"] as const;
+/** What `draft` writes without --format. */
+const DEFAULT_FORMATS: readonly Format[] = ["md", "docx"];
 type Format = (typeof FORMATS)[number];
 
 /** More files than this show a progress line on a terminal. */
@@ -42,6 +45,10 @@ export async function runDraft(paths: readonly string[], options: DraftOptions, 
   if (files.length === 0) throw new RemissError("Inga YAML-filer hittades. Ange en fil, t.ex. remiss draft arende.yaml.", EXIT_USAGE);
   if (options.stdout && files.length !== 1) throw new RemissError("--stdout tar en enda fil.", EXIT_USAGE);
 
+  if (formats.includes("pdf") && !options.stdout) {
+    const { requireSoffice } = await import("../render/pdf.js");
+    requireSoffice(io.env);
+  }
   if (!options.watch) return new Drafter(options, formats, io).draftAll(files);
   return watchAndDraft(paths, options, formats, io);
 }
@@ -62,6 +69,9 @@ class Drafter {
     this.profiles = new ProfileLoader(io.cwd);
   }
 
+  /** With PDF: each file's outputs, written together once LibreOffice has made all the PDFs of the run. */
+  private readonly pending: { file: string; outputs: OutputFile[]; docx: Uint8Array; pdf: string }[] = [];
+
   async draftAll(files: readonly string[]): Promise<ExitCode> {
     let exitCode: ExitCode = EXIT_OK;
     let drafted = 0;
@@ -69,10 +79,15 @@ class Drafter {
     for (const [index, file] of files.entries()) {
       if (progress) this.io.stderr(`\r\x1b[K[${index + 1}/${files.length}] ${file}`);
       const code = await this.draftOne(file, progress);
-      if (code === EXIT_OK) drafted++;
+      if (code === EXIT_OK && !this.formats.includes("pdf")) drafted++;
       exitCode = Math.max(exitCode, code) as ExitCode;
     }
     if (progress) this.io.stderr("\r\x1b[K");
+    if (this.pending.length > 0) {
+      const written = await this.writePdfRun();
+      drafted += written.drafted;
+      exitCode = Math.max(exitCode, written.exitCode) as ExitCode;
+    }
     if (files.length > 1) this.io.stderr(`${summary(drafted, files.length - drafted)}\n`);
     return exitCode;
   }
@@ -106,30 +121,68 @@ class Drafter {
       const target = join(this.options.outDir ?? dirname(file), basename(file, extname(file)));
       const outputs: OutputFile[] = [];
       if (this.formats.includes("md")) outputs.push({ path: `${target}.md`, data: markdown });
-      if (this.formats.includes("docx")) {
+      if (this.formats.includes("docx") || this.formats.includes("pdf")) {
         const { renderDocx } = await import("../render/docx/index.js");
-        outputs.push({
-          path: `${target}.docx`,
-          data: await renderDocx(markdown, {
-            sourceDateEpoch: this.io.env.SOURCE_DATE_EPOCH,
-            style: profile.style,
-            application: this.application,
-            baseDir: dirname(resolve(this.io.cwd, file)),
-          }),
+        const docx = await renderDocx(markdown, {
+          sourceDateEpoch: this.io.env.SOURCE_DATE_EPOCH,
+          style: profile.style,
+          application: this.application,
+          baseDir: dirname(resolve(this.io.cwd, file)),
         });
+        if (this.formats.includes("docx")) outputs.push({ path: `${target}.docx`, data: docx });
+        if (this.formats.includes("pdf")) {
+          this.pending.push({ file, outputs, docx, pdf: `${target}.pdf` });
+          return EXIT_OK;
+        }
       }
-      await writeFilesAtomically(outputs.map((o) => ({ ...o, path: resolve(this.io.cwd, o.path) }))).catch((error: unknown) => {
-        const code = (error as NodeJS.ErrnoException | undefined)?.code ?? "okänt fel";
-        throw new RemissError(`${file}: kunde inte skriva ${outputs.map((o) => o.path).join(" och ")} (${code}).`);
-      });
-      if (progress) this.io.stderr("\r\x1b[K");
-      this.io.stdout(`Skrev ${outputs.map((o) => o.path).join(" och ")}\n`);
+      await this.write(file, outputs, progress);
       return EXIT_OK;
     } catch (error) {
       if (!(error instanceof RemissError)) throw error;
       say(`${error.message}\n`);
       return error.exitCode;
     }
+  }
+
+  /** Writes one file's outputs together, atomically, and says so. */
+  private async write(file: string, outputs: readonly OutputFile[], progress = false): Promise<void> {
+    const paths = outputs.map((o) => o.path);
+    await writeFilesAtomically(outputs.map((o) => ({ ...o, path: resolve(this.io.cwd, o.path) }))).catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code ?? "okänt fel";
+      throw new RemissError(`${file}: kunde inte skriva ${joinSwedish(paths)} (${code}).`);
+    });
+    if (progress) this.io.stderr("\r\x1b[K");
+    this.io.stdout(`Skrev ${joinSwedish(paths)}\n`);
+  }
+
+  /** The run's PDFs in one LibreOffice process; then each file's outputs, PDF included, written together. */
+  private async writePdfRun(): Promise<{ drafted: number; exitCode: ExitCode }> {
+    const pending = this.pending.splice(0);
+    const { convertToPdf, requireSoffice } = await import("../render/pdf.js");
+    let pdfs: Map<string, Uint8Array>;
+    try {
+      pdfs = await convertToPdf(
+        requireSoffice(this.io.env),
+        pending.map((p, index) => ({ name: String(index), docx: p.docx })),
+      );
+    } catch (error) {
+      if (!(error instanceof RemissError)) throw error;
+      this.io.stderr(`${error.message}\n`);
+      return { drafted: 0, exitCode: error.exitCode };
+    }
+    let drafted = 0;
+    let exitCode: ExitCode = EXIT_OK;
+    for (const [index, p] of pending.entries()) {
+      try {
+        await this.write(p.file, [...p.outputs, { path: p.pdf, data: pdfs.get(String(index))! }]);
+        drafted++;
+      } catch (error) {
+        if (!(error instanceof RemissError)) throw error;
+        this.io.stderr(`${error.message}\n`);
+        exitCode = Math.max(exitCode, error.exitCode) as ExitCode;
+      }
+    }
+    return { drafted, exitCode };
   }
 
   /** The compiled templates for a profile: --templates, else the profile's folder, else the built-in ones. */
@@ -208,11 +261,11 @@ async function watchAndDraft(paths: readonly string[], options: DraftOptions, fo
 }
 
 function parseFormats(value: string | undefined): Format[] {
-  if (value === undefined) return [...FORMATS];
+  if (value === undefined) return [...DEFAULT_FORMATS];
   const requested = value.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
   const unknown = requested.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (unknown.length > 0 || requested.length === 0) {
-    throw new RemissError(`Okänt format ”${unknown.join(",") || value}”. Välj md, docx eller md,docx.`, EXIT_USAGE);
+    throw new RemissError(`Okänt format ”${unknown.join(",") || value}”. Välj md, docx, pdf eller flera, t.ex. md,docx,pdf.`, EXIT_USAGE);
   }
   return FORMATS.filter((f) => requested.includes(f));
 }
