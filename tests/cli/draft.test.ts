@@ -96,9 +96,9 @@ describe("remiss draft", () => {
   });
 
   it("exits 2 for usage errors, in Swedish", () => {
-    const format = runCli(["draft", fixture("minimal.yaml"), "--format", "pdf"]);
+    const format = runCli(["draft", fixture("minimal.yaml"), "--format", "odt"]);
     expect(format.code).toBe(2);
-    expect(format.stderr).toBe("Okänt format ”pdf”. Välj md, docx eller md,docx.\n");
+    expect(format.stderr).toBe("Okänt format ”odt”. Välj md, docx, pdf eller flera, t.ex. md,docx,pdf.\n");
     const option = runCli(["draft", fixture("minimal.yaml"), "--utan"]);
     expect(option.code).toBe(2);
     expect(option.stderr).toBe("remiss: okänd flagga --utan.\nSe remiss --help.\n");
