@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRules } from "../../src/check/engine.js";
+import { strFromU8, unzipSync } from "fflate";
 import { readDocx } from "../../src/check/readers/docx.js";
 import { renderDocx } from "../../src/render/docx/index.js";
 
@@ -54,6 +55,16 @@ function errors(file: string) {
 }
 
 describe("check on a DOCX re-saved by LibreOffice", () => {
+  it("keeps the page-1 document info as body text in reading order, not a floating text box", () => {
+    const xml = strFromU8(unzipSync(readFileSync(join(dir, "sparad", "ok.docx")))["word/document.xml"]!);
+    expect(xml).not.toMatch(/<w:txbxContent|<w:framePr/u);
+    const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((m) => m[1]!);
+    const label = texts.indexOf("Tjänsteutlåtande");
+    const handlaggare = texts.findIndex((t) => t.startsWith("Handläggare"));
+    expect(label).toBeGreaterThanOrEqual(0);
+    expect(label).toBeLessThan(handlaggare);
+  });
+
   it("finds no errors in the drafted reference", () => {
     expect(errors("ok.docx")).toEqual([]);
   });

@@ -47,7 +47,7 @@ describe("draft under a house style", () => {
   });
 
   it("puts the house style's label first in page 1's document info", () => {
-    const info = allParagraphs(bodyBlocks(docx)).find((p) => p.framed);
+    const info = allParagraphs(bodyBlocks(docx)).find((p) => p.style === "Dokumentuppgifter");
     expect(info?.text).toBe("Tjänsteskrivelse\nDnr MN-2023-8123\n2023-10-10");
     expect(partText(part(docx, "word/document.xml"))).not.toContain("Tjänsteutlåtande");
   });

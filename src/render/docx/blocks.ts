@@ -3,7 +3,7 @@ import type { Code, Heading, List, Nodes, Paragraph as MdastParagraph, PhrasingC
 import { CLOSING_MARKER, SIGNATURES_MARKER } from "../../model/sections.js";
 import { withEnv, type Context } from "./context.js";
 import { normalizeLabel, plainText, renderInlines, softBreaksToSpaces } from "./inlines.js";
-import { documentInfoFrame } from "./page.js";
+import { PAGE } from "./page.js";
 import { RULE_BORDER, STYLE, listTextIndent } from "./styles.js";
 import { dataTable, signatures, type Signatory } from "./tables.js";
 import { cm, pointsToTwips, SIZES } from "./typography.js";
@@ -12,11 +12,11 @@ import { cm, pointsToTwips, SIZES } from "./typography.js";
 export interface RenderedBody {
   readonly children: FileChild[];
   /**
-   * Lines of the metadata block's "Tjänsteutlåtande / Dnr / datum"
-   * paragraph, framed at the top right of page 1; undefined when the
-   * Markdown has no such paragraph.
+   * Whether the body starts with the metadata block's "Tjänsteutlåtande /
+   * Dnr / datum" paragraph; when it does not, the first-page header shows
+   * those lines from the front matter.
    */
-  readonly infoLines: number | undefined;
+  readonly hasDocumentInfo: boolean;
   /** Text of the first `# ` heading. */
   readonly title: string | undefined;
 }
@@ -84,18 +84,20 @@ export function renderBody(root: Root, context: Context): RenderedBody {
 
   // Word ends a document with a paragraph, also after the signature table; its mark is hidden, so nothing is read out.
   if (children.at(-1) instanceof Table) children.push(new Paragraph({ style: STYLE.signature, run: { vanish: true, specVanish: true }, children: [] }));
-  return { children, infoLines: metadata.infoLines, title };
+  return { children, hasDocumentInfo: metadata.hasDocumentInfo, title };
 }
 
 /**
  * The metadata block: "Tjänsteutlåtande / Dnr / datum" (the house style's
- * label first) goes into a frame at
- * the top right of page 1, beside the letterhead; "Handläggare …" and
- * "Till …" follow as ordinary body text.
+ * label first) at the right of page 1, in the letterhead's column for
+ * document information, then "Handläggare …" and "Till …". All of it is
+ * ordinary body text in reading order, so a screen reader reads the label,
+ * the Dnr and the date before the handläggare, and a LibreOffice save keeps
+ * it as text (a frame would become a floating text box).
  */
-function renderMetadata(nodes: readonly RootContent[], context: Context): { children: FileChild[]; infoLines: number | undefined } {
+function renderMetadata(nodes: readonly RootContent[], context: Context): { children: FileChild[]; hasDocumentInfo: boolean } {
   const children: FileChild[] = [];
-  let infoLines: number | undefined;
+  let hasDocumentInfo = false;
   for (const node of nodes) {
     if (node.type !== "paragraph") {
       children.push(...renderBlock(node, context));
@@ -103,12 +105,12 @@ function renderMetadata(nodes: readonly RootContent[], context: Context): { chil
     }
     const lines = splitLines(node.children);
     const firstLine = softBreaksToSpaces(lines[0]?.map(plainText).join("") ?? "").trim();
-    if (infoLines === undefined && firstLine === context.state.label) {
-      infoLines = lines.length;
+    if (!hasDocumentInfo && firstLine === context.state.label) {
+      hasDocumentInfo = true;
       children.push(
         new Paragraph({
           style: STYLE.documentInfo,
-          frame: documentInfoFrame(),
+          indent: { left: PAGE.letterheadWidth },
           children: joinLines(lines.map((line, index) => renderInlines(line, context, index === 0 ? { bold: true } : {}))),
         }),
       );
@@ -116,7 +118,7 @@ function renderMetadata(nodes: readonly RootContent[], context: Context): { chil
       children.push(new Paragraph({ style: STYLE.metadata, children: renderInlines(node.children, context) }));
     }
   }
-  return { children, infoLines };
+  return { children, hasDocumentInfo };
 }
 
 /** Any block, wherever it stands: one clause per mdast block type, text content for the rest. */

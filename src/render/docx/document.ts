@@ -43,7 +43,7 @@ export function buildDocument({ front, body, numbering, footnotes, core, style, 
     sections: [
       {
         properties: sectionProperties(),
-        headers: { first: firstPageHeader(front, body.infoLines, style), default: laterPagesHeader(front) },
+        headers: { first: firstPageHeader(front, body.hasDocumentInfo, style), default: laterPagesHeader(front) },
         ...(firstFooter ? { footers: { first: firstFooter } } : {}),
         children: body.children,
       },

@@ -3,8 +3,6 @@ import {
   ImageRun,
   LineRuleType,
   Footer,
-  FrameAnchorType,
-  FrameWrap,
   Header,
   PageNumber,
   PageOrientation,
@@ -15,7 +13,6 @@ import {
   TableRow,
   TextRun,
   WidthType,
-  type IFrameOptions,
   type ISectionPropertiesOptions,
 } from "docx";
 import type { HouseStyle, Logo } from "../../model/husstil.js";
@@ -52,22 +49,6 @@ export const PAGE = {
   infoWidth: INFO_WIDTH,
 } as const;
 
-/**
- * Where the body's "Tjänsteutlåtande / Dnr / datum" paragraph goes: a frame
- * at the top of page 1 in the header's right-hand column. It stays body
- * text, which screen readers read, and the first-page header leaves room
- * for it, so page 1 shows the lines once.
- */
-export function documentInfoFrame(): IFrameOptions {
-  return {
-    type: "absolute",
-    position: { x: PAGE.letterheadWidth, y: MARGIN.header },
-    width: PAGE.infoWidth,
-    anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.PAGE },
-    wrap: FrameWrap.AROUND,
-  };
-}
-
 export function sectionProperties(): ISectionPropertiesOptions {
   return {
     titlePage: true,
@@ -79,23 +60,21 @@ export function sectionProperties(): ISectionPropertiesOptions {
 }
 
 /**
- * Page 1: the förvaltning and its avdelning at the top left; at the top
- * right "Sida 1 (N)" under the framed document info, or, when the body has
- * no document info paragraph, the info itself from the front matter.
- *
- * @param infoLines How many lines the framed document info paragraph has; undefined when there is none.
+ * Page 1: the logo, the organisation, the förvaltning and its avdelning at
+ * the top left; at the top right "Sida 1 (N)", with the document info above
+ * it from the front matter when the body has no document info paragraph of
+ * its own.
  */
-export function firstPageHeader(front: FrontMatter, infoLines: number | undefined, style: HouseStyle): Header {
+export function firstPageHeader(front: FrontMatter, hasDocumentInfo: boolean, style: HouseStyle): Header {
   const left = [
     ...(style.logotyp ? [logoParagraph(style.logotyp, style.organisation ?? front.forvaltning.namn ?? "")] : []),
     ...(style.organisation ? [letterheadLine(style.organisation, true)] : []),
     letterheadLine(front.forvaltning.namn ?? "", true),
     ...(front.forvaltning.avdelning ? [letterheadLine(front.forvaltning.avdelning)] : []),
   ];
-  const right =
-    infoLines === undefined
-      ? [...documentInfoLines(front, style.dokument).map((line, index) => letterheadLine(line, index === 0)), pageLine()]
-      : [...Array.from({ length: infoLines }, () => letterheadLine("")), pageLine()];
+  const right = hasDocumentInfo
+    ? [pageLine()]
+    : [...documentInfoLines(front, style.dokument).map((line, index) => letterheadLine(line, index === 0)), pageLine()];
   // Word ends a header with a paragraph; this one also keeps the body a line below the letterhead.
   return new Header({ children: [twoColumns(left, right), letterheadLine("")] });
 }

@@ -134,11 +134,12 @@ export function documentStyles(fonts: DocumentFonts = FONTS): IStylesOptions {
       paragraph: { spacing: { line: pointsToTwips(LINE_HEIGHTS.letterhead), lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
     },
     {
-      // Its lines stand beside the letterhead's and line up with them: the same font and exact line height.
+      // Its lines stand in the letterhead's right-hand column and look like it: the same font and exact line height.
       id: STYLE.documentInfo,
       name: "Dokumentuppgifter",
       basedOn: STYLE.letterhead,
       next: STYLE.metadata,
+      paragraph: { spacing: { after: pointsToTwips(SIZES.body) } },
     },
     {
       id: STYLE.footerAddress,

@@ -39,7 +39,7 @@ export const SIZES = {
   code: 10,
 } as const;
 
-/** Exact line heights (points) where lines must line up: header and the framed document info. */
+/** Exact line heights (points) where lines must line up: the header and the document info. */
 export const LINE_HEIGHTS = {
   letterhead: 13,
   footer: 10,

@@ -95,7 +95,7 @@ describe("the DOCX in LibreOffice", () => {
     ]) {
       expect(text).toContain(line);
     }
-    // The framed body paragraph and the header do not both show the Dnr and date.
+    // The document info in the body and the header do not both show the Dnr and date.
     expect(text.split("Dnr SÖD 2025/1234").length - 1).toBe(1);
     expect(text.split("2025-10-07").length - 1).toBe(1);
     // The address is on page 1 only; later pages carry the Dnr.

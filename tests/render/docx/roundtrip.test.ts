@@ -109,9 +109,13 @@ describe("DOCX round trip of the reference (fixtures/sodermalm-ks-2025-804.md)",
     expect(items[0]!.numId).toBe(items[1]!.numId);
   });
 
-  it("puts the metadata block in the body of page 1: Tjänsteutlåtande, Dnr and date in a frame, then Handläggare, Telefon, E-post, Till", () => {
+  it("puts the metadata block in the body of page 1 in reading order: Tjänsteutlåtande, Dnr and date, then Handläggare, Telefon, E-post, Till", () => {
     const [info, handlaggare, till] = doc.blocks as DocxParagraph[];
-    expect(info!.framed).toBe(true);
+    // Ordinary body text at the right of the page, not a frame (a screen reader reads a frame out of order).
+    expect(info!.framed).toBe(false);
+    expect(info!.style).toBe("Dokumentuppgifter");
+    expect(findAll([info!.node], "w:ind").map((ind) => Number(attrOf(ind, "w:left")))).toEqual([expect.any(Number)]);
+    expect(Number(attrOf(findAll([info!.node], "w:ind")[0]!, "w:left"))).toBeGreaterThan(4000);
     expect(info!.text).toBe("Tjänsteutlåtande\nDnr SÖD 2025/1234\n2025-10-07");
     expect(handlaggare!.text).toBe("Handläggare: Kim Lindqvist\nTelefon: 08-508 12 345\nE-post: kim.lindqvist@stockholm.se");
     expect(till!.text).toBe("Till Södermalms stadsdelsnämnd");
@@ -119,7 +123,7 @@ describe("DOCX round trip of the reference (fixtures/sodermalm-ks-2025-804.md)",
     expect(doc.blocks[4]).toMatchObject({ kind: "p", style: "Subtitle", text: "Remiss från Kommunstyrelsen, KS 2025/804" });
   });
 
-  it("has a first-page header with the letterhead and Sida 1 (N) from PAGE and NUMPAGES fields, without doubling the framed lines", () => {
+  it("has a first-page header with the letterhead and Sida 1 (N) from PAGE and NUMPAGES fields, without doubling the document info", () => {
     const first = headerFooterPart(doc, "header", "first")!;
     expect(first).toBeDefined();
     const text = partText(first);
@@ -370,7 +374,7 @@ describe("DOCX with optional front matter missing", () => {
   it("renders the minimal case: no Dnr, date, handläggare, address", async () => {
     const doc = await render(MINIMAL_MD);
     const [info] = doc.blocks as DocxParagraph[];
-    expect(info).toMatchObject({ framed: true, text: "Tjänsteutlåtande" });
+    expect(info).toMatchObject({ framed: false, style: "Dokumentuppgifter", text: "Tjänsteutlåtande" });
     const first = headerFooterPart(doc, "header", "first")!;
     expect(partText(first)).toContain("Farsta stadsdelsförvaltning");
     expect(partText(headerFooterPart(doc, "header", "default")!)).not.toContain("Dnr");
