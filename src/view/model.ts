@@ -242,6 +242,8 @@ function metadata(c: Case, say: Phraser): Record<string, unknown> {
       ...(c.remiss.dnr ? { dnr: c.remiss.dnr } : {}),
       ...(c.remiss.svar_senast ? { svar_senast: c.remiss.svar_senast } : {}),
     },
+    // The organs' dates, so that check can compare them with the report's date in the draft and in the DOCX.
+    ...(c.beredning?.behandlats?.length ? { beredning: { behandlats: c.beredning.behandlats } } : {}),
     underskrifter: c.underskrifter.map((u) => ({ ...u, forvaltning: c.forvaltning.namn })),
   };
 }

@@ -83,8 +83,8 @@ export function readDocx(bytes: Uint8Array): CheckDocument {
  * The report's date and the last day to answer, from the custom properties
  * remiss writes (`Datum`, `SvarSenast`), each placed at the first paragraph
  * that shows it (the document info on page 1 for the date), else at the
- * first paragraph. The organs' dates are not in the properties, so
- * `datum/beredning` has nothing to compare in a Word document.
+ * first paragraph; and the organs' dates (`Behandlats`), each at the
+ * paragraph that names the organ.
  */
 function documentDates(customXml: Uint8Array | undefined, blocks: readonly TextBlock[]): CheckDocument["dates"] {
   const properties = new Map<string, string>();
@@ -105,7 +105,18 @@ function documentDates(customXml: Uint8Array | undefined, blocks: readonly TextB
   };
   const datum = date("Datum");
   const svarSenast = date("SvarSenast");
-  return { behandlats: [], ...(datum ? { datum } : {}), ...(svarSenast ? { svarSenast } : {}) };
+  // "2025-10-06 förvaltningsgruppen; 2025-10-08 pensionärsrådet", each placed at the paragraph that names the organ.
+  const behandlats = (properties.get("Behandlats") ?? "")
+    .split(";")
+    .map((item) => /^\s*(\d{4}-\d{2}-\d{2})(?:\s+(.+?))?\s*$/u.exec(item))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => {
+      const organ = match[2];
+      const index = organ ? blocks.findIndex((b) => b.kind !== "heading" && b.text.includes(organ)) : -1;
+      const at = index === -1 ? { line: 1, column: 1 } : blocks[index]!.at(blocks[index]!.text.indexOf(organ!));
+      return { value: match[1]!, ...at, ...(organ ? { organ } : {}) };
+    });
+  return { behandlats, ...(datum ? { datum } : {}), ...(svarSenast ? { svarSenast } : {}) };
 }
 
 const DOCUMENT = "word/document.xml";

@@ -42,6 +42,8 @@ export function renderBody(root: Root, context: Context): RenderedBody {
   let title: string | undefined;
   /** Between the closing marker and the signatures: the closing sentence. */
   let closing = false;
+  /** After the signatures: Bilagor, kept on the signatures' page. */
+  let ending = context;
 
   for (let index = metadataEnd; index < nodes.length; index++) {
     const node = nodes[index]!;
@@ -60,6 +62,7 @@ export function renderBody(root: Root, context: Context): RenderedBody {
         signatories.push(splitLines((nodes[++index] as MdastParagraph).children));
       }
       children.push(...signatures(signatories, context));
+      ending = withEnv(context, { keepTogether: true });
       continue;
     }
 
@@ -79,7 +82,7 @@ export function renderBody(root: Root, context: Context): RenderedBody {
       continue;
     }
 
-    children.push(...renderBlock(node, context));
+    children.push(...renderBlock(node, ending));
   }
 
   // Word ends a document with a paragraph, also after the signature table; its mark is hidden, so nothing is read out.
@@ -204,6 +207,7 @@ function renderList(list: List, context: Context): FileChild[] {
         style: STYLE.listParagraph,
         numbering: { reference: numbering.reference, level, instance: numbering.instance },
         spacing: { after: closesList && lastItem && last ? BLOCK_AFTER : itemAfter },
+        ...(context.keepTogether && !(closesList && lastItem && last) ? { keepNext: true } : {}),
         children: renderInlines(box ? [{ type: "text", value: box }, ...children] : children, context),
       });
 

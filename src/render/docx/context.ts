@@ -18,6 +18,8 @@ export interface Context {
   readonly indent?: number;
   /** The current list block is the last thing in its outermost list, so it takes the space after the list. */
   readonly closesList?: boolean;
+  /** After the signatures (Bilagor): lists keep every item with the next, so the end of the document stays on one page. */
+  readonly keepTogether?: boolean;
   readonly state: WriterState;
 }
 

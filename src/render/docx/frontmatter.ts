@@ -32,6 +32,8 @@ export interface FrontMatter {
     readonly dnr?: string;
     readonly svar_senast?: string;
   };
+  /** `beredning.behandlats`: the organs that treated the case, with ISO dates. */
+  readonly behandlats: readonly { readonly organ?: string; readonly datum?: string }[];
   readonly underskrifter: readonly {
     readonly namn?: string;
     readonly titel?: string;
@@ -83,6 +85,10 @@ export function toFrontMatter(data: unknown): FrontMatter {
       dnr: text(remiss["dnr"]),
       svar_senast: text(remiss["svar_senast"]),
     },
+    behandlats: list(record(top["beredning"])["behandlats"]).map((entry) => {
+      const item = record(entry);
+      return { organ: text(item["organ"]), datum: text(item["datum"]) };
+    }),
     underskrifter: list(top["underskrifter"]).map((entry) => {
       const signatory = record(entry);
       return {

@@ -26,7 +26,8 @@ export interface AppProperties {
 /**
  * The custom properties in docProps/custom.xml, by the names a records
  * system and Word's DOCPROPERTY fields read, in this order; only those the
- * case gives. Dates are ISO dates (YYYY-MM-DD).
+ * case gives. Dates are ISO dates (YYYY-MM-DD). `Behandlats` lists the
+ * organs that treated the case, "DATUM ORGAN" separated by "; ".
  */
 export function customProperties(front: FrontMatter): { name: string; value: string }[] {
   const values: [string, string | undefined][] = [
@@ -37,8 +38,15 @@ export function customProperties(front: FrontMatter): { name: string; value: str
     ["Datum", front.datum],
     ["Handlaggare", front.handlaggare.namn],
     ["Namnd", front.forvaltning.namnd],
+    ["Behandlats", behandlats(front)],
   ];
   return values.filter((entry): entry is [string, string] => entry[1] !== undefined).map(([name, value]) => ({ name, value }));
+}
+
+/** "2025-10-06 förvaltningsgruppen; 2025-10-06 pensionärsrådet": the organs' dates, each date first. */
+function behandlats(front: FrontMatter): string | undefined {
+  const items = front.behandlats.filter((b) => b.datum !== undefined).map((b) => (b.organ ? `${b.datum} ${b.organ}` : b.datum!));
+  return items.length > 0 ? items.join("; ") : undefined;
 }
 
 export interface TimestampSources {

@@ -115,6 +115,7 @@ describe("DOCX properties a records system reads (docProps/app.xml, docProps/cus
       ["Datum", "2025-10-07"],
       ["Handlaggare", "Kim Lindqvist"],
       ["Namnd", "Södermalms stadsdelsnämnd"],
+      ["Behandlats", "2025-10-06 förvaltningsgruppen; 2025-10-06 pensionärsrådet"],
     ]);
   });
 

@@ -399,3 +399,15 @@ describe("DOCX with optional front matter missing", () => {
     expect(text).toContain("Tjänsteutlåtande\nDnr SÖD 2025/1234\n2025-10-07\nSida  ()");
   });
 });
+
+describe("the end of the document on one page", () => {
+  it("keeps the closing sentence, the signatures, the Bilagor heading and every bilaga but the last with the next paragraph", async () => {
+    const doc = await render(THREE_SIGNATORIES_MD);
+    const keeps = (p: DocxParagraph) => findAll([p.node], "w:keepNext").length > 0 || ["Avslutning", "Underskrift", "Heading2"].includes(p.style ?? "");
+    const closing = doc.paragraphs.findIndex((p) => p.style === "Avslutning");
+    const tail = doc.paragraphs.slice(closing).filter((p) => p.text !== "");
+    expect(tail.at(-1)!.text).toBe("Karta över skolvägar.");
+    for (const paragraph of tail.slice(0, -1)) expect(keeps(paragraph), paragraph.text).toBe(true);
+    expect(findAll([tail.at(-1)!.node], "w:keepNext")).toHaveLength(0);
+  });
+});
