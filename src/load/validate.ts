@@ -125,6 +125,15 @@ function issueFindings(schema: z.ZodType, issue: z.core.$ZodIssue, data: unknown
         }
         return [finding(map.locate(path), "schema/saknas", `${capitalize(label)} saknas. Lägg till ”${String(last)}:”${under}. (${field})`)];
       }
+      // "namn:Alva Berg" (no space after the colon) is text to YAML, not a key and its value.
+      const glued = typeof value === "string" && issue.expected === "object" ? /^([\p{L}\p{N}_-]+):(\u00a0|\S)(.*)$/su.exec(value) : null;
+      if (glued) {
+        const advice =
+          glued[2] === "\u00a0"
+            ? `Efter kolonet i ”${glued[1]!}:” står ett hårt mellanslag (no-break space), som YAML inte räknar. Skriv ett vanligt mellanslag efter kolonet.`
+            : `Skriv ett mellanslag efter kolonet: ${glued[1]!}: ${(glued[2]! + glued[3]!).trim()}`;
+        return [finding(map.locate(path), "schema/typ", `${advice} (${field})`)];
+      }
       return [
         finding(
           map.locate(path),

@@ -26,15 +26,29 @@ export function parseYaml(text: string): ParsedYaml {
   };
   const findings: Finding[] = doc.errors.map((error) => {
     const unclosed = /flow (sequence|collection|mapping)/i.test(error.message) ? unclosedBracket(text, error.pos[0]) : undefined;
+    if (unclosed !== undefined) {
+      return {
+        ...at(unclosed),
+        severity: "error",
+        rule: "yaml/syntax",
+        message: `Hakparentesen ${text[unclosed]} stängs aldrig. Avsluta listan med ${text[unclosed] === "[" ? "]" : "}"} på samma rad.`,
+      };
+    }
+    const fix = commonMistake(text, error.code, error.pos[0]);
+    if (fix) return { ...at(fix.offset), severity: "error", rule: "yaml/syntax", message: fix.message };
     return {
-      ...at(unclosed ?? error.pos[0]),
+      ...at(error.pos[0]),
       severity: "error",
       rule: error.code === "DUPLICATE_KEY" ? "yaml/dubblett" : "yaml/syntax",
-      message: unclosed !== undefined
-        ? `Hakparentesen ${text[unclosed]} stängs aldrig. Avsluta listan med ${text[unclosed] === "[" ? "]" : "}"} på samma rad.`
-        : yamlErrorMessage(error.code, /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0] ?? ""),
+      message: yamlErrorMessage(error.code, /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0] ?? ""),
     };
   });
+  // After a tab in the indentation, the parser's other complaints about that line are only consequences of it.
+  const tabLines = new Set(doc.errors.filter((e) => e.code === "TAB_AS_INDENT").map((e) => at(e.pos[0]).line));
+  if (tabLines.size > 0) {
+    const kept = findings.filter((f, i) => !tabLines.has(f.line) || doc.errors[i]?.code === "TAB_AS_INDENT");
+    findings.splice(0, findings.length, ...kept);
+  }
   for (const warning of doc.warnings) {
     findings.push({
       ...at(warning.pos[0]),
@@ -80,6 +94,106 @@ export function parseYaml(text: string): ParsedYaml {
   }
 }
 
+/** The lines of a text with the offset each starts at. */
+function linesOf(text: string): { text: string; offset: number }[] {
+  const lines: { text: string; offset: number }[] = [];
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    lines.push({ text: line, offset });
+    offset += line.length + 1;
+  }
+  return lines;
+}
+
+const KEY = /^(\s*)(?:- )?([\p{L}\p{N}_-]+):/u;
+/** A key whose value is a block scalar (`beskrivning: |`). */
+const BLOCK_SCALAR_KEY = /^(\s*)(?:- )?([\p{L}\p{N}_-]+):\s*[|>][+-]?\d*\s*(?:#.*)?$/u;
+
+/**
+ * The mistakes writers make most, answered with the fix at the line where
+ * they are: text pasted under `beskrivning: |` without its indentation, a
+ * key without a space after its colon (or with a no-break space), a colon
+ * and a space inside an unquoted text, a quote that is never closed.
+ */
+function commonMistake(text: string, code: string, offset: number): { offset: number; message: string } | undefined {
+  const lines = linesOf(text);
+  const index = lines.findIndex((line, i) => offset >= line.offset && (i === lines.length - 1 || offset < lines[i + 1]!.offset));
+  const line = lines[index];
+  if (line && ["MULTILINE_IMPLICIT_KEY", "UNEXPECTED_SCALAR", "BLOCK_AS_IMPLICIT_KEY", "MISSING_CHAR"].includes(code)) {
+    const glued = /^(\s*(?:- )?[\p{L}\p{N}_-]+):(\u00a0|[^\s])/u.exec(line.text);
+    if (glued && !/^\s*(?:- )?[\p{L}\p{N}_-]+:\/\//u.test(line.text)) {
+      const key = glued[1]!.trim().replace(/^- /u, "");
+      const message =
+        glued[2] === "\u00a0"
+          ? `Efter kolonet i ”${key}:” står ett hårt mellanslag (no-break space), som YAML inte räknar. Skriv ett vanligt mellanslag efter kolonet.`
+          : `Skriv ett mellanslag efter kolonet: ${key}: ${line.text.slice(glued[0].length - 1).trim()}`;
+      return { offset: line.offset + glued[1]!.length, message };
+    }
+  }
+  if (code === "MISSING_CHAR") {
+    const open = unclosedQuote(lines, index);
+    if (open) {
+      return {
+        offset: open.offset,
+        message: `Citattecknet ${open.quote} som börjar här stängs aldrig. Avsluta texten med ${open.quote} på samma rad, eller ta bort citattecknet.`,
+      };
+    }
+    return undefined;
+  }
+  if (!line) return undefined;
+  if (code === "MULTILINE_IMPLICIT_KEY" || code === "UNEXPECTED_SCALAR" || code === "BLOCK_AS_IMPLICIT_KEY") {
+    const block = blockScalarAbove(lines, index);
+    if (block && !KEY.test(line.text)) {
+      return {
+        offset: line.offset,
+        message: `Raden hör till texten ovanför (${block.key}: ${block.indicator}): dra in den lika långt som raderna där, ${block.indent} mellanslag.`,
+      };
+    }
+    const value = /^(\s*(?:- )?[\p{L}\p{N}_-]+:\s+)([^"'\s[{|>][^\n]*?:\s.*)$/u.exec(line.text);
+    if (value) {
+      const key = value[1]!.trim().replace(/:$/u, "").replace(/^- /u, "");
+      return {
+        offset: line.offset + value[1]!.length,
+        message: `Texten innehåller kolon följt av mellanslag, som YAML läser som en ny nyckel. Sätt texten inom citattecken: ${key}: "${value[2]!.trim().replace(/"/gu, '\\"')}"`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The block scalar (`key: |`) a line with too little indentation was meant to continue, if any. */
+function blockScalarAbove(lines: readonly { text: string }[], index: number): { key: string; indicator: string; indent: number } | undefined {
+  const own = /^\s*/u.exec(lines[index]!.text)![0].length;
+  for (let i = index - 1; i >= 0; i--) {
+    const text = lines[i]!.text;
+    if (text.trim() === "") continue;
+    const block = BLOCK_SCALAR_KEY.exec(text);
+    if (block) {
+      const first = lines.slice(i + 1, index).find((l) => l.text.trim() !== "");
+      const indent = first ? /^\s*/u.exec(first.text)![0].length : block[1]!.length + 2;
+      if (own >= indent) return undefined;
+      return { key: block[2]!, indicator: text.trim().slice(text.trim().indexOf(":") + 1).trim().split(/\s/u)[0]!, indent };
+    }
+    // Lines of the text itself are indented deeper than its key; a key at this level ends the search.
+    if (KEY.test(text) && /^\s*/u.exec(text)![0].length <= own) return undefined;
+  }
+  return undefined;
+}
+
+/** The first quoted value, at or before `index`, whose quote is not closed on its line. */
+function unclosedQuote(lines: readonly { text: string; offset: number }[], index: number): { offset: number; quote: string } | undefined {
+  for (let i = 0; i <= Math.min(index, lines.length - 1); i++) {
+    const { text, offset } = lines[i]!;
+    const start = /^(\s*(?:- )?(?:[\p{L}\p{N}_-]+:\s+)?)(["'])/u.exec(text);
+    if (!start || text.trimStart().startsWith("#")) continue;
+    const quote = start[2]!;
+    const rest = text.slice(start[0].length);
+    const closed = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/u.test(rest) || rest.startsWith('"') : /'(?!')|''$/u.test(rest.replace(/''/gu, ""));
+    if (!closed) return { offset: offset + start[1]!.length, quote };
+  }
+  return undefined;
+}
+
 /** The offset of the last `[` or `{` before `offset` that is not closed, if any. */
 function unclosedBracket(text: string, offset: number): number | undefined {
   const open: number[] = [];
@@ -117,7 +231,7 @@ function dropNulls(value: unknown): unknown {
 const YAML_MESSAGES: Record<string, string> = {
   DUPLICATE_KEY: "Nyckeln {text} står två gånger i samma grupp. Ta bort den ena.",
   BAD_INDENT: "Fel indrag. Rader i samma grupp ska börja lika långt in, med mellanslag.",
-  TAB_AS_INDENT: "Indraget är gjort med tabb. Använd mellanslag.",
+  TAB_AS_INDENT: "Indraget är gjort med tabb, som YAML inte tillåter. Byt tabben mot mellanslag (två per nivå).",
   MISSING_CHAR: "Ett tecken saknas här, t.ex. ett avslutande citattecken eller en hakparentes.",
   UNEXPECTED_TOKEN: "Oväntat tecken här. Står en text utan nyckel, eller saknas ett kolon?",
   BLOCK_AS_IMPLICIT_KEY: "En nyckel måste stå på en egen rad och sluta med kolon.",

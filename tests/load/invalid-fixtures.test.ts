@@ -26,6 +26,13 @@ describe("invalid inputs", () => {
         "not-utf8.yaml",
         "binary.yaml",
         "heading-level.yaml",
+        "oindragen-text.yaml",
+        "kolon-utan-mellanslag.yaml",
+        "kolon-utan-mellanslag-i-grupp.yaml",
+        "hart-mellanslag.yaml",
+        "kolon-i-text.yaml",
+        "citattecken-stangs-inte.yaml",
+        "tabb.yaml",
       ]),
     );
   });
