@@ -1,4 +1,4 @@
-import { Command, CommanderError, Help, type Option } from "commander";
+import { Command, CommanderError, Help, type Argument, type Option } from "commander";
 import { EXIT_OK, EXIT_USAGE, RemissError, type ExitCode } from "./errors.js";
 import { processIo, type CommandIo } from "./commands/io.js";
 import { packageVersion } from "./paths.js";
@@ -16,7 +16,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     await program.parseAsync([...argv]);
     return exitCode;
   } catch (error) {
-    return handleError(error, io);
+    return handleError(error, io, argv[2] === "help");
   }
 }
 
@@ -37,8 +37,16 @@ class SwedishHelp extends Help {
     return super.subcommandTerm(command).replace("[options]", "[flaggor]");
   }
 
+  override commandUsage(command: Command): string {
+    return super.commandUsage(command).replace("[options]", "[flaggor]");
+  }
+
   override optionDescription(option: Option): string {
-    return super.optionDescription(option).replace("(default: ", "(standard: ");
+    return super.optionDescription(option).replace("(default: ", "(standard: ").replace("(choices: ", "(val: ");
+  }
+
+  override argumentDescription(argument: Argument): string {
+    return super.argumentDescription(argument).replace("(default: ", "(standard: ").replace("(choices: ", "(val: ");
   }
 }
 
@@ -75,7 +83,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .argument("<fil...>", "YAML-filer som beskriver ärendena, eller mappar med sådana")
     .usage("[flaggor] <fil...>")
     .option("-o, --out-dir <mapp>", "skriv filerna i den här mappen i stället för bredvid YAML-filen")
-    .option("--format <format>", "vilka format som skrivs: md, docx, pdf (med LibreOffice) eller flera, t.ex. md,docx,pdf", "md,docx")
+    .option("-f, --format <format>", "vilka format som skrivs: md, docx, pdf (med LibreOffice) eller flera, t.ex. md,docx,pdf", "md,docx")
     .option("--templates <mapp>", "egna mallar; filer där ersätter de inbyggda med samma namn")
     .option("--stdout", "skriv Markdown till standard ut i stället för till filer")
     .option("--watch", "skriv om utkasten när YAML-filen, remiss.config.yaml eller en mall ändras")
@@ -103,9 +111,10 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .description("granska ärenden (YAML), utkast (Markdown) och dokument (DOCX) innan de skickas")
     .argument("<fil...>", "filer eller mappar att granska (.yaml, .yml, .md, .docx)")
     .usage("[flaggor] <fil...>")
-    .option("--format <format>", "hur fynden skrivs ut: stylish, json eller github", "stylish")
+    .option("-f, --format <format>", "hur fynden skrivs ut: stylish, json eller github", "stylish")
     .option("--max-warnings <antal>", "misslyckas om varningarna är fler än så här många")
     .option("--quiet", "visa bara fel, inte varningar")
+    .option("--no-color", "inga färger i utskriften (också med miljövariabeln NO_COLOR)")
     .helpOption("-h, --help", "visa hjälp för check")
     .addHelpText(
       "after",
@@ -117,7 +126,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
         "  remiss check utkast.md --max-warnings 0  misslyckas även på varningar",
       ].join("\n"),
     )
-    .action(async (files: string[], options: { format?: string; maxWarnings?: string; quiet?: boolean }) => {
+    .action(async (files: string[], options: { format?: string; maxWarnings?: string; quiet?: boolean; color?: boolean }) => {
       const { runCheck } = await import("./commands/check.js");
       setExitCode(await runCheck(files, options, io));
     });
@@ -170,11 +179,11 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
   return program;
 }
 
-function handleError(error: unknown, io: CommandIo): ExitCode {
+function handleError(error: unknown, io: CommandIo, helpAskedFor = false): ExitCode {
   if (error instanceof CommanderError) {
-    // Help asked for, or the version: fine. Help shown because no command was given: a usage error.
+    // Help asked for (also `remiss help`), or the version: fine. Help shown because no command was given: a usage error.
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT_OK;
-    if (error.code === "commander.help") return EXIT_USAGE;
+    if (error.code === "commander.help") return helpAskedFor ? EXIT_OK : EXIT_USAGE;
     io.stderr(`remiss: ${commanderMessage(error)}\nSe remiss --help.\n`);
     return EXIT_USAGE;
   }

@@ -77,7 +77,11 @@ function describe(code: string | undefined): string {
       return "du har inte behörighet att läsa den";
     case "EISDIR":
       return "det är en mapp";
+    case "ENAMETOOLONG":
+      return "namnet är för långt";
+    case "ELOOP":
+      return "den är en länk som pekar på sig själv";
     default:
-      return code ?? "okänt fel";
+      return "filsystemet tillät inte det";
   }
 }

@@ -11,6 +11,8 @@ export interface CheckOptions {
   format?: string;
   maxWarnings?: string;
   quiet?: boolean;
+  /** false with --no-color. */
+  color?: boolean;
 }
 
 const FORMATS = ["stylish", "json", "github"] as const;
@@ -41,7 +43,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   const shown = options.quiet ? diagnostics.filter((d) => d.severity === "error") : diagnostics;
-  io.stdout(report(format, shown, io, files.length, Boolean(options.quiet)));
+  io.stdout(report(format, shown, io, files.length, Boolean(options.quiet), options.color !== false));
 
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (tooManyWarnings) {
@@ -51,14 +53,14 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   return errors > 0 || tooManyWarnings ? EXIT_INVALID : EXIT_OK;
 }
 
-function report(format: Format, diagnostics: readonly Diagnostic[], io: CommandIo, fileCount: number, quiet: boolean): string {
+function report(format: Format, diagnostics: readonly Diagnostic[], io: CommandIo, fileCount: number, quiet: boolean, colorAllowed: boolean): string {
   switch (format) {
     case "json":
       return formatJson(diagnostics);
     case "github":
       return formatGithub(diagnostics);
     case "stylish":
-      return formatStylish(diagnostics, { color: useColor(io), fileCount, quiet });
+      return formatStylish(diagnostics, { color: colorAllowed && useColor(io), fileCount, quiet });
   }
 }
 

@@ -147,10 +147,11 @@ class Drafter {
   /** Writes one file's outputs together, atomically, and says so. */
   private async write(file: string, outputs: readonly OutputFile[], progress = false): Promise<void> {
     const paths = outputs.map((o) => o.path);
-    await writeFilesAtomically(outputs.map((o) => ({ ...o, path: resolve(this.io.cwd, o.path) }))).catch((error: unknown) => {
-      const code = (error as NodeJS.ErrnoException | undefined)?.code ?? "okänt fel";
-      throw new RemissError(`${file}: kunde inte skriva ${joinSwedish(paths)} (${code}).`);
-    });
+    const shown = new Map(outputs.map((o) => [resolve(this.io.cwd, o.path), o.path]));
+    await writeFilesAtomically(
+      outputs.map((o) => ({ ...o, path: resolve(this.io.cwd, o.path) })),
+      (path) => shown.get(path) ?? path,
+    );
     if (progress) this.io.stderr("\r\x1b[K");
     this.io.stdout(`Skrev ${joinSwedish(paths)}\n`);
   }

@@ -43,7 +43,7 @@ export async function runInit(file: string | undefined, options: InitOptions, io
   };
   const template = await readFile(STARTER_CASE, "utf8");
   const starter = fitToStyle(template, profile.style).replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? "");
-  await writeFilesAtomically([{ path: target, data: starter }]);
+  await writeFilesAtomically([{ path: target, data: starter }], () => shown);
   io.stdout(`Skrev ${shown}. Fyll i fälten och kör sedan: remiss draft ${shown}\n`);
   return EXIT_OK;
 }

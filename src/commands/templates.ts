@@ -1,5 +1,5 @@
 import { access, readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { EXIT_INVALID, EXIT_OK, RemissError, type ExitCode } from "../errors.js";
 import { writeFilesAtomically } from "../output/atomic.js";
 import { BUILTIN_TEMPLATES, templateFiles } from "../render/markdown/render.js";
@@ -20,7 +20,7 @@ export async function runTemplatesExport(dir: string, options: { force?: boolean
     }
   }
   const files = await Promise.all(names.map(async (name) => ({ path: join(target, name), data: await readFile(join(BUILTIN_TEMPLATES, name)) })));
-  await writeFilesAtomically(files);
+  await writeFilesAtomically(files, (path) => join(dir, relative(target, path)));
   io.stdout(`Skrev ${names.length} mallar till ${dir}. Ange mappen som templates: i remiss.config.yaml, eller med --templates.\n`);
   return EXIT_OK;
 }

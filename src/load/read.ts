@@ -30,7 +30,9 @@ export function describeFsError(file: string, error: unknown): string {
       return `${file}: du har inte behörighet att läsa filen.`;
     case "EISDIR":
       return `${file}: är en mapp, inte en fil.`;
+    case "ENAMETOOLONG":
+      return `${file}: namnet är för långt för filsystemet.`;
     default:
-      return `${file}: filen går inte att läsa (${code ?? "okänt fel"}).`;
+      return `${file}: filen går inte att läsa; filsystemet tillät det inte.`;
   }
 }
