@@ -87,6 +87,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .option("--templates <mapp>", "egna mallar; filer där ersätter de inbyggda med samma namn")
     .option("--stdout", "skriv Markdown till standard ut i stället för till filer")
     .option("--watch", "skriv om utkasten när YAML-filen, remiss.config.yaml eller en mall ändras")
+    .option("--strict", "avsluta med kod 1 om platshållare som [Fyll i …] står kvar i ett utkast")
     .helpOption("-h, --help", "visa hjälp för draft")
     .addHelpText(
       "after",

@@ -18,6 +18,8 @@ export interface DraftOptions {
   format?: string;
   templates?: string;
   stdout?: boolean;
+  /** Exit 1 when placeholders remain in a draft (CI's habit). */
+  strict?: boolean;
   watch?: boolean;
   /** Ends `--watch` (tests); Ctrl-C ends it for a user. */
   signal?: AbortSignal;
@@ -132,16 +134,35 @@ class Drafter {
         if (this.formats.includes("docx")) outputs.push({ path: `${target}.docx`, data: docx });
         if (this.formats.includes("pdf")) {
           this.pending.push({ file, outputs, docx, pdf: `${target}.pdf` });
-          return EXIT_OK;
+          return this.placeholders(markdown, [...outputs.map((o) => o.path), `${target}.pdf`], say);
         }
       }
       await this.write(file, outputs, progress);
-      return EXIT_OK;
+      return this.placeholders(markdown, outputs.map((o) => o.path), say);
     } catch (error) {
       if (!(error instanceof RemissError)) throw error;
       say(`${error.message}\n`);
       return error.exitCode;
     }
+  }
+
+  /**
+   * A draft is written even with placeholders left in it ("[Fyll i …]",
+   * TODO): says how many, and where `check` shows them; with --strict that
+   * is a failure (exit 1).
+   */
+  private async placeholders(markdown: string, paths: readonly string[], say: (text: string) => void): Promise<ExitCode> {
+    if (!/\[|TODO|FIXME|XXX|Lorem|…/u.test(markdown)) return EXIT_OK;
+    const [{ readMarkdown }, { runRules }, { textPlatshallare }] = await Promise.all([
+      import("../check/readers/markdown.js"),
+      import("../check/engine.js"),
+      import("../check/rules/text-platshallare.js"),
+    ]);
+    const count = runRules(readMarkdown(markdown), {}, [textPlatshallare]).filter((f) => f.rule === textPlatshallare.id).length;
+    if (count === 0) return EXIT_OK;
+    const what = count === 1 ? "1 platshållare står kvar" : `${count} platshållare står kvar`;
+    say(`${what} i ${joinSwedish(paths)}; remiss check visar var.\n`);
+    return this.options.strict ? EXIT_INVALID : EXIT_OK;
   }
 
   /** Writes one file's outputs together, atomically, and says so. */

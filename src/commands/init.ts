@@ -17,9 +17,11 @@ export interface InitOptions {
 /**
  * `remiss init [FILE]`: a starter case with every field, a comment on each
  * and placeholders that `remiss check` flags, so nothing is sent unfinished.
- * It fits the house style of the nearest remiss.config.yaml: no fields for
- * the sections the style leaves out, and an entry under `egna_avsnitt` for
- * each own section it has.
+ * It fits the nearest remiss.config.yaml: no fields for the sections its
+ * house style leaves out or for what it gives every case (letterhead,
+ * signatories), and an entry under `egna_avsnitt` for each own section.
+ * Dates it cannot know (the reply date, the organs' dates) are left for the
+ * writer, commented out, never invented.
  */
 export async function runInit(file: string | undefined, options: InitOptions, io: CommandIo): Promise<ExitCode> {
   const target = resolve(io.cwd, file ?? "arende.yaml");
@@ -38,11 +40,12 @@ export async function runInit(file: string | undefined, options: InitOptions, io
     schema: relative(dirname(target), SCHEMA_FILE).split("\\").join("/"),
     fil: basename(target),
     datum: isoDate(today),
-    svar_senast: isoDate(new Date(today.getTime() + 30 * 86_400_000)),
     egna_avsnitt: ownSectionEntries(profile.style),
   };
   const template = await readFile(STARTER_CASE, "utf8");
-  const starter = fitToStyle(template, profile.style).replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? "");
+  // What the profile gives every case (the letterhead, the signatories) is left out: a placeholder would override it.
+  const given = [...(profile.config.forvaltning?.namn && profile.config.forvaltning.namnd ? ["forvaltning"] : []), ...(profile.config.underskrifter ? ["underskrifter"] : [])];
+  const starter = fitToStyle(template, profile.style, given).replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? "");
   await writeFilesAtomically([{ path: target, data: starter }], () => shown);
   io.stdout(`Skrev ${shown}. Fyll i fälten och kör sedan: remiss draft ${shown}\n`);
   return EXIT_OK;
@@ -50,12 +53,14 @@ export async function runInit(file: string | undefined, options: InitOptions, io
 
 /**
  * The starter's blocks, each between `#@ ID` and `#@`, kept when the house
- * style has the section ID (`egna-avsnitt`: when it has own sections) and
+ * style has the section ID (`egna-avsnitt`: when it has own sections;
+ * `forvaltning` and `underskrifter`: unless the profile gives them) and
  * dropped otherwise; the marker lines never reach the file.
  */
-export function fitToStyle(template: string, style: HouseStyle): string {
+export function fitToStyle(template: string, style: HouseStyle, givenByProfile: readonly string[] = []): string {
   const keep = new Set(style.sections.map((s) => s.id));
   if (style.sections.some((s) => s.own)) keep.add("egna-avsnitt");
+  for (const key of ["forvaltning", "underskrifter"]) if (!givenByProfile.includes(key)) keep.add(key);
   const out: string[] = [];
   let skipping = false;
   for (const line of template.split("\n")) {

@@ -27,9 +27,14 @@ describe("remiss init", () => {
     expect(modeline && existsSync(join(dir, modeline))).toBe(true);
     expect(starter).toContain("[Skriv förvaltningens synpunkter här.]");
     const draft = runCli(["draft", "arende.yaml"], { cwd: dir });
-    expect(draft.stderr).toBe("");
+    // Drafted, with a word about what is left to fill in; --strict makes that a failure.
+    expect(draft.stderr).toBe("26 platshållare står kvar i arende.md och arende.docx; remiss check visar var.\n");
     expect(draft.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(["arende.docx", "arende.md", "arende.yaml"]);
+    expect(runCli(["draft", "arende.yaml", "--strict"], { cwd: dir }).code).toBe(1);
+    // Dates it cannot know are not invented: the reply date and the organs' dates are left for the writer.
+    expect(starter).toContain("  # svar_senast: ÅÅÅÅ-MM-DD");
+    expect(starter).not.toMatch(/svar_senast: \d/u);
   });
 
   it("never overwrites an existing file, unless --force", () => {

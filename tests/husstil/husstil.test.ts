@@ -234,8 +234,10 @@ describe("init under a house style", () => {
     expect(starter).toContain(
       'egna_avsnitt:\n  - rubrik: "Ekonomiska konsekvenser"\n    text: |\n      [Skriv avsnittet Ekonomiska konsekvenser här.]\n  - rubrik: "Beslutsunderlag"   # valfritt\n',
     );
+    // The profile gives the letterhead: the starter has none to override it.
+    expect(starter).not.toMatch(/^forvaltning:/mu);
     const draft = runCli(["draft", "nytt.yaml", "--format", "md"], { cwd: folder });
-    expect(draft.stderr).toBe("");
+    expect(draft.stderr).toMatch(/^\d+ platshållare står kvar i nytt\.md; remiss check visar var\.\n$/u);
     expect(draft.code).toBe(0);
     const check = runCli(["check", "nytt.yaml", "nytt.md", "--format", "json"], { cwd: folder });
     const rules = new Set((JSON.parse(check.stdout) as { rule: string }[]).map((d) => d.rule));
