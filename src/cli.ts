@@ -88,6 +88,8 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .option("--stdout", "skriv Markdown till standard ut i stället för till filer")
     .option("--watch", "skriv om utkasten när YAML-filen, remiss.config.yaml eller en mall ändras")
     .option("--strict", "avsluta med kod 1 om platshållare som [Fyll i …] står kvar i ett utkast")
+    .option("--force", "skriv över utkast som ändrats för hand")
+    .option("--check", "skriv inget; avsluta med kod 1 om ett utkast saknas, ändrats för hand eller inte är vad YAML-filen ger i dag")
     .helpOption("-h, --help", "visa hjälp för draft")
     .addHelpText(
       "after",
@@ -100,6 +102,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
         "  remiss draft arende.yaml --format md,docx,pdf   också en tillgänglig PDF att publicera",
         "  remiss draft arende.yaml --watch         skriver om vid varje ändring",
         "  remiss draft arende.yaml --stdout        visar Markdown utan att skriva något",
+        "  remiss draft arenden/ --check            i CI: stämmer de incheckade utkasten med ärendena?",
       ].join("\n"),
     )
     .action(async (files: string[], options: import("./commands/draft.js").DraftOptions) => {

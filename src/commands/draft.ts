@@ -1,4 +1,5 @@
 import { watch as watchFs, type FSWatcher } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { hasErrors } from "../diagnostics.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, type ExitCode } from "../errors.js";
@@ -20,6 +21,10 @@ export interface DraftOptions {
   stdout?: boolean;
   /** Exit 1 when placeholders remain in a draft (CI's habit). */
   strict?: boolean;
+  /** Overwrite drafts that were edited by hand. */
+  force?: boolean;
+  /** Write nothing; exit 1 when a draft is missing, edited, or not what its YAML gives today (prettier's habit). */
+  check?: boolean;
   watch?: boolean;
   /** Ends `--watch` (tests); Ctrl-C ends it for a user. */
   signal?: AbortSignal;
@@ -40,6 +45,9 @@ const PROGRESS_FROM = 5;
  */
 export async function runDraft(paths: readonly string[], options: DraftOptions, io: CommandIo): Promise<ExitCode> {
   const formats = parseFormats(options.format);
+  if (options.check && (options.stdout || options.watch)) {
+    throw new RemissError("--check går inte att kombinera med --stdout eller --watch.", EXIT_USAGE);
+  }
   if (options.stdout && (options.watch || options.outDir)) {
     throw new RemissError("--stdout går inte att kombinera med --watch eller --out-dir.", EXIT_USAGE);
   }
@@ -47,7 +55,7 @@ export async function runDraft(paths: readonly string[], options: DraftOptions, 
   if (files.length === 0) throw new RemissError("Inga YAML-filer hittades. Ange en fil, t.ex. remiss draft arende.yaml.", EXIT_USAGE);
   if (options.stdout && files.length !== 1) throw new RemissError("--stdout tar en enda fil.", EXIT_USAGE);
 
-  if (formats.includes("pdf") && !options.stdout) {
+  if (formats.includes("pdf") && !options.stdout && !options.check) {
     const { requireSoffice } = await import("../render/pdf.js");
     requireSoffice(io.env);
   }
@@ -90,7 +98,11 @@ class Drafter {
       drafted += written.drafted;
       exitCode = Math.max(exitCode, written.exitCode) as ExitCode;
     }
-    if (files.length > 1) this.io.stderr(`${summary(drafted, files.length - drafted)}\n`);
+    if (this.options.check) {
+      this.io.stderr(
+        drafted === files.length ? `Alla utkast stämmer med sina ärenden (${files.length}).\n` : `${files.length - drafted} av ${files.length} ärenden har utkast som inte stämmer.\n`,
+      );
+    } else if (files.length > 1) this.io.stderr(`${summary(drafted, files.length - drafted)}\n`);
     return exitCode;
   }
 
@@ -132,11 +144,13 @@ class Drafter {
           baseDir: dirname(resolve(this.io.cwd, file)),
         });
         if (this.formats.includes("docx")) outputs.push({ path: `${target}.docx`, data: docx });
+        if (this.options.check) return this.compare(outputs, file, say);
         if (this.formats.includes("pdf")) {
           this.pending.push({ file, outputs, docx, pdf: `${target}.pdf` });
           return this.placeholders(markdown, [...outputs.map((o) => o.path), `${target}.pdf`], say);
         }
       }
+      if (this.options.check) return this.compare(outputs, file, say);
       await this.write(file, outputs, progress);
       return this.placeholders(markdown, outputs.map((o) => o.path), say);
     } catch (error) {
@@ -165,8 +179,56 @@ class Drafter {
     return this.options.strict ? EXIT_INVALID : EXIT_OK;
   }
 
+  /**
+   * `--check`: each output is compared with what is on disk, nothing is
+   * written. A draft is stale when its Markdown differs, or its DOCX records
+   * another fingerprint (the DOCX's dates may follow the clock, its text
+   * does not).
+   */
+  private async compare(outputs: readonly OutputFile[], file: string, say: (text: string) => void): Promise<ExitCode> {
+    const { docxFingerprint, docxState, markdownState } = await import("../output/fingerprint.js");
+    const problems: string[] = [];
+    for (const output of outputs) {
+      const existing = await readFile(resolve(this.io.cwd, output.path)).catch(() => undefined);
+      if (!existing) {
+        problems.push(`${output.path}: saknas`);
+        continue;
+      }
+      const isMarkdown = output.path.endsWith(".md");
+      const state = isMarkdown ? markdownState(existing.toString("utf8")) : docxState(existing);
+      if (state === "edited") problems.push(`${output.path}: har ändrats för hand`);
+      else if (isMarkdown ? existing.toString("utf8") !== output.data : docxFingerprint(existing) !== docxFingerprint(output.data as Uint8Array)) {
+        problems.push(`${output.path}: är inte vad ${file} ger i dag`);
+      }
+    }
+    if (problems.length === 0) return EXIT_OK;
+    say(`${problems.join("\n")}\nKör remiss draft ${file} (och flytta först ändringar gjorda för hand till YAML-filen).\n`);
+    return EXIT_INVALID;
+  }
+
+  /** Outputs on disk that someone has edited since remiss wrote them: never overwritten without --force. */
+  private async refuseEdited(file: string, outputs: readonly OutputFile[]): Promise<void> {
+    if (this.options.force) return;
+    const { docxState, markdownState } = await import("../output/fingerprint.js");
+    const edited: string[] = [];
+    for (const output of outputs) {
+      if (output.path.endsWith(".pdf")) continue;
+      const existing = await readFile(resolve(this.io.cwd, output.path)).catch(() => undefined);
+      if (!existing) continue;
+      const state = output.path.endsWith(".md") ? markdownState(existing.toString("utf8")) : docxState(existing);
+      if (state === "edited") edited.push(output.path);
+    }
+    if (edited.length === 0) return;
+    const which = edited.length === 1 ? `${edited[0]} har` : `${joinSwedish(edited)} har`;
+    throw new RemissError(
+      `${which} ändrats för hand sedan remiss skrev ${edited.length === 1 ? "den" : "dem"}, och skrivs inte över. Flytta ändringen till ${file} och kör igen, eller skriv över med --force.`,
+      EXIT_INVALID,
+    );
+  }
+
   /** Writes one file's outputs together, atomically, and says so. */
   private async write(file: string, outputs: readonly OutputFile[], progress = false): Promise<void> {
+    await this.refuseEdited(file, outputs);
     const paths = outputs.map((o) => o.path);
     const shown = new Map(outputs.map((o) => [resolve(this.io.cwd, o.path), o.path]));
     await writeFilesAtomically(

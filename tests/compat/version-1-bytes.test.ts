@@ -21,20 +21,21 @@ import { runCli } from "../support/cli.js";
  * GFM (an e-mail address written out is a link, as GitHub shows it), and
  * the page-1 document info as body text in reading order, not a frame,
  * Bilagor kept on the signatures' page, and the organs' dates in the front
- * matter and the properties (so check compares them in drafts too).
+ * matter and the properties (so check compares them in drafts too), and a
+ * fingerprint in each draft so that hand edits are never overwritten.
  */
 const EXPECTED: Record<string, { md: string; docx: string }> = {
   "minimal": {
-    md: "938494896b14c26bb7974da2ea271c90241e640757dcdac80bf6a0a2e9433ab0",
-    docx: "154cfbc08872d005561bd57149269569ee2652cc1a498dc774f58f1d623103a0",
+    md: "c38dee549837614f59d836b1cff48047787596d3675a3e511a3bcf0dedf951d8",
+    docx: "a030ef79a4fcee918935f56f1c95a8ff76c0f63fe1b89e6697974ef6ca2ceaaf",
   },
   "skrivelse-flera-forfattare": {
-    md: "6b107543533b6a6f8c9cb5d84d95c0c83cda1c0d44f2ea947d10c7df89329121",
-    docx: "e35688a2a3bfcea7605ea689144837b27919b8bee6eccddecbb6100aad8cd3f5",
+    md: "270939e87444f66e2f331ad4ecbda222b53768f802e839ab49fb1a5f1437a38b",
+    docx: "614b36df305ce9c82a36251769ec85a46c0f4e22ac325d13d8a0c3fc06cd58eb",
   },
   "sodermalm-ks-2025-804": {
-    md: "60d3ed36bbd2a9d9039789f274ede58b8c9ddaf9c3fa706acd60a9f4fd97c860",
-    docx: "dbff031d3d384fd7124ea5d11c2d577fb39f69fadb5a65681ec2b048173fbbce",
+    md: "928514cb5dd02c43d9ae7986e7e131a19c633e6fac363d643a2d346bdf24c1e2",
+    docx: "6284d8555fc6a7e4ddeda1a52af321c0dcc3414128e67f74984e7da69365891d",
   },
 };
 

@@ -2,6 +2,7 @@ import { strFromU8, strToU8, zipSync, type Zippable } from "fflate";
 import type { PackageParts } from "./document.js";
 import type { AppProperties, CoreProperties } from "./properties.js";
 import { cleanStyles, swedishTabStop, usedStyleIds } from "./style-cleanup.js";
+import { signCustomXml } from "../../output/fingerprint.js";
 import { captionSignatureTables } from "./table-captions.js";
 
 /**
@@ -16,6 +17,8 @@ import { captionSignatureTables } from "./table-captions.js";
  *   the company, which docx leaves empty.
  * - The styles are cleaned (style-cleanup.ts) and the default tab stop is
  *   Swedish Word's; the signature table gets its caption (table-captions.ts).
+ * - custom.xml records the fingerprint of word/document.xml, so that a later
+ *   `draft` sees an edit made in Word (src/output/fingerprint.ts).
  * - The zip is written again with the entries in a fixed order and the
  *   same time on every entry, whatever the clock and the time zone.
  */
@@ -44,6 +47,9 @@ export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppP
   if (body !== undefined) texts.set(DOCUMENT_PART, captionSignatureTables(body));
   const settings = texts.get(SETTINGS_PART);
   if (settings !== undefined) texts.set(SETTINGS_PART, swedishTabStop(settings));
+  const custom = texts.get(CUSTOM_PART);
+  const finalBody = texts.get(DOCUMENT_PART);
+  if (custom !== undefined && finalBody !== undefined) texts.set(CUSTOM_PART, signCustomXml(custom, finalBody));
   if (!names.includes(APP_PART)) names.splice(names.indexOf(CORE_PART), 0, APP_PART);
   for (const [name, text] of texts) refuseNonXmlCharacters(text, name);
   if (!names.includes(CORE_PART)) names.splice(names.indexOf("_rels/.rels") + 1, 0, CORE_PART);
@@ -61,6 +67,7 @@ const CORE_PART = "docProps/core.xml";
 const APP_PART = "docProps/app.xml";
 const STYLES_PART = "word/styles.xml";
 const DOCUMENT_PART = "word/document.xml";
+const CUSTOM_PART = "docProps/custom.xml";
 const SETTINGS_PART = "word/settings.xml";
 
 /** [Content_Types].xml first and the package relationships second, as Word writes them; then by name. */

@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import Handlebars from "handlebars";
 import { stringify } from "yaml";
 import { EXIT_INVALID, RemissError } from "../../errors.js";
+import { signMarkdown } from "../../output/fingerprint.js";
 import type { ViewModel } from "../../view/model.js";
 
 import { BUILTIN_TEMPLATES } from "../../paths.js";
@@ -52,7 +53,7 @@ export function createMarkdownRenderer(ownTemplates?: string): MarkdownRenderer 
   const mainSource = templates.get(MAIN_TEMPLATE)!;
   return (view) => {
     const context = { ...view, frontMatter: stringify(view.metadata, { lineWidth: 0 }).trimEnd() };
-    return normalize(attributed(main, mainSource)(context));
+    return signMarkdown(normalize(attributed(main, mainSource)(context)));
   };
 }
 

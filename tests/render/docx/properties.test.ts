@@ -116,10 +116,11 @@ describe("DOCX properties a records system reads (docProps/app.xml, docProps/cus
       ["Handlaggare", "Kim Lindqvist"],
       ["Namnd", "Södermalms stadsdelsnämnd"],
       ["Behandlats", "2025-10-06 förvaltningsgruppen; 2025-10-06 pensionärsrådet"],
+      ["RemissFingeravtryck", expect.stringMatching(/^[0-9a-f]{16}$/u)],
     ]);
   });
 
   it("writes only the properties the case gives", async () => {
-    expect(customProperties(await renderDocx(MINIMAL_MD)).map(([name]) => name)).toEqual(["RemissDnr", "Remittent", "SvarSenast", "Namnd"]);
+    expect(customProperties(await renderDocx(MINIMAL_MD)).map(([name]) => name)).toEqual(["RemissDnr", "Remittent", "SvarSenast", "Namnd", "RemissFingeravtryck"]);
   });
 });
