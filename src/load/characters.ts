@@ -1,5 +1,6 @@
 import type { Finding } from "../diagnostics.js";
 import type { FieldPath, SourceMap } from "./positions.js";
+import { setOwn } from "./yaml.js";
 import { formatPath } from "./validate.js";
 
 /**
@@ -53,7 +54,7 @@ export function cleanCharacters(data: unknown, map: SourceMap, isMarkdown: (path
     if (Array.isArray(value)) return value.map((item, index) => visit(item, [...path, index]));
     if (value !== null && typeof value === "object") {
       const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) out[key] = visit(item, [...path, key]);
+      for (const [key, item] of Object.entries(value)) setOwn(out, key, visit(item, [...path, key]));
       return out;
     }
     return value;

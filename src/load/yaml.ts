@@ -221,11 +221,20 @@ function dropNulls(value: unknown): unknown {
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      if (item !== null) out[key] = dropNulls(item);
+      if (item !== null) setOwn(out, key, dropNulls(item));
     }
     return out;
   }
   return value;
+}
+
+/**
+ * Sets a key as the object's own property, whatever its name: `__proto__`
+ * in a YAML file is a key like any other (and so an unknown key), never the
+ * object's prototype, which would let a file slip values past the schema.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 const YAML_MESSAGES: Record<string, string> = {

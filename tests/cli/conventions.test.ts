@@ -82,3 +82,22 @@ describe("pipes and file-system errors", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("keys that name an object's machinery", () => {
+  it("are unknown keys in a case and in remiss.config.yaml, for draft and check alike, never a prototype", () => {
+    const dir = mkdtempSync(join(tmpdir(), "remiss-proto-"));
+    writeFileSync(join(dir, "remiss.config.yaml"), "forvaltning:\n  __proto__:\n    namnd: Hackad nämnd\n");
+    writeFileSync(join(dir, "a.yaml"), readFileSync(join(ROOT, "fixtures", "invalid", "prototyp.yaml")));
+    const draft = runCli(["draft", "a.yaml"], { cwd: dir });
+    expect(draft.code).toBe(1);
+    expect(draft.stderr).toContain("remiss.config.yaml:2:3: fel: Okänd nyckel ”__proto__” under ”forvaltning”.");
+    rmSync(join(dir, "remiss.config.yaml"));
+    const again = runCli(["draft", "a.yaml"], { cwd: dir });
+    expect(again.stderr).toContain("a.yaml:2:1: fel: Okänd nyckel ”constructor”.");
+    expect(again.stderr).toContain("Okänd nyckel ”__proto__” under ”forvaltning”.");
+    expect(again.stderr).not.toContain("Hackad");
+    const check = runCli(["check", "a.yaml", "--format", "json"], { cwd: dir });
+    expect((JSON.parse(check.stdout) as { rule: string }[]).filter((d) => d.rule === "schema/okand-nyckel")).toHaveLength(2);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

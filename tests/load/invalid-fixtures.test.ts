@@ -33,6 +33,7 @@ describe("invalid inputs", () => {
         "kolon-i-text.yaml",
         "citattecken-stangs-inte.yaml",
         "tabb.yaml",
+        "prototyp.yaml",
       ]),
     );
   });
