@@ -7,6 +7,7 @@ import { runRules } from "./engine.js";
 import { CHECKED_EXTENSIONS } from "./files.js";
 import { readMarkdown } from "./readers/markdown.js";
 import type { RuleParams } from "./rule.js";
+import { RULES } from "./rules/index.js";
 
 export interface FileResult {
   readonly diagnostics: Diagnostic[];
@@ -38,7 +39,8 @@ export async function checkFile(file: string, cwd: string, params: Partial<RuleP
     return unreadable(file, "fil/olasbar", `Filen går inte att läsa (${describe(code)}).`);
   }
   const document = await read(file, bytes, params);
-  return { diagnostics: runRules(document, params).map((finding) => ({ file, ...finding })), unreadable: false };
+  const rules = params.rules ? RULES.filter((rule) => params.rules!.includes(rule.id)) : RULES;
+  return { diagnostics: runRules(document, params, rules).map((finding) => ({ file, ...finding })), unreadable: false };
 }
 
 async function read(file: string, bytes: Uint8Array, params: Partial<RuleParams>): Promise<CheckDocument> {

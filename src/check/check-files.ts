@@ -5,7 +5,7 @@ import { hasErrors, type Diagnostic } from "../diagnostics.js";
 import { SECTIONS } from "../model/sections.js";
 import { checkFile, type FileResult } from "./check-file.js";
 import { CheckSettingsLoader } from "./config.js";
-import type { RuleParams } from "./rule.js";
+import { STRUCTURAL_RULES, type RuleParams } from "./rule.js";
 
 /**
  * `check` over many files: the files are shared between this thread and
@@ -35,6 +35,12 @@ const MAX_WORKERS = 3;
 const FILES_PER_WORKER = 500;
 
 export interface CheckFilesOptions {
+  /**
+   * Indexes of files that are drafts, unedited since remiss wrote them from
+   * a case checked in the same run: only the structural rules run on them,
+   * since every other finding is the case's and is reported there.
+   */
+  readonly structuralOnly?: ReadonlySet<number>;
   /**
    * Threads to check in, this one included; 1 checks everything here.
    * Default: the cores Node may use (at most 1 + MAX_WORKERS), when there
@@ -92,10 +98,11 @@ export async function checkFiles(files: readonly string[], cwd: string, options:
         results[index] = { diagnostics: [...(configFindings[index] ?? [])], unreadable: false };
         return;
       }
-      let p = paramsIndex.get(params);
+      const chosen = options.structuralOnly?.has(index) ? structural(params) : params;
+      let p = paramsIndex.get(chosen);
       if (p === undefined) {
-        p = paramsTable.push(params) - 1;
-        paramsIndex.set(params, p);
+        p = paramsTable.push(chosen) - 1;
+        paramsIndex.set(chosen, p);
       }
       jobs.push([index, files[index]!, p]);
     });
@@ -302,6 +309,18 @@ function serve(port: MessagePort, setup: WorkerSetup): void {
     else chain = chain.then(() => run(message.jobs));
   });
   port.postMessage({ type: "ready" } satisfies FromWorker);
+}
+
+const structuralParams = new WeakMap<Partial<RuleParams>, Partial<RuleParams>>();
+
+/** The same settings, with only the rules that a hand edit of a draft could break: the sections' and the headings'. */
+function structural(params: Partial<RuleParams>): Partial<RuleParams> {
+  let derived = structuralParams.get(params);
+  if (!derived) {
+    derived = { ...params, rules: STRUCTURAL_RULES };
+    structuralParams.set(params, derived);
+  }
+  return derived;
 }
 
 /** Params as a worker gets them: a copy of SECTIONS would not be SECTIONS, so the default list is left out (it is the default). */

@@ -18,7 +18,12 @@ export interface RuleParams {
   readonly style?: HouseStyle;
   /** For the YAML reader: the letterhead and signatories the config gives every case. */
   readonly defaults?: CaseDefaults;
+  /** Only these rules (by id), when not all: see STRUCTURAL_RULES. */
+  readonly rules?: readonly string[];
 }
+
+/** The rules a hand edit of a draft can break: its sections and its headings. */
+export const STRUCTURAL_RULES: readonly string[] = ["sektion/saknas", "sektion/ordning", "sektion/tom", "sektion/dubblett", "struktur/rubrikniva"];
 
 export const DEFAULT_PARAMS: RuleParams = { lixMax: 60, lixMinWords: 50, sentenceMaxWords: 35, sections: SECTIONS };
 

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { checkFiles, type CheckFilesOptions } from "../check/check-files.js";
 import { expandCheckInputs } from "../check/files.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.js";
@@ -36,7 +38,14 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   }
   for (const folder of emptyFolders) io.stderr(`${folder}: inga filer att granska i mappen. check läser ${KINDS}.\n`);
 
-  const results = await checkFiles(files, io.cwd, parseThreads(io.env.REMISS_CHECK_THREADS));
+  const structuralOnly = await unchangedDraftsOfCases(files, io.cwd);
+  const results = await checkFiles(files, io.cwd, { ...parseThreads(io.env.REMISS_CHECK_THREADS), structuralOnly });
+  if (structuralOnly.size > 0) {
+    const count = structuralOnly.size === 1 ? "1 utkast" : `${structuralOnly.size} utkast`;
+    io.stderr(
+      `${count} granskades bara för avsnitt och rubriker: de är oförändrade sedan remiss skrev dem från ärendet bredvid, och ärendets fynd gäller dem också.\n`,
+    );
+  }
   const diagnostics = results.flatMap((r) => r.diagnostics).sort(compareDiagnostics);
   const unreadable = emptyFolders.length > 0 || results.some((r) => r.unreadable);
 
@@ -51,6 +60,28 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   }
   if (unreadable) return EXIT_USAGE;
   return errors > 0 || tooManyWarnings ? EXIT_INVALID : EXIT_OK;
+}
+
+/**
+ * The drafts (.md, .docx) that stand beside a case checked in the same run
+ * (same folder, same name) and are unedited since remiss wrote them, by
+ * their fingerprint: their text is the case's, so its findings are not
+ * repeated for them. An edited or unsigned draft is checked in full.
+ */
+async function unchangedDraftsOfCases(files: readonly string[], cwd: string): Promise<Set<number>> {
+  const cases = new Set(files.filter((f) => /\.ya?ml$/iu.test(f)).map((f) => resolve(cwd, f).replace(/\.ya?ml$/iu, "")));
+  const found = new Set<number>();
+  if (cases.size === 0) return found;
+  const candidates = files.map((f, index) => ({ f, index })).filter(({ f }) => /\.(md|docx)$/iu.test(f) && cases.has(resolve(cwd, f).replace(/\.(md|docx)$/iu, "")));
+  if (candidates.length === 0) return found;
+  const { docxState, markdownState } = await import("../output/fingerprint.js");
+  for (const { f, index } of candidates) {
+    const bytes = await readFile(resolve(cwd, f)).catch(() => undefined);
+    if (!bytes) continue;
+    const state = f.toLowerCase().endsWith(".md") ? markdownState(bytes.toString("utf8")) : docxState(bytes);
+    if (state === "intact") found.add(index);
+  }
+  return found;
 }
 
 function report(format: Format, diagnostics: readonly Diagnostic[], io: CommandIo, fileCount: number, quiet: boolean, colorAllowed: boolean): string {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,5 +56,32 @@ describe("check on the drafts of every kind of remiss", () => {
       "Avsnittet ”Ekonomiska konsekvenser” krävs enligt remiss.config.yaml men saknas. Lägg till det under egna_avsnitt, med rubrik: Ekonomiska konsekvenser och text: |. (egna_avsnitt)",
       "Avsnittet ”Risker” krävs enligt remiss.config.yaml men saknas. Lägg till det under egna_avsnitt, med rubrik: Risker och text: |. (egna_avsnitt)",
     ]);
+  });
+});
+
+describe("check over a folder of cases and their drafts", () => {
+  it("reports each finding once: unedited drafts beside their case are checked only for sections and headings", () => {
+    const result = runCli(["check", ".", "--format", "json"], { cwd: dir });
+    const findings = JSON.parse(result.stdout) as { file: string; rule: string }[];
+    // The medborgarförslag's two text warnings stand on the case only, not three times.
+    expect(findings.filter((f) => f.rule.startsWith("text/")).map((f) => f.file)).toEqual([
+      "medborgarforslag-giftfri-forskola.yaml",
+      "medborgarforslag-giftfri-forskola.yaml",
+    ]);
+    expect(result.stderr).toBe(
+      "10 utkast granskades bara för avsnitt och rubriker: de är oförändrade sedan remiss skrev dem från ärendet bredvid, och ärendets fynd gäller dem också.\n",
+    );
+  });
+
+  it("checks an edited draft in full", () => {
+    const md = join(dir, "motion-fran-parti.md");
+    const text = readFileSync(md, "utf8");
+    writeFileSync(md, text.replace("Barn som går till och från skolan över Torget berörs av trafiken.", "TODO"));
+    const result = runCli(["check", ".", "--format", "json"], { cwd: dir });
+    expect((JSON.parse(result.stdout) as { file: string; rule: string }[]).filter((f) => f.rule === "text/platshallare").map((f) => f.file)).toEqual([
+      "motion-fran-parti.md",
+    ]);
+    expect(result.stderr).toMatch(/^9 utkast granskades bara/u);
+    writeFileSync(md, text);
   });
 });
