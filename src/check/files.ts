@@ -1,5 +1,6 @@
-import { readdir, stat } from "node:fs/promises";
-import { join, normalize, resolve } from "node:path";
+import { stat } from "node:fs/promises";
+import { normalize, resolve } from "node:path";
+import { expandGlob, isGlob, walkFiles } from "../load/walk.js";
 import { CONFIG_FILE } from "../model/config-file.js";
 
 /** The kinds of file `check` reads, by extension. */
@@ -29,28 +30,22 @@ export async function expandCheckInputs(paths: readonly string[], cwd: string): 
     seen.add(key);
     files.push(file);
   };
+  const checkable = (name: string) => CHECKED_EXTENSIONS.test(name) && name !== CONFIG_FILE;
   for (const path of paths) {
     const info = await stat(resolve(cwd, path)).catch(() => undefined);
+    if (!info && isGlob(path)) {
+      const matched = await expandGlob(path, cwd, checkable);
+      if (matched.length === 0) emptyFolders.push(path);
+      matched.forEach(add);
+      continue;
+    }
     if (!info?.isDirectory()) {
       add(path);
       continue;
     }
-    const found = await walk(normalize(path), cwd);
+    const found = await walkFiles(normalize(path), cwd, checkable);
     if (found.length === 0) emptyFolders.push(path);
     found.forEach(add);
   }
   return { files, emptyFolders };
-}
-
-async function walk(folder: string, cwd: string): Promise<string[]> {
-  const entries = await readdir(resolve(cwd, folder), { withFileTypes: true }).catch(() => []);
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: string[] = [];
-  for (const entry of entries) {
-    const { name } = entry;
-    if (name.startsWith(".") || name.startsWith("~$") || name === "node_modules") continue;
-    if (entry.isDirectory()) out.push(...(await walk(join(folder, name), cwd)));
-    else if (CHECKED_EXTENSIONS.test(name) && name !== CONFIG_FILE) out.push(join(folder, name));
-  }
-  return out;
 }

@@ -54,6 +54,7 @@ export async function runDraft(paths: readonly string[], options: DraftOptions, 
   const files = await expandCaseInputs(paths, io.cwd);
   if (files.length === 0) throw new RemissError("Inga YAML-filer hittades. Ange en fil, t.ex. remiss draft arende.yaml.", EXIT_USAGE);
   if (options.stdout && files.length !== 1) throw new RemissError("--stdout tar en enda fil.", EXIT_USAGE);
+  if (!options.stdout) refuseCollisions(files, options.outDir, formats, io.cwd);
 
   if (formats.includes("pdf") && !options.stdout && !options.check) {
     const { requireSoffice } = await import("../render/pdf.js");
@@ -342,6 +343,35 @@ async function watchAndDraft(paths: readonly string[], options: DraftOptions, fo
   for (const watcher of watchers) watcher.close();
   await running;
   return EXIT_OK;
+}
+
+/**
+ * Before anything is written: two cases that would write the same draft
+ * (`a/arende.yaml` and `b/arende.yaml` with `-o ut`), or a draft that would
+ * overwrite a case given as input (a case saved as `arende.md`), are a
+ * usage error, exit 2.
+ */
+function refuseCollisions(files: readonly string[], outDir: string | undefined, formats: readonly Format[], cwd: string): void {
+  const inputs = new Set(files.map((file) => resolve(cwd, file)));
+  const owners = new Map<string, string>();
+  for (const file of files) {
+    const target = join(outDir ?? dirname(file), basename(file, extname(file)));
+    for (const format of formats) {
+      const output = `${target}.${format}`;
+      const key = resolve(cwd, output);
+      if (inputs.has(key)) {
+        throw new RemissError(`${file}: utkastet ${output} skulle skriva över ärendet självt. Ge ärendet ändelsen .yaml.`, EXIT_USAGE);
+      }
+      const other = owners.get(key);
+      if (other !== undefined && other !== file) {
+        throw new RemissError(
+          `${other} och ${file} skulle båda skriva ${output}. Ge ärendena olika namn, eller skriv dem utan -o så att utkasten hamnar bredvid sina ärenden. Inget skrevs.`,
+          EXIT_USAGE,
+        );
+      }
+      owners.set(key, file);
+    }
+  }
 }
 
 function parseFormats(value: string | undefined): Format[] {

@@ -1,25 +1,37 @@
-import { readdir, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { stat } from "node:fs/promises";
+import { normalize, resolve } from "node:path";
 import { CONFIG_FILE } from "../model/config-file.js";
+import { expandGlob, isGlob, walkFiles } from "./walk.js";
+
+/** A case file by its name: `*.yaml` or `*.yml`, not the förvaltning's config. */
+function isCaseFile(name: string): boolean {
+  return /\.ya?ml$/iu.test(name) && name !== CONFIG_FILE;
+}
 
 /**
- * The files a command was given: files as they are, and each folder's own
- * case files (`*.yaml`, `*.yml`, not the config), sorted. Paths that do not
- * exist are passed through so that reading them reports the problem. Paths
- * stay as the user wrote them, relative to `cwd`.
+ * The files a command was given: files as they are, each folder's case files
+ * (`*.yaml`, `*.yml`, not the config) in it and its subfolders (skipping
+ * `node_modules` and dot-folders, as `check` does), and the files a glob
+ * names, which remiss expands itself so that `"arenden/**\/*.yaml"` works in
+ * every shell. Paths that do not exist are passed through so that reading
+ * them reports the problem. Paths stay as the user wrote them, relative to
+ * `cwd`; a file named twice is drafted once.
  */
 export async function expandCaseInputs(paths: readonly string[], cwd: string): Promise<string[]> {
   const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const key = resolve(cwd, file);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(file);
+    }
+  };
   for (const path of paths) {
     const info = await stat(resolve(cwd, path)).catch(() => undefined);
-    if (!info?.isDirectory()) {
-      out.push(path);
-      continue;
-    }
-    const names = (await readdir(resolve(cwd, path)))
-      .filter((name) => /\.ya?ml$/i.test(name) && name !== CONFIG_FILE && !name.startsWith("."))
-      .sort();
-    out.push(...names.map((name) => join(path, name)));
+    if (!info && isGlob(path)) (await expandGlob(path, cwd, isCaseFile)).forEach(add);
+    else if (info?.isDirectory()) (await walkFiles(normalize(path), cwd, isCaseFile)).forEach(add);
+    else add(path);
   }
   return out;
 }
