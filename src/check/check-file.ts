@@ -13,6 +13,8 @@ export interface FileResult {
   readonly diagnostics: Diagnostic[];
   /** The file could not be read at all (missing, no permission, a kind `check` does not read): exit 2. */
   readonly unreadable: boolean;
+  /** Skipped, as remiss.config.yaml says (`check.ignorera`). */
+  readonly ignored?: boolean;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { resolve, sep } from "node:path";
 import { debuglog } from "node:util";
 import { Worker, isMainThread, parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { hasErrors, type Diagnostic } from "../diagnostics.js";
@@ -89,13 +90,17 @@ export async function checkFiles(files: readonly string[], cwd: string, options:
     const jobs: Job[] = [];
     const reported = new Set<readonly Diagnostic[]>();
     const configFindings: (readonly Diagnostic[])[] = new Array(files.length);
-    settings.forEach(({ params, diagnostics }, index) => {
+    settings.forEach(({ params, diagnostics, ignore }, index) => {
       if (diagnostics.length > 0 && !reported.has(diagnostics)) {
         reported.add(diagnostics);
         configFindings[index] = diagnostics;
       }
       if (hasErrors(diagnostics)) {
         results[index] = { diagnostics: [...(configFindings[index] ?? [])], unreadable: false };
+        return;
+      }
+      if (ignore?.some((pattern) => pattern.test(resolve(cwd, files[index]!).split(sep).join("/")))) {
+        results[index] = { diagnostics: [...(configFindings[index] ?? [])], unreadable: false, ignored: true };
         return;
       }
       const chosen = options.structuralOnly?.has(index) ? structural(params) : params;

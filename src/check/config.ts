@@ -1,4 +1,4 @@
-import { dirname, resolve } from "node:path";
+import { dirname, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { findConfigFile, type ConfigLookupCache } from "../load/find-config.js";
 import { DEFAULT_HOUSE_STYLE } from "../model/husstil.js";
@@ -6,6 +6,8 @@ import type { RuleParams } from "./rule.js";
 
 export interface CheckSettings {
   readonly params: Partial<RuleParams>;
+  /** Files the config says to skip (`check.ignorera`), as absolute-path patterns. */
+  readonly ignore?: readonly RegExp[];
   /** Problems in the config file itself: with an error among them, the files under it are not checked. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -47,8 +49,18 @@ async function load(file: string, cwd: string): Promise<CheckSettings> {
     ...(config.forvaltning ? { forvaltning: config.forvaltning } : {}),
     ...(config.underskrifter ? { underskrifter: config.underskrifter } : {}),
   };
+  const severities = Object.fromEntries(
+    Object.entries(check.regler ?? {})
+      .filter((entry): entry is [string, "av" | "varning" | "fel"] => entry[1] !== undefined)
+      .map(([id, level]) => [id, level === "av" ? "off" : level === "varning" ? "warning" : "error"] as const),
+  );
+  const { globToRegExp } = await import("../load/walk.js");
+  const base = dirname(file).split(sep).join("/");
+  const ignore = (check.ignorera ?? []).map((glob) => globToRegExp(`${base}/${glob.replace(/^\.\//u, "")}`));
   return {
+    ...(ignore.length > 0 ? { ignore } : {}),
     params: {
+      ...(Object.keys(severities).length > 0 ? { severities } : {}),
       ...(check.lix !== undefined ? { lixMax: check.lix } : {}),
       ...(check.meningslangd !== undefined ? { sentenceMaxWords: check.meningslangd } : {}),
       ...(style !== DEFAULT_HOUSE_STYLE ? { sections: style.sections, style } : {}),

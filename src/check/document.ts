@@ -41,6 +41,8 @@ export interface Section {
   readonly position: Position;
   /** The section's text: blocks up to the next level-2 heading or the signatures. */
   readonly body: readonly TextBlock[];
+  /** Rules switched off in this section (`<!-- remiss-disable … -->` in Markdown). */
+  readonly disabled?: readonly string[];
 }
 
 /** The document's headings, for the section rules. Absent for YAML, whose sections the schema checks. */

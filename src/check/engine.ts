@@ -1,8 +1,8 @@
 import type { Finding } from "../diagnostics.js";
-import type { CheckDocument } from "./document.js";
+import type { CheckDocument, Position } from "./document.js";
 import { DEFAULT_PARAMS, type Rule, type RuleParams } from "./rule.js";
 import { RULES } from "./rules/index.js";
-import { withSectionList } from "./sections.js";
+import { isBefore, withSectionList } from "./sections.js";
 
 /**
  * Runs the rules over one document. The reader's own findings (schema
@@ -18,13 +18,27 @@ export function runRules(
   const findings: Finding[] = [...document.findings];
   const matched = withSectionList(document, merged.sections);
   for (const rule of rules) {
+    const setting = merged.severities?.[rule.id];
+    if (setting === "off") continue;
+    const severity = setting ?? rule.severity;
     rule.check(
       matched,
       (position, message) => {
-        findings.push({ line: position.line, column: position.column, severity: rule.severity, rule: rule.id, message });
+        if (disabledAt(matched, rule.id, position)) return;
+        findings.push({ line: position.line, column: position.column, severity, rule: rule.id, message });
       },
       merged,
     );
   }
   return findings;
+}
+
+/** Whether the rule is switched off in the section where a finding stands. */
+function disabledAt(document: CheckDocument, rule: string, position: Position): boolean {
+  let section: CheckDocument["sections"][number] | undefined;
+  for (const candidate of document.sections) {
+    if (!candidate.heading || isBefore(position, candidate.position)) continue;
+    section = candidate;
+  }
+  return section?.disabled?.includes(rule) ?? false;
 }

@@ -18,6 +18,8 @@ export interface RuleParams {
   readonly style?: HouseStyle;
   /** For the YAML reader: the letterhead and signatories the config gives every case. */
   readonly defaults?: CaseDefaults;
+  /** The förvaltning's severities (`check.regler`): a rule switched off, or made a warning or an error. */
+  readonly severities?: Readonly<Record<string, "off" | Severity>>;
   /** Only these rules (by id), when not all: see STRUCTURAL_RULES. */
   readonly rules?: readonly string[];
 }

@@ -47,6 +47,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     );
   }
   const diagnostics = results.flatMap((r) => r.diagnostics).sort(compareDiagnostics);
+  const ignored = results.filter((r) => r.ignored).length;
+  if (ignored > 0) io.stderr(`${ignored === 1 ? "1 fil" : `${ignored} filer`} hoppades över enligt check.ignorera i remiss.config.yaml.\n`);
   const unreadable = emptyFolders.length > 0 || results.some((r) => r.unreadable);
 
   const errors = diagnostics.filter((d) => d.severity === "error").length;

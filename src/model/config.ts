@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RULES } from "../check/rules/index.js";
 import { husstilSchema } from "./husstil.js";
 import { forvaltningSchema, underskrifterSchema } from "./schema.js";
 
@@ -38,6 +39,18 @@ export const configSchema = z
           .optional(),
         lix: count("Högsta LIX-värde för ett avsnitt innan remiss check varnar (standard 60).").optional(),
         meningslangd: count("Högsta antal ord i en mening innan remiss check varnar (standard 35).").optional(),
+        ignorera: z
+          .array(z.string().trim().min(1).describe("Ett mönster, t.ex. arkiv/** eller *-utkast.md."))
+          .describe("Filer som remiss check hoppar över, som mönster relativt till den här filen.")
+          .optional(),
+        regler: z
+          .strictObject(
+            Object.fromEntries(
+              RULES.map((rule) => [rule.id, z.enum(["av", "varning", "fel"]).describe(`${rule.description} Standard: ${rule.severity === "error" ? "fel" : "varning"}.`).optional()]),
+            ),
+          )
+          .describe("Regler som stängs av (av) eller ges en annan nivå (varning, fel).")
+          .optional(),
       })
       .describe("Inställningar för remiss check.")
       .optional(),
