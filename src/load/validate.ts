@@ -145,7 +145,7 @@ function issueFindings(schema: z.ZodType, issue: z.core.$ZodIssue, data: unknown
     case "too_small":
     case "custom":
       if (issue.code === "custom" && typeof issue.params?.remiss === "string") {
-        return [crossFieldFinding(issue.params as CrossFieldParams, path, data, map)];
+        return [crossFieldFinding(issue.params as CrossFieldParams, path, map)];
       }
       if (issue.code === "custom" && issue.message === "inget riktigt datum") {
         return [
@@ -209,7 +209,7 @@ interface CrossFieldParams {
   readonly typ?: string;
 }
 
-function crossFieldFinding(params: CrossFieldParams, path: (string | number)[], data: unknown, map: SourceMap): Finding {
+function crossFieldFinding(params: CrossFieldParams, path: (string | number)[], map: SourceMap): Finding {
   const field = formatPath(path);
   const parent = formatPath(path.slice(0, -1));
   const kind = params.typ ? kindOf(params.typ) : undefined;
