@@ -69,12 +69,6 @@ export function withExtraSections(sections: readonly SectionSpec[], headings: re
   return extra.length === 0 ? sections : [...sections, ...extra];
 }
 
-export function sectionById(id: SectionId): BuiltinSectionSpec {
-  const found = (SECTIONS as readonly BuiltinSectionSpec[]).find((s) => s.id === id);
-  if (!found) throw new Error(`unknown section ${id}`);
-  return found;
-}
-
 /**
  * Marks, in the generated Markdown, where the sections end: the closing
  * sentence follows. `check` ends the last section's text there, so an empty
