@@ -20,11 +20,19 @@ export function isCalendarDate(value: string): boolean {
 
 const text = (description: string) => z.string().trim().min(1).describe(description);
 
+/**
+ * For editors (yaml-language-server, VS Code's YAML extension): completing a
+ * Markdown field inserts `|` and an indented line, the block a text needs,
+ * rather than a one-line value that the first colon would break.
+ */
+const MARKDOWN_SNIPPETS = [{ label: "Text (Markdown)", description: "Ett textblock, indraget under nyckeln.", body: "|\n  ${1:Skriv texten här.}" }];
+
 const markdown = (description: string) =>
   z
     .string()
     .refine((s) => s.trim().length > 0, { message: "tom" })
-    .describe(`${description.replace(/\.$/, "")} (Markdown).`);
+    .describe(`${description.replace(/\.$/, "")} (Markdown).`)
+    .meta({ defaultSnippets: MARKDOWN_SNIPPETS });
 
 const date = (description: string) =>
   z
