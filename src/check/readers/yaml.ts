@@ -1,7 +1,8 @@
 import { loadCaseText, type CaseDefaults, type FieldPath, type LoadedCase } from "../../load/index.js";
 import { formatPath, valueAt } from "../../load/validate.js";
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../../model/husstil.js";
-import { documentSections } from "../../view/model.js";
+import { SECTIONS } from "../../model/sections.js";
+import { buildViewModel, documentSections } from "../../view/model.js";
 import { parseMarkdown } from "../../render/markdown/parse.js";
 import { emptyDocument, type CheckDocument, type DateField, type Section, type TextBlock } from "../document.js";
 import { blocksOf } from "./mdast-text.js";
@@ -27,20 +28,42 @@ export function readYaml(bytes: Uint8Array, file: string, defaults?: CaseDefault
   const sections: Section[] = [];
   const markdownFields = new Set<string>();
   const blocks: TextBlock[] = [];
+  // The sentences remiss writes into a section (the introduction of Sammanfattning, the att-satser under
+  // Ärendet) are measured with the writer's own, so that LIX and sentence lengths are those of the draft.
+  const fieldBlocks: TextBlock[] = [];
+  const drafted = new Map(buildViewModel(valid, style).sektioner.map((view) => [view.id, view.data]));
   for (const spec of documentSections(valid, style)) {
     const ownIndex = spec.own ? (valid.egna_avsnitt ?? []).findIndex((e) => sameHeading(e.rubrik, spec.heading)) : -1;
     const path = spec.own ? (ownIndex === -1 ? undefined : ["egna_avsnitt", ownIndex, "text"]) : spec.field ? fieldPath(spec.field) : undefined;
     const value = path ? valueAt(loaded.data, path) : undefined;
-    if (!path || typeof value !== "string" || spec.id === "forslag-till-beslut") continue;
+    const parts = drafted.get(spec.id);
+    if (!path || typeof value !== "string" || spec.id === "forslag-till-beslut") {
+      // A section remiss writes itself (Bakgrund, Ärendets beredning, the default förslag): its sentences are
+      // measured too, placed at the field that feeds it, else at the remiss.
+      if (!parts) continue;
+      const feed = (SECTIONS.find((s) => s.id === spec.id)?.feeds ?? []).map(fieldPath).find((p) => valueAt(loaded.data, p) !== undefined);
+      const position = loaded.locate(feed ?? ["remiss"]);
+      const body = Object.values(parts).flatMap((part) => blocksOf(parseMarkdown(part).children, part, () => position).filter((b) => b.kind !== "heading"));
+      sections.push({ spec, position, body });
+      continue;
+    }
     markdownFields.add(formatPath(path));
-    const body = blocksOf(parseMarkdown(value).children, value, (offset) => loaded.locateInValue(path, offset));
-    sections.push({ spec, field: formatPath(path), position: loaded.locate(path), body });
+    const position = loaded.locate(path);
+    const own = blocksOf(parseMarkdown(value).children, value, (offset) => loaded.locateInValue(path, offset));
+    const body = parts
+      ? Object.entries(parts).flatMap(([name, part]) =>
+          WRITERS_PART.has(name) ? own : blocksOf(parseMarkdown(part).children, part, () => position).filter((b) => b.kind !== "heading"),
+        )
+      : own;
+    sections.push({ spec, field: formatPath(path), position, body });
+    fieldBlocks.push(...own);
   }
   forEachString(loaded.data, [], (path, value) => {
     if (markdownFields.has(formatPath(path))) return;
     blocks.push(plainBlock(loaded, path, value));
   });
-  blocks.push(...sections.flatMap((s) => s.body));
+  // Placeholders are looked for in the writer's text only: a generated sentence repeats a field that is reported already.
+  blocks.push(...fieldBlocks);
 
   const date = (path: FieldPath, value: string | undefined): DateField | undefined =>
     value === undefined ? undefined : { value, ...loaded.locate(path) };
@@ -58,6 +81,9 @@ export function readYaml(bytes: Uint8Array, file: string, defaults?: CaseDefault
     findings,
   };
 }
+
+/** The parts of a drafted section that hold the writer's field (the rest is what remiss writes around it). */
+const WRITERS_PART = new Set(["text", "beskrivning"]);
 
 function sameHeading(a: string, b: string): boolean {
   const key = (h: string) => h.trim().replace(/\s+/gu, " ").toLocaleLowerCase("sv");

@@ -7,13 +7,16 @@ const MINIMAL = readFileSync(new URL("../../../fixtures/minimal.yaml", import.me
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe("readYaml", () => {
-  it("makes a section of each Markdown text field and reads the dates", () => {
+  it("makes a section of each Markdown text field, and of each section remiss writes itself, and reads the dates", () => {
     const doc = readYaml(bytes(MINIMAL), "minimal.yaml");
     expect(doc.findings).toEqual([]);
     expect(doc.outline).toBeUndefined();
-    expect(doc.sections.map((s) => s.field)).toEqual([
+    expect(doc.sections.map((s) => s.field ?? s.spec?.id)).toEqual([
+      "forslag-till-beslut",
       "sammanfattning",
+      "bakgrund",
       "motion.beskrivning",
+      "beredning",
       "synpunkter",
       "barnrattsanalys",
       "jamstalldhetsanalys",
