@@ -93,8 +93,14 @@ function report(format: Format, diagnostics: readonly Diagnostic[], io: CommandI
     case "github":
       return formatGithub(diagnostics);
     case "stylish":
-      return formatStylish(diagnostics, { color: colorAllowed && useColor(io), fileCount, quiet });
+      return formatStylish(diagnostics, { color: colorAllowed && useColor(io), fileCount, quiet, ...terminalWidth(io) });
   }
+}
+
+/** The width to wrap to: the terminal's, or COLUMNS when set (as shells do); none when output goes elsewhere. */
+function terminalWidth(io: CommandIo): { width?: number } {
+  const columns = io.stdoutColumns ?? (/^\d+$/u.test(io.env.COLUMNS ?? "") ? Number(io.env.COLUMNS) : undefined);
+  return columns !== undefined && columns >= 40 ? { width: columns } : {};
 }
 
 function parseFormat(value: string | undefined): Format {

@@ -10,6 +10,8 @@ export interface CommandIo {
   readonly env: NodeJS.ProcessEnv;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** The terminal's width, when standard output is one. */
+  readonly stdoutColumns?: number;
 }
 
 export function processIo(): CommandIo {
@@ -19,6 +21,7 @@ export function processIo(): CommandIo {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    ...(process.stdout.isTTY && process.stdout.columns ? { stdoutColumns: process.stdout.columns } : {}),
     stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }

@@ -7,6 +7,8 @@ export interface StylishOptions {
   readonly fileCount: number;
   /** Only errors are shown (--quiet): the clean line says "inga fel". */
   readonly quiet?: boolean;
+  /** The terminal's width: messages are wrapped to fit it. Undefined: no wrapping. */
+  readonly width?: number;
 }
 
 const SEVERITY = { error: "fel", warning: "varning" } as const;
@@ -32,18 +34,25 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
     }));
     const positionWidth = Math.max(...rows.map((r) => r.position.length));
     const severityWidth = Math.max(...group.map((d) => SEVERITY[d.severity].length));
-    const messageWidth = Math.max(...group.map((d) => d.message.length));
+    const ruleWidth = Math.max(...group.map((d) => d.rule.length));
+    // The message's column, after "  position  severity  ".
+    const messageColumn = 2 + (positionWidth > 0 ? positionWidth + 2 : 0) + severityWidth + 2;
+    const room = options.width === undefined ? Infinity : options.width - messageColumn - 2 - ruleWidth;
+    const wrapAt = room >= 24 ? room : Infinity;
+    const messageWidth = Math.min(wrapAt, Math.max(...group.map((d) => d.message.length)));
     out += `${paint.underline(group[0]!.file)}\n`;
     for (const { position, d } of rows) {
       const severity = SEVERITY[d.severity].padEnd(severityWidth);
+      const [first, ...rest] = wrap(d.message, wrapAt);
       const cells = [
         d.severity === "error" ? paint.red(severity) : paint.yellow(severity),
-        d.message.padEnd(messageWidth),
+        first!.padEnd(messageWidth),
         paint.dim(d.rule),
       ];
       // A group of whole-file findings has no position column at all.
       if (positionWidth > 0) cells.unshift(paint.dim(position.padEnd(positionWidth)));
       out += `  ${cells.join("  ")}\n`;
+      for (const line of rest) out += `${" ".repeat(messageColumn)}${line}\n`;
     }
     out += "\n";
   }
@@ -51,6 +60,21 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
   const warnings = diagnostics.length - errors;
   const summary = `✖ ${diagnostics.length} problem (${errors} fel, ${warnings} ${warnings === 1 ? "varning" : "varningar"})`;
   return `${out}${errors > 0 ? paint.boldRed(summary) : paint.boldYellow(summary)}\n`;
+}
+
+/** Words into lines of at most `width` characters (a longer word stands alone). */
+export function wrap(text: string, width: number): string[] {
+  if (text.length <= width) return [text];
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
 }
 
 function groupByFile(diagnostics: readonly Diagnostic[]): Diagnostic[][] {

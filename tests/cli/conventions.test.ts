@@ -101,3 +101,14 @@ describe("keys that name an object's machinery", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("stylish output at a terminal", () => {
+  it("wraps its lines to the terminal's width (COLUMNS)", () => {
+    const narrow = runCli(["check", "fixtures/check/text/lix/not-ok.md"], { env: { COLUMNS: "80" } });
+    const lines = narrow.stdout.split("\n");
+    expect(lines.every((line) => line.length <= 80)).toBe(true);
+    expect(lines.some((line) => /^ {10,}\S/u.test(line))).toBe(true);
+    const wide = runCli(["check", "fixtures/check/text/lix/not-ok.md"]);
+    expect(wide.stdout.split("\n").some((line) => line.length > 80)).toBe(true);
+  });
+});

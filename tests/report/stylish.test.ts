@@ -37,3 +37,34 @@ describe("formatStylish", () => {
     expect(formatStylish([], { color: true, fileCount: 2 })).toBe("\u001b[32m✔ Inga problem i 2 filer.\u001b[39m\n");
   });
 });
+
+describe("stylish at a terminal", () => {
+  it("wraps a long message to the terminal's width, under the message column, the rule on the first line", () => {
+    const text = formatStylish(
+      [
+        {
+          file: "a.md",
+          line: 3,
+          column: 1,
+          severity: "warning",
+          rule: "text/lix",
+          message: "Avsnittet ”Förvaltningens synpunkter och förslag” har LIX 76,5, över gränsen 60, och är svårt att läsa.",
+        },
+      ],
+      { color: false, fileCount: 1, width: 60 },
+    );
+    expect(text).toBe(
+      [
+        "a.md",
+        `  3:1  varning  ${"Avsnittet ”Förvaltningens".padEnd(34)}  text/lix`,
+        "                synpunkter och förslag” har LIX",
+        "                76,5, över gränsen 60, och är",
+        "                svårt att läsa.",
+        "",
+        "✖ 1 problem (0 fel, 1 varning)",
+        "",
+      ].join("\n"),
+    );
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(60);
+  });
+});

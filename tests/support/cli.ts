@@ -14,7 +14,8 @@ export interface CliResult {
 export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    // No colours and no wrapping unless a test asks: the output is compared as it stands.
+    env: { ...process.env, NO_COLOR: "1", COLUMNS: "", ...options.env },
     input: options.input ?? "",
     encoding: "utf8",
     timeout: 60_000,
