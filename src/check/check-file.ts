@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { Diagnostic, Finding } from "../diagnostics.js";
 import { decodeInput } from "../load/decode.js";
@@ -34,6 +34,11 @@ export async function checkFile(file: string, cwd: string, params: Partial<RuleP
   try {
     // Synchronously: for a small file that is faster than a round trip through
     // the thread pool, and a thread checking files has nothing else to do meanwhile.
+    // A named pipe would wait for ever, a device like /dev/zero never end: only regular files are read.
+    const info = statSync(resolve(cwd, file));
+    if (!info.isFile() && !info.isDirectory()) {
+      return unreadable(file, "fil/olasbar", "Filen är ingen vanlig fil (utan t.ex. en namngiven pipe eller en enhet) och läses inte.");
+    }
     bytes = readFileSync(resolve(cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -13,6 +13,10 @@ export async function readInputFile(file: string, cwd: string = process.cwd()): 
     if (info.isDirectory()) {
       throw new RemissError(`${file}: är en mapp, inte en fil. Ange en YAML-fil, t.ex. ${file}/arende.yaml.`, EXIT_USAGE);
     }
+    // A named pipe would wait for ever, a device like /dev/zero never end: only regular files are read.
+    if (!info.isFile()) {
+      throw new RemissError(`${file}: är ingen vanlig fil (utan t.ex. en namngiven pipe eller en enhet) och läses inte. Ange en YAML-fil.`, EXIT_USAGE);
+    }
     return await readFile(path);
   } catch (error) {
     if (error instanceof RemissError) throw error;

@@ -1,5 +1,5 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { EXIT_USAGE, RemissError } from "../errors.js";
 
 export interface OutputFile {
@@ -14,6 +14,8 @@ export interface OutputFile {
  * it was. A failure is a RemissError (exit 2) in Swedish that names the
  * user's file, never the temporary one.
  */
+let temporaryCount = 0;
+
 export async function writeFilesAtomically(files: readonly OutputFile[], shown: (path: string) => string = (path) => path): Promise<void> {
   const temporaries: { temp: string; path: string }[] = [];
   let current = files[0]?.path ?? "";
@@ -21,7 +23,8 @@ export async function writeFilesAtomically(files: readonly OutputFile[], shown: 
     for (const file of files) {
       current = file.path;
       await mkdir(dirname(file.path), { recursive: true });
-      const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.tmp`);
+      // A short name of its own, so that a target whose name is near the file system's limit still gets a temporary file.
+      const temp = join(dirname(file.path), `.remiss-${process.pid}-${++temporaryCount}.tmp`);
       temporaries.push({ temp, path: file.path });
       await writeFile(temp, file.data);
     }
