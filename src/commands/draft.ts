@@ -300,8 +300,11 @@ async function watchAndDraft(paths: readonly string[], options: DraftOptions, fo
   const watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
+  /** Set by Ctrl-C: a round still drafting then sets up no new watchers, which would keep the process alive. */
+  let stopped = false;
   const rewatch = async () => {
     for (const watcher of watchers.splice(0)) watcher.close();
+    if (stopped) return;
     const profiles = new ProfileLoader(io.cwd);
     const folders = new Set<string>(paths.map((p) => resolve(io.cwd, p)).filter((p) => !extname(p)));
     for (const file of files) {
@@ -312,11 +315,13 @@ async function watchAndDraft(paths: readonly string[], options: DraftOptions, fo
       if (templates) folders.add(templates);
     }
     for (const folder of folders) {
+      if (stopped) return;
       try {
         watchers.push(
           watchFs(folder, { recursive: false }, (_event, name) => {
             if (name && !/\.(ya?ml|hbs)$/i.test(name)) return;
             clearTimeout(timer);
+            if (stopped) return;
             timer = setTimeout(() => {
               running = running.then(async () => {
                 io.stderr(`Ändring upptäckt – skriver om …\n`);
@@ -339,9 +344,12 @@ async function watchAndDraft(paths: readonly string[], options: DraftOptions, fo
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  stopped = true;
   clearTimeout(timer);
-  for (const watcher of watchers) watcher.close();
+  for (const watcher of watchers.splice(0)) watcher.close();
   await running;
+  // A round that was drafting when Ctrl-C came may have watched again before it saw `stopped`.
+  for (const watcher of watchers.splice(0)) watcher.close();
   return EXIT_OK;
 }
 

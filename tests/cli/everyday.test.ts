@@ -209,3 +209,30 @@ describe("remiss.config.yaml for check", () => {
     ]);
   });
 });
+
+describe("--watch and Ctrl-C", () => {
+  it("ends with exit 0 when Ctrl-C comes while a round is still drafting", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "remiss-watch-stop-"));
+    copyFileSync(join(ROOT, "fixtures", "sodermalm-ks-2025-804.yaml"), join(folder, "arende.yaml"));
+    const child = spawn(process.execPath, [BIN, "draft", "--watch", "arende.yaml"], { cwd: folder, env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const deadline = Date.now() + 25_000;
+    while (!stderr.includes("Bevakar ändringar") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    // A change, and Ctrl-C the moment the new round has begun.
+    writeFileSync(join(folder, "arende.yaml"), readFileSync(join(folder, "arende.yaml"), "utf8").replace("Kim Lindqvist", "Kim Lind"));
+    while (!stderr.includes("Ändring upptäckt") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    child.kill("SIGINT");
+    const code = await new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        resolve("no exit within 15 s of SIGINT");
+      }, 15_000);
+      child.on("close", (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    expect(code).toBe(0);
+  }, 60_000);
+});
