@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +16,21 @@ const LETTERHEAD = "forvaltning:\n  namn: Farsta stadsdelsförvaltning\n  namnd:
 const SIGNATORIES = "underskrifter:\n  - namn: Eva Ek\n    titel: Stadsdelsdirektör\n";
 /** The minimal case without its letterhead and signatories: what a profile supplies. */
 const BARE = MINIMAL.replace(LETTERHEAD, "").replace(SIGNATORIES, "");
+
+/** Ctrl-C to a `--watch`, and its exit code; should it not end within 15 s, the test says so instead of hanging. */
+function exitAfterCtrlC(child: ChildProcess): Promise<number | null | string> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve("no exit within 15 s of SIGINT");
+    }, 15_000);
+    child.on("close", (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+    child.kill("SIGINT");
+  });
+}
 
 describe("remiss init", () => {
   it("writes a starter that drafts without errors, with the schema modeline", () => {
@@ -143,6 +158,7 @@ describe("piping and watching", () => {
       while (!predicate() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(predicate(), `stdout: ${stdout}\nstderr: ${stderr}`).toBe(true);
     };
+    let code: number | null | string = "not ended";
     try {
       await until(() => stderr.includes("Bevakar ändringar"));
       expect(stdout).toBe("Skrev arende.md\n");
@@ -152,19 +168,8 @@ describe("piping and watching", () => {
       await until(() => stdout.split("Skrev arende.md").length === 3);
       expect(readFileSync(join(dir, "arende.md"), "utf8")).toContain("\nFörvaltningen tillstyrker.\n");
     } finally {
-      child.kill("SIGINT");
+      code = await exitAfterCtrlC(child);
     }
-    // Ctrl-C ends the watch with exit 0; should it not end, the test says so instead of hanging.
-    const code = await new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        child.kill("SIGKILL");
-        resolve("no exit within 15 s of SIGINT");
-      }, 15_000);
-      child.on("close", (exitCode) => {
-        clearTimeout(timer);
-        resolve(exitCode);
-      });
-    });
     expect(code).toBe(0);
   }, 120_000);
 
@@ -222,17 +227,7 @@ describe("--watch and Ctrl-C", () => {
     // A change, and Ctrl-C the moment the new round has begun.
     writeFileSync(join(folder, "arende.yaml"), readFileSync(join(folder, "arende.yaml"), "utf8").replace("Kim Lindqvist", "Kim Lind"));
     while (!stderr.includes("Ändring upptäckt") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-    child.kill("SIGINT");
-    const code = await new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        child.kill("SIGKILL");
-        resolve("no exit within 15 s of SIGINT");
-      }, 15_000);
-      child.on("close", (exitCode) => {
-        clearTimeout(timer);
-        resolve(exitCode);
-      });
-    });
+    const code = await exitAfterCtrlC(child);
     expect(code).toBe(0);
   }, 60_000);
 });
