@@ -1,6 +1,6 @@
 import type { Finding } from "../diagnostics.js";
 import type { FieldPath, SourceMap } from "./positions.js";
-import { setOwn } from "./yaml.js";
+import { emptyMapping, setOwn } from "./yaml.js";
 import { formatPath } from "./validate.js";
 
 /**
@@ -53,7 +53,7 @@ export function cleanCharacters(data: unknown, map: SourceMap, isMarkdown: (path
     if (typeof value === "string") return cleanString(value, path);
     if (Array.isArray(value)) return value.map((item, index) => visit(item, [...path, index]));
     if (value !== null && typeof value === "object") {
-      const out: Record<string, unknown> = {};
+      const out = emptyMapping();
       for (const [key, item] of Object.entries(value)) setOwn(out, key, visit(item, [...path, key]));
       return out;
     }

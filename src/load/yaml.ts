@@ -1,5 +1,6 @@
-import { LineCounter, Scalar, parseDocument, visit, type Document } from "yaml";
+import { Composer, LineCounter, Parser, Scalar, YAMLParseError, parseDocument, visit, type CST, type Document } from "yaml";
 import type { Finding } from "../diagnostics.js";
+import { LIMITS } from "../model/limits.js";
 
 export interface ParsedYaml {
   doc: Document.Parsed;
@@ -19,7 +20,28 @@ const MAX_ALIASES = 100;
  */
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { schema: "failsafe", lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Parsed in two steps so that nesting is measured on the token tree, without recursion, before
+  // the composer (which recurses once per level) sees it: too deep is an error at the same place in every run.
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const tooDeep = tooDeepOffset(tokens);
+  if (tooDeep !== undefined) {
+    const { line, col } = lineCounter.linePos(tooDeep);
+    return {
+      doc: parseDocument("", { schema: "failsafe" }),
+      lineCounter,
+      data: undefined,
+      findings: [
+        {
+          line,
+          column: col,
+          severity: "error",
+          rule: "yaml/djup",
+          message: `Värdet ligger mer än ${LIMITS.yamlDepth} nivåer in (listor och grupper inuti varandra), vilket ett ärende aldrig behöver. Kontrollera indrag och parenteser.`,
+        },
+      ],
+    };
+  }
+  const doc = composeOne(tokens, text.length);
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -57,6 +79,9 @@ export function parseYaml(text: string): ParsedYaml {
       message: yamlErrorMessage(warning.code, text.slice(warning.pos[0], warning.pos[1])),
     });
   }
+  // Nested past the parser's own limit: the rest are consequences.
+  const exhausted = findings.findIndex((_f, i) => doc.errors[i]?.code === "RESOURCE_EXHAUSTION");
+  if (exhausted !== -1) return { doc, lineCounter, data: undefined, findings: [findings[exhausted]!] };
   if (findings.length > 0) return { doc, lineCounter, data: undefined, findings };
 
   let aliases = 0;
@@ -92,6 +117,43 @@ export function parseYaml(text: string): ParsedYaml {
     });
     return { doc, lineCounter, data: undefined, findings };
   }
+}
+
+const COMPOSE_OPTIONS = { schema: "failsafe", uniqueKeys: true, prettyErrors: false } as const;
+
+/** The one document of a token stream, as parseDocument makes it; a second document is an error. */
+function composeOne(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(COMPOSE_OPTIONS).compose(tokens, true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
+      break;
+    }
+  }
+  return doc!;
+}
+
+/** Where the first collection stands that is more than LIMITS.yamlDepth levels in, if one does: an iterative walk over the token tree. */
+function tooDeepOffset(tokens: readonly CST.Token[]): number | undefined {
+  let first: number | undefined;
+  const stack: { token: CST.Token | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (!token) continue;
+    if (token.type === "document") stack.push({ token: token.value, depth });
+    else if (token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection") {
+      if (depth + 1 > LIMITS.yamlDepth) {
+        first = Math.min(first ?? token.offset, token.offset);
+        continue;
+      }
+      for (const item of token.items) {
+        if ("key" in item) stack.push({ token: item.key ?? undefined, depth: depth + 1 });
+        if ("value" in item) stack.push({ token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return first;
 }
 
 /** The lines of a text with the offset each starts at. */
@@ -219,13 +281,22 @@ function unclosedBracket(text: string, offset: number): number | undefined {
 function dropNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((item) => (item === null ? undefined : dropNulls(item)));
   if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
+    const out = emptyMapping();
     for (const [key, item] of Object.entries(value)) {
       if (item !== null) setOwn(out, key, dropNulls(item));
     }
     return out;
   }
   return value;
+}
+
+/**
+ * A YAML mapping as JavaScript: an object without a prototype, so that no key
+ * (`__proto__`, `constructor`, `toString`) can reach or shadow
+ * Object.prototype, and every key is the file's own.
+ */
+export function emptyMapping(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
 }
 
 /**
@@ -238,6 +309,7 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
 }
 
 const YAML_MESSAGES: Record<string, string> = {
+  RESOURCE_EXHAUSTION: "Filen har för många nivåer inuti varandra (parenteser eller indrag) för att läsas. Ett ärende har bara några få nivåer; kontrollera indrag och parenteser.",
   DUPLICATE_KEY: "Nyckeln {text} står två gånger i samma grupp. Ta bort den ena.",
   BAD_INDENT: "Fel indrag. Rader i samma grupp ska börja lika långt in, med mellanslag.",
   TAB_AS_INDENT: "Indraget är gjort med tabb, som YAML inte tillåter. Byt tabben mot mellanslag (två per nivå).",
