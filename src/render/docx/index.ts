@@ -12,8 +12,6 @@ import { FONTS } from "./typography.js";
 export interface DocxOptions {
   /** Value of SOURCE_DATE_EPOCH from the environment, if set (seconds since epoch, as a string). */
   sourceDateEpoch?: string | undefined;
-  /** Today's date, injectable for tests. Defaults to new Date(). */
-  now?: Date;
   /** The förvaltning's house style: label, organisation line, logo, fonts. Default: the built-in one. */
   style?: HouseStyle;
   /** What docProps/app.xml names as the application: "remiss 0.2.0". */
@@ -42,7 +40,7 @@ export async function renderMdast(tree: Root, options: DocxOptions = {}): Promis
   const fonts = { ...FONTS, ...(style.typsnitt.brodtext ? { body: style.typsnitt.brodtext } : {}), ...(style.typsnitt.rubriker ? { heading: style.typsnitt.rubriker } : {}) };
   const context = createContext(style.dokument, fonts, options.baseDir);
   const body = renderBody(tree, context);
-  const core = coreProperties(front, body.title, { sourceDateEpoch: options.sourceDateEpoch, now: options.now });
+  const core = coreProperties(front, body.title, { sourceDateEpoch: options.sourceDateEpoch });
   const document = buildDocument({ front, body, numbering: context.state.numbering, footnotes: context.state.footnotes, core, style, fonts });
   const company = style.organisation ?? front.forvaltning.namn;
   return packageDocx(await documentParts(document), core, { application: options.application ?? "remiss", ...(company ? { company } : {}) });

@@ -130,8 +130,8 @@ export function coreXml(core: CoreProperties): string {
     element("cp:lastModifiedBy", core.lastModifiedBy) +
     element("dc:language", core.language) +
     `<cp:revision>1</cp:revision>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${escapeXml(core.created)}</dcterms:created>` +
-    `<dcterms:modified xsi:type="dcterms:W3CDTF">${escapeXml(core.modified)}</dcterms:modified>` +
+    (core.created === undefined ? "" : `<dcterms:created xsi:type="dcterms:W3CDTF">${escapeXml(core.created)}</dcterms:created>`) +
+    (core.modified === undefined ? "" : `<dcterms:modified xsi:type="dcterms:W3CDTF">${escapeXml(core.modified)}</dcterms:modified>`) +
     `</cp:coreProperties>`
   );
 }

@@ -11,8 +11,9 @@ export interface CoreProperties {
   readonly keywords?: string;
   readonly language: string;
   /** W3C date-time, such as 2025-10-07T00:00:00Z. */
-  readonly created: string;
-  readonly modified: string;
+  /** Absent when the case has no datum and SOURCE_DATE_EPOCH is not set: the clock never reaches the bytes. */
+  readonly created?: string | undefined;
+  readonly modified?: string | undefined;
 }
 
 /** The extended properties in docProps/app.xml: what wrote the file, and for whom. */
@@ -52,7 +53,6 @@ function behandlats(front: FrontMatter): string | undefined {
 export interface TimestampSources {
   /** SOURCE_DATE_EPOCH: seconds since the epoch, as a string. */
   readonly sourceDateEpoch?: string | undefined;
-  readonly now?: Date | undefined;
 }
 
 /**
@@ -76,11 +76,11 @@ export function coreProperties(front: FrontMatter, headingTitle: string | undefi
 }
 
 /**
- * The one timestamp of the document, so the same input gives the same bytes:
- * the front matter's datum at midnight UTC; else SOURCE_DATE_EPOCH; else
- * today's date (in UTC) at midnight UTC.
+ * The one timestamp of the document: the front matter's datum at midnight
+ * UTC; else SOURCE_DATE_EPOCH; else none, and the DOCX has no creation date,
+ * so that the same input gives the same bytes on any day.
  */
-export function documentTimestamp(datum: string | undefined, sources: TimestampSources): string {
+export function documentTimestamp(datum: string | undefined, sources: TimestampSources): string | undefined {
   const fromDatum = datum === undefined ? undefined : isoDate(datum);
   if (fromDatum) return `${fromDatum}T00:00:00Z`;
   const epoch = sources.sourceDateEpoch?.trim();
@@ -92,8 +92,7 @@ export function documentTimestamp(datum: string | undefined, sources: TimestampS
     if (Number.isNaN(date.getTime())) throw new RemissError(`SOURCE_DATE_EPOCH ligger utanför tillåtna datum: "${epoch}".`, EXIT_USAGE);
     return w3cdtf(date);
   }
-  const now = sources.now ?? new Date();
-  return `${now.toISOString().slice(0, 10)}T00:00:00Z`;
+  return undefined;
 }
 
 /** The date part of an ISO date (YYYY-MM-DD) that exists in the calendar, else undefined. */
