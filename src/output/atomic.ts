@@ -1,4 +1,5 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import { copyFile, link, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { EXIT_USAGE, RemissError } from "../errors.js";
 
@@ -8,34 +9,96 @@ export interface OutputFile {
 }
 
 /**
- * Writes files so that a reader never sees half of one: each goes to a
- * temporary file beside its target and is renamed into place. All files are
- * written to temporaries first, so a failure leaves every earlier output as
- * it was. A failure is a RemissError (exit 2) in Swedish that names the
- * user's file, never the temporary one.
+ * Writes files so that a reader never sees half of one, and a case's files
+ * (its .md, .docx, .pdf) are replaced together or not at all. Each goes to a
+ * temporary file beside its target; only when all are written are they
+ * renamed into place. An earlier file at a target is kept under a second
+ * name (a hard link, else a copy) until every rename has succeeded; if one
+ * fails, the files already renamed are put back as they were. A failure is
+ * a RemissError (exit 2) in Swedish that names the user's file, never the
+ * temporary one.
  */
 let temporaryCount = 0;
 
+/** A short name of its own beside `path`, so that a target whose name is near the file system's limit still gets one. */
+function temporaryBeside(path: string, kind: "tmp" | "bak"): string {
+  return join(dirname(path), `.remiss-${process.pid}-${++temporaryCount}.${kind}`);
+}
+
 export async function writeFilesAtomically(files: readonly OutputFile[], shown: (path: string) => string = (path) => path): Promise<void> {
-  const temporaries: { temp: string; path: string }[] = [];
+  const temporaries: { temp: string; path: string; backup?: string }[] = [];
+  const renamed: typeof temporaries = [];
   let current = files[0]?.path ?? "";
   try {
     for (const file of files) {
       current = file.path;
       await mkdir(dirname(file.path), { recursive: true });
-      // A short name of its own, so that a target whose name is near the file system's limit still gets a temporary file.
-      const temp = join(dirname(file.path), `.remiss-${process.pid}-${++temporaryCount}.tmp`);
+      const temp = temporaryBeside(file.path, "tmp");
       temporaries.push({ temp, path: file.path });
+      track(temp);
       await writeFile(temp, file.data);
     }
-    for (const { temp, path } of temporaries) {
-      current = path;
-      await rename(temp, path);
+    if (files.length > 1) {
+      for (const entry of temporaries) {
+        current = entry.path;
+        entry.backup = await keepEarlier(entry.path);
+      }
+    }
+    for (const entry of temporaries) {
+      current = entry.path;
+      await rename(entry.temp, entry.path);
+      untrack(entry.temp);
+      renamed.push(entry);
     }
   } catch (error) {
-    await Promise.all(temporaries.map(({ temp }) => rm(temp, { force: true })));
+    // Put back what was already replaced, newest first; a target that did not exist before goes away again.
+    for (const entry of renamed.reverse()) {
+      await (entry.backup ? rename(entry.backup, entry.path) : rm(entry.path, { force: true })).catch(() => undefined);
+    }
+    await cleanUp(temporaries);
     throw new RemissError(`${shown(current)}: kunde inte skrivas, eftersom ${writeProblem(error)}. Ingen fil skrevs över.`, EXIT_USAGE);
   }
+  await cleanUp(temporaries);
+}
+
+/** A second name for the file at `path` (a hard link, else a copy), or undefined when there is no file there. */
+async function keepEarlier(path: string): Promise<string | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  const backup = temporaryBeside(path, "bak");
+  track(backup);
+  await link(path, backup).catch(() => copyFile(path, backup));
+  return backup;
+}
+
+async function cleanUp(entries: readonly { temp: string; backup?: string }[]): Promise<void> {
+  for (const { temp, backup } of entries) {
+    for (const path of backup ? [temp, backup] : [temp]) {
+      await rm(path, { force: true }).catch(() => undefined);
+      untrack(path);
+    }
+  }
+}
+
+/** Temporary files on disk right now: removed if the process is interrupted (SIGINT, SIGTERM). */
+const live = new Set<string>();
+function track(path: string): void {
+  live.add(path);
+}
+function untrack(path: string): void {
+  live.delete(path);
+}
+
+/** Removes this process's temporary files; for a signal handler, so synchronous. */
+export function removeTemporaryFiles(): void {
+  for (const path of live) {
+    try {
+      rmSync(path, { force: true });
+    } catch {
+      // Nothing more can be done on the way out.
+    }
+  }
+  live.clear();
 }
 
 /** Why a file could not be written, as a Swedish clause. */
