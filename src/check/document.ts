@@ -49,6 +49,8 @@ export interface Section {
 export interface Outline {
   /** Every heading, in order, at any level. */
   readonly headings: readonly Heading[];
+  /** Level-1 and level-2 headings inside a block quote or a list (Markdown), which open no section. */
+  readonly nestedHeadings?: readonly Heading[];
   /** Where the signatures begin (the marker), if the document marks them. */
   readonly signatures?: Position;
   /** The end of the document: where a section missing at the end should stand. */

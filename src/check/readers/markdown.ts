@@ -1,6 +1,8 @@
-import type { Root } from "mdast";
+import type { Nodes, Root } from "mdast";
 import { CLOSING_MARKER, SIGNATURES_MARKER } from "../../model/sections.js";
+import { markdownShapeProblem } from "../../load/markdown-limits.js";
 import {
+  emptyDocument,
   type CheckDocument,
   type DocumentDates,
   type Heading,
@@ -10,7 +12,7 @@ import {
 } from "../document.js";
 import { sectionAt } from "../sections.js";
 import { frontMatterDates } from "./front-matter.js";
-import { blocksOf, lineLocator } from "./mdast-text.js";
+import { blocksOf, lineLocator, type Locate } from "./mdast-text.js";
 import { parseMarkdownForCheck } from "./markdown-tree.js";
 
 /** `<!-- remiss-disable text/lix text/lang-mening -->`: rules switched off for the section it stands in (markdownlint's habit). */
@@ -24,9 +26,12 @@ const DISABLE = /^<!--\s*remiss-disable\s+([\w/-]+(?:\s+[\w/-]+)*)\s*-->$/u;
  * the dates.
  */
 export function readMarkdown(source: string): CheckDocument {
-  const tree: Root = parseMarkdownForCheck(source);
   const locate = lineLocator(source);
+  const shape = markdownShapeProblem(source);
+  if (shape) return emptyDocument([{ ...locate(shape.offset), severity: "error", rule: shape.rule, message: shape.message }]);
+  const tree: Root = parseMarkdownForCheck(source);
   const headings: Heading[] = [];
+  const nestedHeadings: Heading[] = [];
   const sections: Section[] = [];
   const blocks: TextBlock[] = [];
   let dates: DocumentDates = { behandlats: [] };
@@ -60,6 +65,7 @@ export function readMarkdown(source: string): CheckDocument {
     }
     const nodeBlocks = blocksOf([node], source, locate);
     blocks.push(...nodeBlocks);
+    if (node.type === "blockquote" || node.type === "list") collectNestedHeadings(node, nestedHeadings, source, locate);
     if (node.type === "heading") {
       const heading: Heading = { ...start, text: nodeBlocks[0]!.text.replace(/\s+/gu, " ").trim(), depth: node.depth };
       headings.push(heading);
@@ -75,10 +81,27 @@ export function readMarkdown(source: string): CheckDocument {
 
   return {
     lineUnit: "rad",
-    outline: { headings, ...(signatures ? { signatures } : {}), end: locate(source.length) },
+    outline: { headings, ...(nestedHeadings.length > 0 ? { nestedHeadings } : {}), ...(signatures ? { signatures } : {}), end: locate(source.length) },
     sections,
     blocks,
     dates,
     findings: [],
   };
+}
+
+/** Level-1 and level-2 headings at any depth inside a container (`> ## Rubrik`, `- ## Rubrik`). */
+function collectNestedHeadings(node: Nodes, out: Heading[], source: string, locate: Locate): void {
+  const stack: Nodes[] = [node];
+  const found: Extract<Nodes, { type: "heading" }>[] = [];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (next.type === "heading") {
+      if (next.depth <= 2) found.push(next);
+    } else if ("children" in next) stack.push(...(next.children as Nodes[]));
+  }
+  found.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
+  for (const heading of found) {
+    const text = blocksOf([heading], source, locate)[0]?.text ?? "";
+    out.push({ ...locate(heading.position?.start.offset ?? 0), text: text.replace(/\s+/gu, " ").trim(), depth: heading.depth });
+  }
 }
