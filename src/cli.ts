@@ -1,5 +1,5 @@
 import { Command, CommanderError, Help, type Argument, type Option } from "commander";
-import { EXIT_OK, EXIT_USAGE, RemissError, type ExitCode } from "./errors.js";
+import { EXIT_OK, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "./errors.js";
 import { processIo, type CommandIo } from "./commands/io.js";
 import { packageVersion } from "./paths.js";
 
@@ -195,8 +195,7 @@ function handleError(error: unknown, io: CommandIo, helpAskedFor = false): ExitC
     io.stderr(`${error.message}\n`);
     return error.exitCode;
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  io.stderr(`remiss: ett oväntat fel inträffade (${detail}). Inget har skrivits över. Rapportera gärna felet.\n`);
+  io.stderr(`remiss: ett oväntat fel inträffade (${unexpectedDetail(error)}). Inget har skrivits över. Rapportera gärna felet.\n`);
   if (io.env.REMISS_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return EXIT_USAGE;
 }

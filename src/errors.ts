@@ -20,3 +20,9 @@ export class RemissError extends Error {
     this.name = "RemissError";
   }
 }
+
+/** An unexpected error in a few words for a user: its message, one line, never a stack. */
+export function unexpectedDetail(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0]!.slice(0, 200) || "okänt fel";
+}

@@ -1,7 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { Diagnostic, Finding } from "../diagnostics.js";
+import { unexpectedDetail } from "../errors.js";
 import { decodeInput } from "../load/decode.js";
+import { LIMITS, tooLarge } from "../model/limits.js";
 import { emptyDocument, type CheckDocument } from "./document.js";
 import { runRules } from "./engine.js";
 import { CHECKED_EXTENSIONS } from "./files.js";
@@ -23,6 +25,15 @@ export interface FileResult {
  * such a file comes along, so a run over Markdown never loads them.
  */
 export async function checkFile(file: string, cwd: string, params: Partial<RuleParams> = {}): Promise<FileResult> {
+  try {
+    return await checkOneFile(file, cwd, params);
+  } catch (error) {
+    // A fault of remiss's own with one file is that file's finding; the run goes on with the others.
+    return unreadable(file, "fil/ovantat", `Ett oväntat fel inträffade när filen granskades (${unexpectedDetail(error)}). De andra filerna granskas ändå. Rapportera gärna felet.`);
+  }
+}
+
+async function checkOneFile(file: string, cwd: string, params: Partial<RuleParams>): Promise<FileResult> {
   if (!CHECKED_EXTENSIONS.test(file)) {
     return unreadable(
       file,
@@ -38,6 +49,11 @@ export async function checkFile(file: string, cwd: string, params: Partial<RuleP
     const info = statSync(resolve(cwd, file));
     if (!info.isFile() && !info.isDirectory()) {
       return unreadable(file, "fil/olasbar", "Filen är ingen vanlig fil (utan t.ex. en namngiven pipe eller en enhet) och läses inte.");
+    }
+    const limit = sizeLimit(file);
+    if (info.isFile() && info.size > limit.bytes) {
+      const message = tooLarge(info.size, limit.bytes, limit.what);
+      return unreadable(file, "fil/storlek", message[0]!.toUpperCase() + message.slice(1));
     }
     bytes = readFileSync(resolve(cwd, file));
   } catch (error) {
@@ -73,6 +89,18 @@ function markdownDecodeFinding(finding: Finding): Finding {
   return finding.rule === "fil/binar"
     ? { ...finding, message: "Filen ser ut att vara binär, inte text. Ange Markdown-utkastet (.md), eller Word-dokumentet som .docx." }
     : finding;
+}
+
+/** How large a file of this kind may be. */
+function sizeLimit(file: string): { bytes: number; what: string } {
+  switch (extname(file).toLowerCase()) {
+    case ".docx":
+      return { bytes: LIMITS.docxBytes, what: "ett Word-dokument" };
+    case ".md":
+      return { bytes: LIMITS.markdownBytes, what: "ett utkast" };
+    default:
+      return { bytes: LIMITS.caseBytes, what: "ett ärende" };
+  }
 }
 
 function unreadable(file: string, rule: string, message: string): FileResult {

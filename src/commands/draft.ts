@@ -2,7 +2,7 @@ import { watch as watchFs, type FSWatcher } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { hasErrors } from "../diagnostics.js";
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, type ExitCode } from "../errors.js";
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "../errors.js";
 import { ProfileLoader, type Profile } from "../load/config.js";
 import { loadCaseFile } from "../load/index.js";
 import { expandCaseInputs } from "../load/inputs.js";
@@ -155,9 +155,13 @@ class Drafter {
       await this.write(file, outputs, progress);
       return this.placeholders(markdown, outputs.map((o) => o.path), say);
     } catch (error) {
-      if (!(error instanceof RemissError)) throw error;
-      say(`${error.message}\n`);
-      return error.exitCode;
+      if (error instanceof RemissError) {
+        say(`${error.message}\n`);
+        return error.exitCode;
+      }
+      // A fault of remiss's own with one file stops that file only: the others are still drafted.
+      say(`${file}: ett oväntat fel inträffade (${unexpectedDetail(error)}). Inget skrevs för filen; de andra skrivs ändå. Rapportera gärna felet.\n`);
+      return EXIT_USAGE;
     }
   }
 
@@ -291,8 +295,8 @@ async function watchAndDraft(paths: readonly string[], options: DraftOptions, fo
   const run = async () => {
     const files = await expandCaseInputs(paths, io.cwd);
     await new Drafter(options, formats, io).draftAll(files).catch((error: unknown) => {
-      if (!(error instanceof RemissError)) throw error;
-      io.stderr(`${error.message}\n`);
+      // Whatever goes wrong in one round is said, and watching goes on.
+      io.stderr(error instanceof RemissError ? `${error.message}\n` : `remiss: ett oväntat fel inträffade (${unexpectedDetail(error)}). Bevakningen fortsätter. Rapportera gärna felet.\n`);
     });
     return files;
   };

@@ -3,6 +3,7 @@ import { hasErrors, type Diagnostic } from "../diagnostics.js";
 import { configSchema, type Config } from "../model/config.js";
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../model/husstil.js";
 import { findConfigFile, type ConfigLookupCache } from "./find-config.js";
+import { LIMITS } from "../model/limits.js";
 import { readYamlSource, toDiagnostics } from "./index.js";
 import { readInputFile } from "./read.js";
 import { validateWith } from "./validate.js";
@@ -48,7 +49,7 @@ export class ProfileLoader {
 /** Reads and validates one remiss.config.yaml, with the same diagnostics as a case, named relative to `cwd`. */
 export async function loadProfile(path: string, cwd: string = process.cwd()): Promise<Profile> {
   const file = relative(cwd, path) || path;
-  const source = readYamlSource(await readInputFile(path), file);
+  const source = readYamlSource(await readInputFile(file, cwd, { bytes: LIMITS.configBytes, what: "remiss.config.yaml" }), file);
   const broken = (diagnostics: Diagnostic[]): Profile => ({ file: path, config: {}, style: DEFAULT_HOUSE_STYLE, diagnostics, warnings: [] });
   if (!source.map || hasErrors(source.findings)) return broken(toDiagnostics(file, source.findings));
   const warnings = toDiagnostics(file, source.findings);

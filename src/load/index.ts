@@ -8,6 +8,7 @@ import { dirname, resolve } from "node:path";
 import { readImage } from "../images.js";
 import { cleanCharacters } from "./characters.js";
 import { decodeInput } from "./decode.js";
+import { markdownShapeProblem } from "./markdown-limits.js";
 import { SourceMap, type FieldPath, type Position } from "./positions.js";
 import { readInputFile } from "./read.js";
 import { sectionFindings } from "./sections.js";
@@ -104,6 +105,9 @@ export function loadCaseText(
   };
   if (!map || hasErrors(source.findings)) return { ...base, diagnostics: toDiagnostics(file, source.findings) };
 
+  const shapes = markdownShapeFindings(source.data, map);
+  if (shapes.length > 0) return { ...base, diagnostics: toDiagnostics(file, [...source.findings, ...shapes]) };
+
   const data = withDefaults(source.data, defaults);
   const validated = validateCase(data, map, style);
   const findings = [...source.findings, ...(validated.ok ? sectionFindings(validated.value, data, style, map) : validated.findings)];
@@ -126,6 +130,22 @@ function withDefaults(data: unknown, defaults: CaseDefaults | undefined): unknow
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * Markdown fields the parser would handle in more than linear time or with
+ * deep recursion (src/load/markdown-limits.ts): an error at the line, and no
+ * field of the file is parsed.
+ */
+function markdownShapeFindings(data: unknown, map: SourceMap): Finding[] {
+  const findings: Finding[] = [];
+  for (const path of markdownFieldPaths(data)) {
+    const value = valueAt(data, path);
+    if (typeof value !== "string") continue;
+    const problem = markdownShapeProblem(value);
+    if (problem) findings.push({ ...map.locateInValue(path, problem.offset), severity: "error", rule: problem.rule, message: `${problem.message} (${formatPath(path)})` });
+  }
+  return findings;
 }
 
 /**

@@ -1,12 +1,17 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { EXIT_USAGE, RemissError } from "../errors.js";
+import { LIMITS, tooLarge } from "../model/limits.js";
 
 /**
  * Reads a file the user named. A file that does not exist or cannot be read
  * is a usage problem (exit 2), said in Swedish, never a stack trace.
  */
-export async function readInputFile(file: string, cwd: string = process.cwd()): Promise<Uint8Array> {
+export async function readInputFile(
+  file: string,
+  cwd: string = process.cwd(),
+  limit: { bytes: number; what: string } = { bytes: LIMITS.caseBytes, what: "ett ärende" },
+): Promise<Uint8Array> {
   try {
     const path = resolve(cwd, file);
     const info = await stat(path);
@@ -17,6 +22,7 @@ export async function readInputFile(file: string, cwd: string = process.cwd()): 
     if (!info.isFile()) {
       throw new RemissError(`${file}: är ingen vanlig fil (utan t.ex. en namngiven pipe eller en enhet) och läses inte. Ange en YAML-fil.`, EXIT_USAGE);
     }
+    if (info.size > limit.bytes) throw new RemissError(`${file}: ${tooLarge(info.size, limit.bytes, limit.what)}`, EXIT_USAGE);
     return await readFile(path);
   } catch (error) {
     if (error instanceof RemissError) throw error;
@@ -36,6 +42,8 @@ export function describeFsError(file: string, error: unknown): string {
       return `${file}: är en mapp, inte en fil.`;
     case "ENAMETOOLONG":
       return `${file}: namnet är för långt för filsystemet.`;
+    case "ELOOP":
+      return `${file}: filen går inte att läsa; den är en länk som pekar på sig själv.`;
     default:
       return `${file}: filen går inte att läsa; filsystemet tillät det inte.`;
   }

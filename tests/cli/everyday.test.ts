@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { BIN, ROOT, hasStackTrace, runCli } from "../support/cli.js";
+import { BIN, ROOT, exitAfterCtrlC, hasStackTrace, runCli } from "../support/cli.js";
 
 /** The everyday commands, run as a user runs them, on files in a temporary folder. */
 let dir: string;
@@ -16,21 +16,6 @@ const LETTERHEAD = "forvaltning:\n  namn: Farsta stadsdelsförvaltning\n  namnd:
 const SIGNATORIES = "underskrifter:\n  - namn: Eva Ek\n    titel: Stadsdelsdirektör\n";
 /** The minimal case without its letterhead and signatories: what a profile supplies. */
 const BARE = MINIMAL.replace(LETTERHEAD, "").replace(SIGNATORIES, "");
-
-/** Ctrl-C to a `--watch`, and its exit code; should it not end within 15 s, the test says so instead of hanging. */
-function exitAfterCtrlC(child: ChildProcess): Promise<number | null | string> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      resolve("no exit within 15 s of SIGINT");
-    }, 15_000);
-    child.on("close", (exitCode) => {
-      clearTimeout(timer);
-      resolve(exitCode);
-    });
-    child.kill("SIGINT");
-  });
-}
 
 describe("remiss init", () => {
   it("writes a starter that drafts without errors, with the schema modeline", () => {

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -26,4 +26,19 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
 /** No output a user sees may carry a JavaScript stack trace. */
 export function hasStackTrace(text: string): boolean {
   return /\n\s+at .+\(.+:\d+:\d+\)|node:internal|Error: .*\n\s+at /.test(text);
+}
+
+/** Ctrl-C to a `--watch`, and its exit code; should it not end within 15 s, the test says so instead of hanging. */
+export function exitAfterCtrlC(child: ChildProcess): Promise<number | null | string> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve("no exit within 15 s of SIGINT");
+    }, 15_000);
+    child.on("close", (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+    child.kill("SIGINT");
+  });
 }

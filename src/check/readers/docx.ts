@@ -1,8 +1,10 @@
 import { XMLParser } from "fast-xml-parser";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
+import { LIMITS } from "../../model/limits.js";
 import { CLOSING_STYLES } from "../../model/sections.js";
 import { emptyDocument, type CheckDocument, type Heading, type Position, type Section, type TextBlock } from "../document.js";
 import { sectionAt } from "../sections.js";
+import { readZipEntries, ZipProblem } from "./zip.js";
 
 /**
  * DOCX → CheckDocument. Reads `word/document.xml` (and `word/styles.xml` for
@@ -14,22 +16,32 @@ import { sectionAt } from "../sections.js";
  * outline levels work too.
  */
 export function readDocx(bytes: Uint8Array): CheckDocument {
-  let parts: Record<string, Uint8Array>;
+  let entries: Map<string, Uint8Array>;
   try {
-    parts = unzipSync(bytes, { filter: (file) => file.name === DOCUMENT || file.name === STYLES || file.name === CUSTOM });
-  } catch {
-    return notDocx("Filen går inte att öppna som Word-dokument: den är skadad eller inte en DOCX-fil.");
+    entries = readZipEntries(bytes, PARTS);
+  } catch (error) {
+    if (error instanceof ZipProblem && error.limit) return notDocx(error.message, "");
+    return notDocx(error instanceof ZipProblem ? error.message : "Filen går inte att öppna som Word-dokument: den är skadad eller inte en DOCX-fil.");
   }
+  const parts = Object.fromEntries(entries) as Partial<Record<string, Uint8Array>>;
   const documentXml = parts[DOCUMENT];
   if (!documentXml) return notDocx("Filen är en zip-fil men inget Word-dokument (word/document.xml saknas).");
+  const paragraphCount = countParagraphs(documentXml);
+  if (paragraphCount > LIMITS.docxParagraphs) {
+    return notDocx(`Word-dokumentet har ${paragraphCount} stycken; remiss granskar högst ${LIMITS.docxParagraphs}, långt mer än ett tjänsteutlåtande har.`, "");
+  }
 
   let body: XmlNode[];
   let styles: Map<string, StyleInfo>;
   try {
     body = childrenOf(find(childrenOf(find(parse(documentXml), "w:document")), "w:body"));
-    styles = readStyles(parts[STYLES]);
   } catch {
     return notDocx("Word-dokumentets innehåll (word/document.xml) går inte att läsa.");
+  }
+  try {
+    styles = readStyles(parts[STYLES]);
+  } catch {
+    return notDocx("Word-dokumentets formatmallar (word/styles.xml) går inte att läsa.");
   }
 
   const paragraphs: { node: XmlNode; inTable: boolean }[] = [];
@@ -122,8 +134,22 @@ function documentDates(customXml: Uint8Array | undefined, blocks: readonly TextB
 const DOCUMENT = "word/document.xml";
 const STYLES = "word/styles.xml";
 const CUSTOM = "docProps/custom.xml";
+const PARTS: ReadonlySet<string> = new Set([DOCUMENT, STYLES, CUSTOM]);
 
-function notDocx(problem: string): CheckDocument {
+/** Paragraph start tags (`<w:p>`, `<w:p …>`, `<w:p/>`), counted on the bytes before any parsing. */
+function countParagraphs(xml: Uint8Array): number {
+  let count = 0;
+  for (let i = xml.indexOf(0x3c); i !== -1 && i + 4 < xml.length; i = xml.indexOf(0x3c, i + 1)) {
+    // "<w:p" followed by ">", "/" or white space
+    if (xml[i + 1] === 0x77 && xml[i + 2] === 0x3a && xml[i + 3] === 0x70) {
+      const next = xml[i + 4]!;
+      if (next === 0x3e || next === 0x2f || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d) count++;
+    }
+  }
+  return count;
+}
+
+function notDocx(problem: string, advice = " Öppna den i Word och spara den på nytt som Word-dokument (.docx)."): CheckDocument {
   return emptyDocument(
     [
       {
@@ -131,7 +157,7 @@ function notDocx(problem: string): CheckDocument {
         column: 0,
         severity: "error",
         rule: "fil/docx",
-        message: `${problem} Öppna den i Word och spara den på nytt som Word-dokument (.docx).`,
+        message: `${problem}${advice}`,
       },
     ],
     "stycke",

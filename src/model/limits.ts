@@ -1,0 +1,45 @@
+/**
+ * What remiss reads at most. Each limit is far above any real
+ * tjänsteutlåtande (the reference case is 9 KB, its DOCX 14 KB, its
+ * document.xml 60 KB) and low enough that the largest allowed input is
+ * drafted or checked in seconds with bounded memory. Crossing one is a
+ * Swedish error, never a crash; the README's "Gränser" lists them, and
+ * tests/cli/limits.test.ts tries each at the limit and just over it.
+ */
+export const LIMITS = {
+  /** A case file (YAML). */
+  caseBytes: 1024 * 1024,
+  /** remiss.config.yaml. */
+  configBytes: 256 * 1024,
+  /** A Markdown draft read by check. */
+  markdownBytes: 2 * 1024 * 1024,
+  /** A Word document read by check (images included). */
+  docxBytes: 50 * 1024 * 1024,
+  /** Levels of mappings and lists inside each other in a YAML file (a case uses 4). */
+  yamlDepth: 16,
+  /** Block quotes and lists inside each other in Markdown (counted from a line's markers and indentation). */
+  markdownDepth: 16,
+  /** `[` in one paragraph (links, footnote references): the Markdown parser's time grows with their square. */
+  markdownBrackets: 100,
+  /** `[` in one Markdown text (a draft, or a field of a case): each costs the parser time and memory. */
+  markdownBracketsTotal: 5000,
+  /** Entries in a DOCX's zip (a Word document has about 20). */
+  docxEntries: 1000,
+  /** One XML part of a DOCX once inflated (document.xml, styles.xml, custom.xml). */
+  docxPartBytes: 8 * 1024 * 1024,
+  /** Paragraphs in a DOCX (table cells included). */
+  docxParagraphs: 50_000,
+} as const;
+
+/** A size in Swedish: "1 MB", "256 kB", "3,2 MB". */
+export function formatBytes(bytes: number): string {
+  const swedish = (value: number) => String(Math.round(value * 10) / 10).replace(".", ",");
+  if (bytes >= 1024 * 1024) return `${swedish(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${swedish(bytes / 1024)} kB`;
+  return `${bytes} byte`;
+}
+
+/** "filen är 3,2 MB, men ett ärende får vara högst 1 MB. …": why a file that is too large is not read (lower case, after "FILE: "). */
+export function tooLarge(size: number, limit: number, what: string): string {
+  return `filen är ${formatBytes(size)}, men ${what} får vara högst ${formatBytes(limit)}. Kontrollera att det är rätt fil; dela annars upp texten.`;
+}
