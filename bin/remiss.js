@@ -1,13 +1,106 @@
 #!/usr/bin/env node
-// The one place that sets the exit code.
-import { main } from "../dist/cli.js";
+// @ts-check
+// Starts remiss: loads the bundle (dist/remiss.cjs) through a V8 code cache,
+// runs it, and is the one place that sets the exit code.
+//
+// Most of a cold start is V8 compiling functions the first time they are
+// called. After a run, the compiled code is saved in the user's cache folder
+// ($XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows), one file per
+// command, keyed by the Node version, V8 flags and the bundle's hash; the
+// next run of that command starts from it. A cache that is missing,
+// corrupt, rejected by V8 or cannot be written is ignored: it changes the
+// time, never the result. REMISS_NO_CACHE=1 turns the cache off.
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
+
+const bundle = fileURLToPath(new URL("../dist/remiss.cjs", import.meta.url));
 
 // A reader that stops reading (`remiss draft --stdout x.yaml | head -1`) is no error: end quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error) => {
-    if (error.code === "EPIPE") process.exit(0);
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === "EPIPE") process.exit(0);
     throw error;
   });
 }
 
-process.exitCode = await main(process.argv);
+const source = readFileSync(bundle, "utf8");
+const cacheFile = codeCacheFile(source);
+/** @type {Buffer | undefined} */
+let cached;
+try {
+  if (cacheFile) cached = readFileSync(cacheFile);
+} catch {
+  // No cache yet.
+}
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: bundle,
+  ...(cached ? { cachedData: cached } : {}),
+});
+const module = { exports: /** @type {{ main(argv: readonly string[]): Promise<number> }} */ ({}) };
+script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+
+process.exitCode = await module.exports.main(process.argv);
+
+if (cacheFile && (!cached || script.cachedDataRejected)) saveCodeCache(cacheFile, script);
+
+/**
+ * Where this command's code cache is, or undefined when there is none to
+ * use: REMISS_NO_CACHE, or no cache folder.
+ * @param {string} source
+ */
+function codeCacheFile(source) {
+  if (process.env.REMISS_NO_CACHE && process.env.REMISS_NO_CACHE !== "0") return undefined;
+  const base =
+    process.platform === "win32"
+      ? process.env.LOCALAPPDATA
+      : process.env.XDG_CACHE_HOME || (process.platform === "darwin" ? join(homedir(), "Library", "Caches") : join(homedir(), ".cache"));
+  if (!base) return undefined;
+  const bundleHash = /^\/\/ remiss-bundle (\w+)/.exec(source)?.[1] ?? "0";
+  const command = /^(draft|check|init|schema|templates)$/.test(process.argv[2] ?? "") ? process.argv[2] : "annat";
+  const flags = `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
+  const key = fnv1a(`${process.version} ${process.arch} ${process.versions.v8} ${flags}`);
+  return join(base, "remiss", `${bundleHash}-${key}-${command}.v8cache`);
+}
+
+/**
+ * Writes the code compiled during this run, atomically, and removes caches
+ * of other builds of remiss. Every failure is ignored.
+ * @param {string} file
+ * @param {Script} script
+ */
+function saveCodeCache(file, script) {
+  const dir = dirname(file);
+  const temp = join(dir, `.${process.pid}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, script.createCachedData());
+    renameSync(temp, file);
+    const build = file.slice(dir.length + 1).split("-")[0];
+    for (const name of readdirSync(dir)) {
+      if (name.endsWith(".v8cache") && !name.startsWith(`${build}-`)) rmSync(join(dir, name), { force: true });
+    }
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing more to do: the cache only saves time.
+    }
+  }
+}
+
+/**
+ * A short, stable hash of a string (FNV-1a, 32 bits), cheaper at start-up than loading node:crypto.
+ * @param {string} text
+ */
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}

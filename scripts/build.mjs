@@ -1,22 +1,83 @@
-// Builds the CLI: one bundle per command, so that a command loads only what it
-// needs and Node does not resolve hundreds of small module files at start-up.
+// Builds the CLI as one CommonJS script, dist/remiss.cjs, that bin/remiss.js
+// loads through a V8 code cache (see bin/remiss.js). One script rather than
+// ES module chunks, because only a script can be compiled from a code cache
+// on every supported Node. A command still runs only what it needs: modules
+// imported with import() are initialised when first imported, and V8
+// compiles a function only when it is first called.
+//
+// The built-in Handlebars templates and the default phrases are precompiled
+// here, so that a draft does not parse and compile them at every start.
 // Type checking is `npm run typecheck` (tsc), separately.
-import { rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
 import { build } from "esbuild";
+import Handlebars from "handlebars";
 
 const outdir = process.env.REMISS_BUILD_DIR ?? "dist";
+const outfile = join(outdir, "remiss.cjs");
 await rm(outdir, { recursive: true, force: true });
+
+/** Every *.md.hbs below templates/, precompiled with the options the renderer uses. */
+async function precompiledTemplates() {
+  const root = "templates";
+  const entries = [];
+  const walk = async (dir) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.name.endsWith(".md.hbs")) entries.push(relative(root, path).split("\\").join("/"));
+    }
+  };
+  await walk(root);
+  entries.sort();
+  const lines = [];
+  for (const name of entries) {
+    const source = await readFile(join(root, name), "utf8");
+    lines.push(`${JSON.stringify(name)}: { source: ${JSON.stringify(source)}, spec: ${Handlebars.precompile(source, { noEscape: true })} }`);
+  }
+  return `{\n${lines.join(",\n")}\n}`;
+}
+
+/** The default house style's phrases, precompiled with the phraser's options, keyed by their text. */
+async function precompiledPhrases() {
+  // The phrases are data in src/model/phrases.ts; esbuild reads that module for us.
+  const bundled = await build({ entryPoints: ["src/model/phrases.ts"], bundle: true, write: false, format: "esm", platform: "node", logLevel: "warning" });
+  const url = `data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString("base64")}`;
+  const { PHRASES } = await import(url);
+  const lines = Object.values(PHRASES)
+    .map((phrase) => phrase.standard)
+    .filter((text) => text.trim() !== "")
+    .map((text) => `${JSON.stringify(text)}: ${Handlebars.precompile(text, { noEscape: true, strict: false, knownHelpersOnly: true, knownHelpers: { if: true, unless: true } })}`);
+  return `{\n${lines.join(",\n")}\n}`;
+}
+
+const precompiled = `export const TEMPLATES = ${await precompiledTemplates()};\nexport const PHRASES = ${await precompiledPhrases()};\n`;
+
 await build({
   entryPoints: ["src/cli.ts"],
-  outdir,
+  outfile,
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
   minify: true,
-  chunkNames: "chunks/[name]-[hash]",
-  // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __remissRequire } from 'node:module'; const require = __remissRequire(import.meta.url);" },
+  // The bundle's own file, for the package root and for worker threads: import.meta does not exist in a script.
+  define: { "import.meta.url": "__remissSelfUrl" },
+  banner: { js: 'var __remissSelfUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [
+    {
+      name: "remiss-precompiled",
+      setup(build) {
+        build.onResolve({ filter: /^remiss:precompiled$/ }, (args) => ({ path: args.path, namespace: "remiss-precompiled" }));
+        build.onLoad({ filter: /.*/, namespace: "remiss-precompiled" }, () => ({ contents: precompiled, loader: "js" }));
+      },
+    },
+  ],
   logLevel: "warning",
 });
+
+// The bundle's hash, on the first line, so that bin/remiss.js keys its code cache by it without hashing 1 MB at every start.
+const code = await readFile(outfile, "utf8");
+const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
+await writeFile(outfile, `// remiss-bundle ${hash}\n${code}`);

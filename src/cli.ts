@@ -2,6 +2,10 @@ import { Command, CommanderError, Help, type Argument, type Option } from "comma
 import { EXIT_OK, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "./errors.js";
 import { processIo, type CommandIo } from "./commands/io.js";
 import { packageVersion } from "./paths.js";
+import { isMainThread, workerData } from "node:worker_threads";
+
+// A worker thread that `check` started runs the bundle itself: the check module serves it once imported.
+if (!isMainThread && (workerData as { tag?: unknown } | null)?.tag === "remiss:check-files") void import("./check/check-files.js");
 
 /**
  * Wiring only: arguments → options → one command module, imported when that

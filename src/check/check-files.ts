@@ -149,7 +149,7 @@ function workerCount(fileCount: number, threads: number | undefined): number {
 
 /** A worker runs this module's own file; that needs a JavaScript file (not the TypeScript of a test run). */
 function canRunItself(): boolean {
-  return /^file:.*\.m?js$/u.test(import.meta.url);
+  return /^file:.*\.[cm]?js$/u.test(import.meta.url);
 }
 
 /** The files not yet given to a thread, in order. */

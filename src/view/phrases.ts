@@ -1,4 +1,5 @@
 import Handlebars from "handlebars";
+import { PHRASES as PRECOMPILED } from "remiss:precompiled";
 import type { PhraseName, SlotName } from "../model/phrases.js";
 import { withoutSecondMark } from "./remissobjekt.js";
 import { capitalizeFirst } from "./words.js";
@@ -9,8 +10,9 @@ export type Slots = Partial<Record<SlotName, string>>;
 /** Writes the named stock sentence from its slots; "" when the house style has left the sentence out. */
 export type Phraser = (name: PhraseName, slots: Slots) => string;
 
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
 const hbs = Handlebars.create();
+/** Compiled phrases by their text: the default ones precompiled at build time (in the bundle), others compiled when first used. */
+const compiled = new Map<string, HandlebarsTemplateDelegate>(Object.entries(PRECOMPILED ?? {}).map(([text, spec]) => [text, hbs.template(spec)]));
 
 /**
  * The phrases of a house style as a function. A phrase's text was checked

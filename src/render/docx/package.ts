@@ -58,7 +58,7 @@ export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppP
   const entries: Zippable = {};
   for (const name of names) {
     const text = texts.get(name);
-    entries[name] = [text === undefined ? binaries.get(name)! : strToU8(text), { level: 6, mtime, os: 0, attrs: 0 }];
+    entries[name] = [text === undefined ? binaries.get(name)! : strToU8(text), { level: 1, mtime, os: 0, attrs: 0 }];
   }
   return zipSync(entries);
 }

@@ -7,6 +7,7 @@ import { signMarkdown } from "../../output/fingerprint.js";
 import type { ViewModel } from "../../view/model.js";
 
 import { BUILTIN_TEMPLATES } from "../../paths.js";
+import { TEMPLATES as PRECOMPILED } from "remiss:precompiled";
 
 export { BUILTIN_TEMPLATES };
 export const MAIN_TEMPLATE = "tjansteutlatande.md.hbs";
@@ -20,6 +21,8 @@ interface TemplateSource {
   /** The file it was read from, for messages. */
   path: string;
   source: string;
+  /** Precompiled at build time (built-in templates in the bundle). */
+  spec?: TemplateSpecification;
 }
 
 /**
@@ -31,7 +34,11 @@ interface TemplateSource {
  */
 export function createMarkdownRenderer(ownTemplates?: string): MarkdownRenderer {
   const templates = new Map<string, TemplateSource>();
-  for (const dir of ownTemplates ? [BUILTIN_TEMPLATES, ownTemplates] : [BUILTIN_TEMPLATES]) {
+  if (PRECOMPILED) {
+    for (const [name, { source, spec }] of Object.entries(PRECOMPILED)) templates.set(name, { name, path: join(BUILTIN_TEMPLATES, name), source, spec });
+  }
+  const folders = [...(PRECOMPILED ? [] : [BUILTIN_TEMPLATES]), ...(ownTemplates ? [ownTemplates] : [])];
+  for (const dir of folders) {
     if (!existsSync(dir)) throw new RemissError(`${dir}: mallmappen finns inte. Kontrollera ”templates” i remiss.config.yaml eller --templates.`);
     for (const name of templateFiles(dir)) {
       const path = join(dir, name);
@@ -59,6 +66,7 @@ export function createMarkdownRenderer(ownTemplates?: string): MarkdownRenderer 
 
 /** Parses a template at once, so that a syntax error is reported before anything is drafted. */
 function compile(hbs: typeof Handlebars, template: TemplateSource): HandlebarsTemplateDelegate {
+  if (template.spec) return hbs.template(template.spec);
   try {
     hbs.parse(template.source);
   } catch (error) {
