@@ -27,25 +27,56 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const source = readFileSync(bundle, "utf8");
-const cacheFile = codeCacheFile(source);
-/** @type {Buffer | undefined} */
-let cached;
-try {
-  if (cacheFile) cached = readFileSync(cacheFile);
-} catch {
-  // No cache yet.
+// `remiss --help` and `remiss --version` without loading the bundle: its own help text (written by the build) and the package's version.
+const quick = quickAnswer(process.argv.length === 3 ? process.argv[2] : undefined);
+if (quick !== undefined) process.stdout.write(quick);
+else await runBundle();
+
+/**
+ * The answer to `--version` or `--help` alone, or undefined for everything else.
+ * @param {string | undefined} only
+ */
+function quickAnswer(only) {
+  if (only === "--version" || only === "-V") {
+    return `${JSON.parse(readFileSync(fileURLToPath(new URL("../package.json", import.meta.url)), "utf8")).version}\n`;
+  }
+  if (only === "--help" || only === "-h") return readOptional(fileURLToPath(new URL("../dist/help.txt", import.meta.url)));
+  return undefined;
 }
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-  filename: bundle,
-  ...(cached ? { cachedData: cached } : {}),
-});
-const module = { exports: /** @type {{ main(argv: readonly string[]): Promise<number> }} */ ({}) };
-script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 
-process.exitCode = await module.exports.main(process.argv);
+async function runBundle() {
+  const source = readFileSync(bundle, "utf8");
+  const cacheFile = codeCacheFile(source);
+  /** @type {Buffer | undefined} */
+  let cached;
+  try {
+    if (cacheFile) cached = readFileSync(cacheFile);
+  } catch {
+    // No cache yet.
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: bundle,
+    ...(cached ? { cachedData: cached } : {}),
+  });
+  const module = { exports: /** @type {{ main(argv: readonly string[]): Promise<number> }} */ ({}) };
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 
-if (cacheFile && (!cached || script.cachedDataRejected)) saveCodeCache(cacheFile, script);
+  process.exitCode = await module.exports.main(process.argv);
+
+  if (cacheFile && (!cached || script.cachedDataRejected)) saveCodeCache(cacheFile, script);
+}
+
+/**
+ * A file's text, or undefined when it cannot be read.
+ * @param {string} file
+ */
+function readOptional(file) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Where this command's code cache is, or undefined when there is none to

@@ -8,6 +8,7 @@
 // The built-in Handlebars templates and the default phrases are precompiled
 // here, so that a draft does not parse and compile them at every start.
 // Type checking is `npm run typecheck` (tsc), separately.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
@@ -81,3 +82,9 @@ await build({
 const code = await readFile(outfile, "utf8");
 const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
 await writeFile(outfile, `// remiss-bundle ${hash}\n${code}`);
+
+// `remiss --help` and `--version` are answered by bin/remiss.js without loading the bundle
+// (they are asked often, by people and by scripts): the help text is the bundle's own, written here.
+const help = spawnSync(process.execPath, ["bin/remiss.js", "--help"], { encoding: "utf8", env: { ...process.env, REMISS_NO_CACHE: "1" } });
+if (help.status !== 0 || !help.stdout.startsWith("Användning:")) throw new Error(`remiss --help failed while building: ${help.stderr}`);
+await writeFile(join(outdir, "help.txt"), help.stdout);

@@ -24,6 +24,9 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
   }
 }
 
+/** Columns of the help text (scripts/build.mjs writes `remiss --help` at this width). */
+const HELP_WIDTH = 80;
+
 const TITLES: Record<string, string> = {
   "Usage:": "Användning:",
   "Options:": "Flaggor:",
@@ -77,6 +80,9 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
       outputError: () => {},
+      // The same layout at any terminal width, so that bin/remiss.js can print `remiss --help` without loading the bundle.
+      getOutHelpWidth: () => HELP_WIDTH,
+      getErrHelpWidth: () => HELP_WIDTH,
     })
     .showSuggestionAfterError(false)
     .exitOverride();

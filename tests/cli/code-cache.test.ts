@@ -83,3 +83,15 @@ describe("the code cache", () => {
     expect(cacheFiles()).toEqual([]);
   });
 });
+
+describe("--help and --version without the bundle", () => {
+  it("print what the bundle itself prints for `remiss help` and the package's version", () => {
+    const help = runCli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe(runCli(["help"]).stdout);
+    expect(runCli(["-h"]).stdout).toBe(help.stdout);
+    const version = runCli(["-V"]);
+    expect(version.stdout).toBe(`${(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version}\n`);
+    expect(runCli(["--version"]).stdout).toBe(version.stdout);
+  });
+});
