@@ -1,3 +1,5 @@
+import { formatCount } from "./model/limits.js";
+
 /**
  * The one shape every problem takes, whether it comes from loading YAML,
  * validating a case or checking a document. Reporters in `src/report/` turn
@@ -39,4 +41,31 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** More findings of one rule in one file than this are summed up in one more: "… och 2 400 till av samma slag". */
+export const MAX_FINDINGS_PER_RULE = 100;
+
+/**
+ * At most MAX_FINDINGS_PER_RULE findings of each rule in one file (in the
+ * given order), the rest said in one finding at the first of them. A file
+ * with 40,000 unknown keys gives a readable report, and reporting stays
+ * linear in the input.
+ */
+export function capPerRule<T extends Finding>(findings: readonly T[]): T[] {
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1);
+  if ([...counts.values()].every((count) => count <= MAX_FINDINGS_PER_RULE)) return [...findings];
+  const seen = new Map<string, number>();
+  const out: T[] = [];
+  for (const finding of findings) {
+    const index = (seen.get(finding.rule) ?? 0) + 1;
+    seen.set(finding.rule, index);
+    if (index <= MAX_FINDINGS_PER_RULE) out.push(finding);
+    else if (index === MAX_FINDINGS_PER_RULE + 1) {
+      const rest = counts.get(finding.rule)! - MAX_FINDINGS_PER_RULE;
+      out.push({ ...finding, message: `… och ${formatCount(rest)} till av samma slag (${finding.rule}) i filen. Rätta de första och kör igen.` });
+    }
+  }
+  return out;
 }

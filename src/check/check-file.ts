@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import type { Diagnostic, Finding } from "../diagnostics.js";
+import { capPerRule, type Diagnostic, type Finding } from "../diagnostics.js";
 import { unexpectedDetail } from "../errors.js";
 import { decodeInput } from "../load/decode.js";
 import { LIMITS, tooLarge } from "../model/limits.js";
@@ -63,7 +63,7 @@ async function checkOneFile(file: string, cwd: string, params: Partial<RuleParam
   }
   const document = await read(file, bytes, params);
   const rules = params.rules ? RULES.filter((rule) => params.rules!.includes(rule.id)) : RULES;
-  return { diagnostics: runRules(document, params, rules).map((finding) => ({ file, ...finding })), unreadable: false };
+  return { diagnostics: capPerRule(runRules(document, params, rules).map((finding) => ({ file, ...finding }))), unreadable: false };
 }
 
 async function read(file: string, bytes: Uint8Array, params: Partial<RuleParams>): Promise<CheckDocument> {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 
 export type FieldPath = readonly (string | number)[];
 
@@ -25,7 +25,7 @@ export class SourceMap {
     for (let i = 0; i < path.length; i++) {
       const segment = path[i]!;
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        const pair = this.pairsOf(node).get(String(segment));
         if (!pair) return this.pairPosition(lastPair);
         lastPair = pair;
         node = pair.value;
@@ -42,6 +42,22 @@ export class SourceMap {
       }
     }
     return this.nodePosition(node as Node | null | undefined) ?? this.pairPosition(lastPair);
+  }
+
+  /** Each mapping's pairs by key, indexed once, so that finding N keys costs N lookups, not N searches. */
+  private readonly pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  private pairsOf(map: YAMLMap): Map<string, Pair> {
+    let index = this.pairIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        // The first of duplicate keys, as a linear search found it.
+        if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+      }
+      this.pairIndex.set(map, index);
+    }
+    return index;
   }
 
   /** Whether the key at the end of a path is written in the file (perhaps with an empty value). */

@@ -1,6 +1,23 @@
-import { Composer, LineCounter, Parser, Scalar, YAMLParseError, parseDocument, visit, type CST, type Document } from "yaml";
+import {
+  Composer,
+  LineCounter,
+  Parser,
+  Scalar,
+  YAMLParseError,
+  isAlias,
+  isCollection,
+  isNode,
+  isPair,
+  isScalar,
+  parseDocument,
+  visit,
+  type CST,
+  type Document,
+  type ErrorCode,
+  type Node,
+} from "yaml";
 import type { Finding } from "../diagnostics.js";
-import { LIMITS } from "../model/limits.js";
+import { formatCount, LIMITS } from "../model/limits.js";
 
 export interface ParsedYaml {
   doc: Document.Parsed;
@@ -84,6 +101,9 @@ export function parseYaml(text: string): ParsedYaml {
   if (exhausted !== -1) return { doc, lineCounter, data: undefined, findings: [findings[exhausted]!] };
   if (findings.length > 0) return { doc, lineCounter, data: undefined, findings };
 
+  const tooLarge = sizeProblem(doc);
+  if (tooLarge) return { doc, lineCounter, data: undefined, findings: [{ ...at(tooLarge.offset), severity: "error", rule: tooLarge.rule, message: tooLarge.message }] };
+
   let aliases = 0;
   let firstAlias: number | undefined;
   visit(doc, {
@@ -119,7 +139,9 @@ export function parseYaml(text: string): ParsedYaml {
   }
 }
 
-const COMPOSE_OPTIONS = { schema: "failsafe", uniqueKeys: true, prettyErrors: false } as const;
+// uniqueKeys is checked below, in linear time (the parser's own check compares every key with every other);
+// logLevel "error": the parser would print English warnings (about collection keys) to the console.
+const COMPOSE_OPTIONS = { schema: "failsafe", uniqueKeys: false, prettyErrors: false, logLevel: "error" } as const;
 
 /** The one document of a token stream, as parseDocument makes it; a second document is an error. */
 function composeOne(tokens: readonly CST.Token[], length: number): Document.Parsed {
@@ -131,7 +153,102 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document.Pars
       break;
     }
   }
+  checkKeys(doc!);
   return doc!;
+}
+
+/**
+ * The first text longer than LIMITS.fieldChars, list longer than
+ * LIMITS.yamlListItems, or a file whose text with its aliases written out
+ * would pass LIMITS.expandedChars (a 1 MB text aliased 99 times is 99 MB,
+ * though only 99 aliases). Measured on the tree, before anything is expanded.
+ */
+function sizeProblem(doc: Document.Parsed): { offset: number; rule: string; message: string } | undefined {
+  let problem: { offset: number; rule: string; message: string } | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === "string" && node.value.length > LIMITS.fieldChars) {
+        problem = {
+          offset: node.range?.[0] ?? 0,
+          rule: "yaml/storlek",
+          message: `Texten har ${formatCount(node.value.length)} tecken; en text i ett ärende får ha högst ${formatCount(LIMITS.fieldChars)}. Lägg långa underlag i en bilaga.`,
+        };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Seq(_key, node) {
+      if (node.items.length > LIMITS.yamlListItems) {
+        problem = {
+          offset: firstOver(node.items[LIMITS.yamlListItems]) ?? node.range?.[0] ?? 0,
+          rule: "yaml/storlek",
+          message: `Listan har ${formatCount(node.items.length)} punkter; en lista i ett ärende får ha högst ${formatCount(LIMITS.yamlListItems)}.`,
+        };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (problem) return problem;
+  const sizes = new Map<unknown, number>();
+  const sizeOf = (node: unknown): number => {
+    if (node === null || typeof node !== "object") return 0;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    sizes.set(node, 0); // an alias inside its own anchor counts nothing more
+    let size = 0;
+    if (isAlias(node)) size = sizeOf(node.resolve(doc));
+    else if (isScalar(node)) size = typeof node.value === "string" ? node.value.length : 0;
+    else if (isPair(node)) size = sizeOf(node.key) + sizeOf(node.value);
+    else if (isCollection(node)) for (const item of node.items) size += sizeOf(item);
+    sizes.set(node, size);
+    return size;
+  };
+  const total = sizeOf(doc.contents);
+  if (total > LIMITS.expandedChars) {
+    let firstAlias = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        firstAlias = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    return {
+      offset: firstAlias,
+      rule: "yaml/alias",
+      message: `Med sina alias (*namn) utskrivna blir filens text ${formatCount(total)} tecken, mer än de ${formatCount(LIMITS.expandedChars)} ett ärende får ha. Skriv ut texten i stället för att upprepa den med alias.`,
+    };
+  }
+  return undefined;
+}
+
+/** Where the first item over a limit stands. */
+function firstOver(item: unknown): number | undefined {
+  return isNode(item) ? item.range?.[0] : undefined;
+}
+
+/** Keys that are not plain text, and keys that stand twice in one mapping: parse errors, in source order. */
+function checkKeys(doc: Document.Parsed): void {
+  const found: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = pair.key as Node | null;
+        const range: [number, number] = key && "range" in key && key.range ? [key.range[0], key.range[1]] : [0, 0];
+        if (key !== null && !isScalar(key)) {
+          found.push(new YAMLParseError(range, "KEY_NOT_TEXT" as ErrorCode, "A key must be a scalar"));
+        } else if (key !== null) {
+          const text = String(key.value);
+          if (seen.has(text)) found.push(new YAMLParseError(range, "DUPLICATE_KEY", "Map keys must be unique"));
+          seen.add(text);
+        }
+      }
+    },
+  });
+  if (found.length === 0) return;
+  doc.errors.push(...found);
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 /** Where the first collection stands that is more than LIMITS.yamlDepth levels in, if one does: an iterative walk over the token tree. */
@@ -311,6 +428,7 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
 const YAML_MESSAGES: Record<string, string> = {
   RESOURCE_EXHAUSTION: "Filen har för många nivåer inuti varandra (parenteser eller indrag) för att läsas. Ett ärende har bara några få nivåer; kontrollera indrag och parenteser.",
   DUPLICATE_KEY: "Nyckeln {text} står två gånger i samma grupp. Ta bort den ena.",
+  KEY_NOT_TEXT: "En nyckel ska vara en text; här är den en lista, en grupp eller ett alias (*namn). Skriv nyckeln som vanlig text följd av kolon.",
   BAD_INDENT: "Fel indrag. Rader i samma grupp ska börja lika långt in, med mellanslag.",
   TAB_AS_INDENT: "Indraget är gjort med tabb, som YAML inte tillåter. Byt tabben mot mellanslag (två per nivå).",
   MISSING_CHAR: "Ett tecken saknas här, t.ex. ett avslutande citattecken eller en hakparentes.",
