@@ -6,6 +6,7 @@ import { markdownFieldPaths, type Case } from "../model/schema.js";
 import { parseFieldMarkdown } from "../render/markdown/parse.js";
 import { dirname, resolve } from "node:path";
 import { readImage } from "../images.js";
+import { isSafeLink, linkScheme } from "../model/links.js";
 import { cleanCharacters } from "./characters.js";
 import { decodeInput } from "./decode.js";
 import { markdownShapeProblem } from "./markdown-limits.js";
@@ -208,6 +209,11 @@ function markdownContentFindings(data: unknown, map: SourceMap, baseDir: string 
       } else if (node.type === "image") {
         const problem = imageProblem(node.url, node.alt ?? "", baseDir);
         if (problem) report("schema/bild", problem);
+      } else if ((node.type === "link" || node.type === "definition") && linkScheme(node.url) !== undefined && !isSafeLink(node.url)) {
+        report(
+          "schema/lank",
+          `Länken går till ”${linkScheme(node.url)}:”, som inte får stå i ett dokument (den kan starta ett program eller öppna en fil hos läsaren). Länka till en webbsida (https://…) eller en e-postadress (mailto:…).`,
+        );
       } else if (node.type === "imageReference") {
         report("schema/bild", "En bild måste skrivas med sin fil direkt: ![Beskrivning av bilden](bild.png).");
       }
@@ -245,7 +251,5 @@ function headingsOf(tree: Root): Heading[] {
 }
 
 export function toDiagnostics(file: string, findings: readonly Finding[]): Diagnostic[] {
-  return findings
-    .map((f) => ({ file, ...f }))
-    .sort((a, b) => a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : 1));
+  return findings.map((f) => ({ file, ...f })).sort((a, b) => a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : 1));
 }

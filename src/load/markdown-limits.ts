@@ -1,10 +1,10 @@
-import { LIMITS } from "../model/limits.js";
+import { formatCount, LIMITS } from "../model/limits.js";
 
 /** A shape of Markdown that remiss will not parse, and where it begins. */
 export interface MarkdownShapeProblem {
   /** Offset in the text of the line (or bracket) that crosses the limit. */
   offset: number;
-  rule: "markdown/djup" | "markdown/hakparenteser";
+  rule: "markdown/djup" | "markdown/hakparenteser" | "markdown/listpunkter";
   message: string;
 }
 
@@ -26,16 +26,26 @@ export interface MarkdownShapeProblem {
 export function markdownShapeProblem(text: string): MarkdownShapeProblem | undefined {
   let brackets = 0;
   let total = 0;
+  let listItems = 0;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    const { depth, contentStart, opensBlock } = lineShape(text, lineStart, lineEnd);
+    const { depth, contentStart, opensBlock, listItem } = lineShape(text, lineStart, lineEnd);
+    // Reported at the line's first character that is not a space, where the writer sees the line begin.
+    const visibleStart = firstNonSpace(text, lineStart, lineEnd);
+    if (listItem && ++listItems > LIMITS.markdownListItems) {
+      return {
+        offset: visibleStart,
+        rule: "markdown/listpunkter",
+        message: `Texten har fler än ${formatCount(LIMITS.markdownListItems)} listpunkter, vilket ingen text i ett tjänsteutlåtande behöver. Lägg långa förteckningar i en bilaga.`,
+      };
+    }
     if (depth > LIMITS.markdownDepth) {
       return {
-        offset: lineStart,
+        offset: visibleStart,
         rule: "markdown/djup",
-        message: `Raden har citat och listor i mer än ${LIMITS.markdownDepth} nivåer inuti varandra, vilket ingen text behöver. Minska indraget eller antalet > och - i början av raden.`,
+        message: `Raden har citat och listor i mer än ${formatCount(LIMITS.markdownDepth)} nivåer inuti varandra, vilket ingen text behöver. Minska indraget eller antalet > och - i början av raden.`,
       };
     }
     if (contentStart === lineEnd || opensBlock) brackets = 0;
@@ -45,14 +55,14 @@ export function markdownShapeProblem(text: string): MarkdownShapeProblem | undef
         return {
           offset: i,
           rule: "markdown/hakparenteser",
-          message: `Texten har fler än ${LIMITS.markdownBracketsTotal} hakparenteser [, vilket ingen text behöver. Ta bort hakparenteserna eller dela upp texten.`,
+          message: `Texten har fler än ${formatCount(LIMITS.markdownBracketsTotal)} hakparenteser [, vilket ingen text behöver. Ta bort hakparenteserna eller dela upp texten.`,
         };
       }
       if (++brackets > LIMITS.markdownBrackets) {
         return {
           offset: i,
           rule: "markdown/hakparenteser",
-          message: `Stycket har fler än ${LIMITS.markdownBrackets} hakparenteser [, vilket ingen text behöver. Dela upp stycket eller ta bort hakparenteserna.`,
+          message: `Stycket har fler än ${formatCount(LIMITS.markdownBrackets)} hakparenteser [, vilket ingen text behöver. Dela upp stycket eller ta bort hakparenteserna.`,
         };
       }
     }
@@ -61,9 +71,16 @@ export function markdownShapeProblem(text: string): MarkdownShapeProblem | undef
   return undefined;
 }
 
+function firstNonSpace(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  return i;
+}
+
 /** A line's container depth, where its content begins, and whether it opens a new block (quote, list item, heading). */
-function lineShape(text: string, start: number, end: number): { depth: number; contentStart: number; opensBlock: boolean } {
+function lineShape(text: string, start: number, end: number): { depth: number; contentStart: number; opensBlock: boolean; listItem: boolean } {
   let markers = 0;
+  let listItem = false;
   let columns = 0;
   let i = start;
   for (;;) {
@@ -78,6 +95,7 @@ function lineShape(text: string, start: number, end: number): { depth: number; c
       i++;
     } else if ((code === 0x2d || code === 0x2a || code === 0x2b) && (i + 1 >= end || text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x09)) {
       markers++;
+      listItem = true;
       i++;
     } else if (code >= 0x30 && code <= 0x39) {
       let j = i;
@@ -85,10 +103,11 @@ function lineShape(text: string, start: number, end: number): { depth: number; c
       const after = text.charCodeAt(j);
       if ((after === 0x2e || after === 0x29) && (j + 1 >= end || text.charCodeAt(j + 1) === 0x20)) {
         markers++;
+        listItem = true;
         i = j + 1;
       } else break;
     } else break;
   }
   const opensBlock = markers > 0 || text.charCodeAt(i) === 0x23 /* # */;
-  return { depth: markers + (markers > 0 ? Math.floor(columns / 2) : 0), contentStart: i, opensBlock };
+  return { depth: markers + (markers > 0 ? Math.floor(columns / 2) : 0), contentStart: i, opensBlock, listItem };
 }

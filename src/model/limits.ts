@@ -15,10 +15,18 @@ export const LIMITS = {
   markdownBytes: 2 * 1024 * 1024,
   /** A Word document read by check (images included). */
   docxBytes: 50 * 1024 * 1024,
+  /** Characters in one text of a case (the reference's longest is about 3,000). */
+  fieldChars: 200_000,
+  /** Items in one YAML list (yrkanden, bilagor, underskrifter). */
+  yamlListItems: 1000,
+  /** The text of a case once its aliases (*namn) are written out: bytes, not only aliases, are counted. */
+  expandedChars: 2_000_000,
   /** Levels of mappings and lists inside each other in a YAML file (a case uses 4). */
   yamlDepth: 16,
   /** Block quotes and lists inside each other in Markdown (counted from a line's markers and indentation). */
   markdownDepth: 16,
+  /** List items in one Markdown text: each becomes paragraphs and numbering in the Word document. */
+  markdownListItems: 2000,
   /** `[` in one paragraph (links, footnote references): the Markdown parser's time grows with their square. */
   markdownBrackets: 100,
   /** `[` in one Markdown text (a draft, or a field of a case): each costs the parser time and memory. */
@@ -30,6 +38,11 @@ export const LIMITS = {
   /** Paragraphs in a DOCX (table cells included). */
   docxParagraphs: 50_000,
 } as const;
+
+/** A count as Swedish writes it: 2000 → "2 000". */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/gu, " ");
+}
 
 /** A size in Swedish: "1 MB", "256 kB", "3,2 MB". */
 export function formatBytes(bytes: number): string {

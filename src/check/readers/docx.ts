@@ -1,6 +1,6 @@
 import { XMLParser } from "fast-xml-parser";
 import { strFromU8 } from "fflate";
-import { LIMITS } from "../../model/limits.js";
+import { formatCount, LIMITS } from "../../model/limits.js";
 import { CLOSING_STYLES } from "../../model/sections.js";
 import { emptyDocument, type CheckDocument, type Heading, type Position, type Section, type TextBlock } from "../document.js";
 import { sectionAt } from "../sections.js";
@@ -28,7 +28,7 @@ export function readDocx(bytes: Uint8Array): CheckDocument {
   if (!documentXml) return notDocx("Filen är en zip-fil men inget Word-dokument (word/document.xml saknas).");
   const paragraphCount = countParagraphs(documentXml);
   if (paragraphCount > LIMITS.docxParagraphs) {
-    return notDocx(`Word-dokumentet har ${paragraphCount} stycken; remiss granskar högst ${LIMITS.docxParagraphs}, långt mer än ett tjänsteutlåtande har.`, "");
+    return notDocx(`Word-dokumentet har ${formatCount(paragraphCount)} stycken; remiss granskar högst ${formatCount(LIMITS.docxParagraphs)}, långt mer än ett tjänsteutlåtande har.`, "");
   }
 
   let body: XmlNode[];

@@ -1,5 +1,5 @@
 import { Inflate } from "fflate";
-import { formatBytes, LIMITS } from "../../model/limits.js";
+import { formatBytes, formatCount, LIMITS } from "../../model/limits.js";
 
 /** What went wrong reading a zip, as a Swedish sentence; `limit` when a limit was crossed rather than the file damaged. */
 export class ZipProblem extends Error {
@@ -26,7 +26,7 @@ export function readZipEntries(bytes: Uint8Array, wanted: ReadonlySet<string>): 
   let offset = view.getUint32(end + 16, true);
   if (count === 0xffff || offset === 0xffffffff) throw new ZipProblem(DAMAGED);
   if (count > LIMITS.docxEntries) {
-    throw new ZipProblem(`Filen har ${count} delar; ett Word-dokument har ett tjugotal och får ha högst ${LIMITS.docxEntries}.`, true);
+    throw new ZipProblem(`Filen har ${formatCount(count)} delar; ett Word-dokument har ett tjugotal och får ha högst ${formatCount(LIMITS.docxEntries)}.`, true);
   }
   const found = new Map<string, Uint8Array>();
   const decoder = new TextDecoder();

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { isSafeLink } from "../../model/links.js";
 import { ExternalHyperlink, FootnoteReferenceRun, ImageRun, TextRun, type ParagraphChild } from "docx";
 import { fitWidth, readImage } from "../../images.js";
 import { PAGE } from "./page.js";
@@ -85,9 +86,15 @@ function image(url: string, alt: string, context: Context, format: RunFormat): P
   return [new ImageRun({ type: file.type, data: file.data, transformation: size, altText: { name: alt, title: alt, description: alt } })];
 }
 
-/** External links (any URL with a scheme) become hyperlinks; others keep only their text. */
+/**
+ * Links to the web and e-mail addresses (http:, https:, mailto:) become
+ * hyperlinks; every other link keeps only its text, so that nothing a
+ * manager clicks in Word starts a program or opens a local file. (The
+ * loader refuses other schemes in a case's text; this holds for any
+ * Markdown.)
+ */
 function hyperlink(url: string, children: readonly PhrasingContent[], context: Context, format: RunFormat): ParagraphChild[] {
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) return renderInlines(children, context, format);
+  if (!isSafeLink(url)) return renderInlines(children, context, format);
   const runs = renderInlines(children, context, { ...format, link: true });
   // Links do not nest in Markdown, so the children are plain runs.
   const textRuns = runs.filter((run): run is TextRun => run instanceof TextRun);
