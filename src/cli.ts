@@ -1,6 +1,7 @@
 import { Command, CommanderError, Help, type Argument, type Option } from "commander";
 import { EXIT_OK, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "./errors.js";
 import { processIo, type CommandIo } from "./commands/io.js";
+import { printable } from "./report/printable.js";
 import { packageVersion } from "./paths.js";
 import { isMainThread, workerData } from "node:worker_threads";
 
@@ -202,10 +203,10 @@ function handleError(error: unknown, io: CommandIo, helpAskedFor = false): ExitC
     return EXIT_USAGE;
   }
   if (error instanceof RemissError) {
-    io.stderr(`${error.message}\n`);
+    io.stderr(`${printable(error.message)}\n`);
     return error.exitCode;
   }
-  io.stderr(`remiss: ett oväntat fel inträffade (${unexpectedDetail(error)}). Inget har skrivits över. Rapportera gärna felet.\n`);
+  io.stderr(`remiss: ett oväntat fel inträffade (${printable(unexpectedDetail(error))}). Inget har skrivits över. Rapportera gärna felet.\n`);
   if (io.env.REMISS_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return EXIT_USAGE;
 }

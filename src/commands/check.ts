@@ -7,6 +7,7 @@ import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, type ExitCode } from ".
 import { formatGithub } from "../report/github.js";
 import { formatJson } from "../report/json.js";
 import { formatStylish } from "../report/stylish.js";
+import { printable } from "../report/printable.js";
 import type { CommandIo } from "./io.js";
 
 export interface CheckOptions {
@@ -36,7 +37,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     const where = emptyFolders.length > 0 ? ` i ${emptyFolders.map((f) => `”${f}”`).join(", ")}` : "";
     throw new RemissError(`Inga filer att granska${where}. check läser ${KINDS}; ange en sådan fil eller en mapp med sådana.`, EXIT_USAGE);
   }
-  for (const folder of emptyFolders) io.stderr(`${folder}: inga filer att granska i mappen. check läser ${KINDS}.\n`);
+  for (const folder of emptyFolders) io.stderr(`${printable(folder)}: inga filer att granska i mappen. check läser ${KINDS}.\n`);
 
   const structuralOnly = await unchangedDraftsOfCases(files, io.cwd);
   const results = await checkFiles(files, io.cwd, { ...parseThreads(io.env.REMISS_CHECK_THREADS), structuralOnly });

@@ -1,15 +1,16 @@
 import { watch as watchFs, type FSWatcher } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { hasErrors } from "../diagnostics.js";
+import { capPerRule, hasErrors } from "../diagnostics.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "../errors.js";
 import { ProfileLoader, type Profile } from "../load/config.js";
 import { loadCaseFile } from "../load/index.js";
 import { expandCaseInputs } from "../load/inputs.js";
-import { writeFilesAtomically, type OutputFile } from "../output/atomic.js";
+import { removingTemporariesOnSignal, writeFilesAtomically, type OutputFile } from "../output/atomic.js";
 import { createMarkdownRenderer, type MarkdownRenderer } from "../render/markdown/render.js";
 import { packageVersion } from "../paths.js";
 import { formatCompact } from "../report/compact.js";
+import { printable } from "../report/printable.js";
 import { joinSwedish } from "../view/lists.js";
 import { buildViewModel } from "../view/model.js";
 import type { CommandIo } from "./io.js";
@@ -60,7 +61,7 @@ export async function runDraft(paths: readonly string[], options: DraftOptions, 
     const { requireSoffice } = await import("../render/pdf.js");
     requireSoffice(io.env);
   }
-  if (!options.watch) return new Drafter(options, formats, io).draftAll(files);
+  if (!options.watch) return removingTemporariesOnSignal(() => new Drafter(options, formats, io).draftAll(files));
   return watchAndDraft(paths, options, formats, io);
 }
 
@@ -88,7 +89,7 @@ class Drafter {
     let drafted = 0;
     const progress = this.io.stderrIsTTY && files.length > PROGRESS_FROM;
     for (const [index, file] of files.entries()) {
-      if (progress) this.io.stderr(`\r\x1b[K[${index + 1}/${files.length}] ${file}`);
+      if (progress) this.io.stderr(`\r\x1b[K[${index + 1}/${files.length}] ${printable(file)}`);
       const code = await this.draftOne(file, progress);
       if (code === EXIT_OK && !this.formats.includes("pdf")) drafted++;
       exitCode = Math.max(exitCode, code) as ExitCode;
@@ -113,19 +114,19 @@ class Drafter {
       const profile = await this.profiles.forCase(resolve(this.io.cwd, file));
       if (profile.diagnostics.length > 0) {
         const config = profile.diagnostics[0]!.file;
-        if (!this.reportedProfiles.has(config)) say(formatCompact(profile.diagnostics));
+        if (!this.reportedProfiles.has(config)) say(formatCompact(capPerRule(profile.diagnostics)));
         this.reportedProfiles.add(config);
-        say(`${file}: inget skrevs, eftersom ${config} har fel. Rätta dem och kör igen.\n`);
+        say(line(`${file}: inget skrevs, eftersom ${config} har fel. Rätta dem och kör igen.`));
         return EXIT_INVALID;
       }
       if (profile.warnings.length > 0 && !this.reportedProfiles.has(profile.warnings[0]!.file)) {
         this.reportedProfiles.add(profile.warnings[0]!.file);
-        say(formatCompact(profile.warnings));
+        say(formatCompact(capPerRule(profile.warnings)));
       }
       const loaded = await loadCaseFile(file, profile.config, this.io.cwd, profile.style);
-      if (loaded.diagnostics.length > 0) say(formatCompact(loaded.diagnostics));
+      if (loaded.diagnostics.length > 0) say(formatCompact(capPerRule(loaded.diagnostics)));
       if (!loaded.case || hasErrors(loaded.diagnostics)) {
-        say(`${file}: inget skrevs, eftersom filen har fel. Rätta dem och kör igen.\n`);
+        say(line(`${file}: inget skrevs, eftersom filen har fel. Rätta dem och kör igen.`));
         return EXIT_INVALID;
       }
       const markdown = this.renderer(profile)(buildViewModel(loaded.case, profile.style));
@@ -156,11 +157,11 @@ class Drafter {
       return this.placeholders(markdown, outputs.map((o) => o.path), say);
     } catch (error) {
       if (error instanceof RemissError) {
-        say(`${error.message}\n`);
+        say(line(error.message));
         return error.exitCode;
       }
       // A fault of remiss's own with one file stops that file only: the others are still drafted.
-      say(`${file}: ett oväntat fel inträffade (${unexpectedDetail(error)}). Inget skrevs för filen; de andra skrivs ändå. Rapportera gärna felet.\n`);
+      say(line(`${file}: ett oväntat fel inträffade (${unexpectedDetail(error)}). Inget skrevs för filen; de andra skrivs ändå. Rapportera gärna felet.`));
       return EXIT_USAGE;
     }
   }
@@ -180,7 +181,7 @@ class Drafter {
     const count = runRules(readMarkdown(markdown), {}, [textPlatshallare]).filter((f) => f.rule === textPlatshallare.id).length;
     if (count === 0) return EXIT_OK;
     const what = count === 1 ? "1 platshållare står kvar" : `${count} platshållare står kvar`;
-    say(`${what} i ${joinSwedish(paths)}; remiss check visar var.\n`);
+    say(line(`${what} i ${joinSwedish(paths)}; remiss check visar var.`));
     return this.options.strict ? EXIT_INVALID : EXIT_OK;
   }
 
@@ -207,7 +208,7 @@ class Drafter {
       }
     }
     if (problems.length === 0) return EXIT_OK;
-    say(`${problems.join("\n")}\nKör remiss draft ${file} (och flytta först ändringar gjorda för hand till YAML-filen).\n`);
+    say([...problems, `Kör remiss draft ${file} (och flytta först ändringar gjorda för hand till YAML-filen).`].map(line).join(""));
     return EXIT_INVALID;
   }
 
@@ -241,7 +242,7 @@ class Drafter {
       (path) => shown.get(path) ?? path,
     );
     if (progress) this.io.stderr("\r\x1b[K");
-    this.io.stdout(`Skrev ${joinSwedish(paths)}\n`);
+    this.io.stdout(line(`Skrev ${joinSwedish(paths)}`));
   }
 
   /** The run's PDFs in one LibreOffice process; then each file's outputs, PDF included, written together. */
@@ -256,7 +257,7 @@ class Drafter {
       );
     } catch (error) {
       if (!(error instanceof RemissError)) throw error;
-      this.io.stderr(`${error.message}\n`);
+      this.io.stderr(line(error.message));
       return { drafted: 0, exitCode: error.exitCode };
     }
     let drafted = 0;
@@ -267,7 +268,7 @@ class Drafter {
         drafted++;
       } catch (error) {
         if (!(error instanceof RemissError)) throw error;
-        this.io.stderr(`${error.message}\n`);
+        this.io.stderr(line(error.message));
         exitCode = Math.max(exitCode, error.exitCode) as ExitCode;
       }
     }
@@ -296,7 +297,7 @@ async function watchAndDraft(paths: readonly string[], options: DraftOptions, fo
     const files = await expandCaseInputs(paths, io.cwd);
     await new Drafter(options, formats, io).draftAll(files).catch((error: unknown) => {
       // Whatever goes wrong in one round is said, and watching goes on.
-      io.stderr(error instanceof RemissError ? `${error.message}\n` : `remiss: ett oväntat fel inträffade (${unexpectedDetail(error)}). Bevakningen fortsätter. Rapportera gärna felet.\n`);
+      io.stderr(error instanceof RemissError ? line(error.message) : `remiss: ett oväntat fel inträffade (${unexpectedDetail(error)}). Bevakningen fortsätter. Rapportera gärna felet.\n`);
     });
     return files;
   };
@@ -336,7 +337,7 @@ async function watchAndDraft(paths: readonly string[], options: DraftOptions, fo
           }),
         );
       } catch {
-        io.stderr(`${folder}: kan inte bevakas.\n`);
+        io.stderr(line(`${folder}: kan inte bevakas.`));
       }
     }
   };
@@ -394,6 +395,11 @@ function parseFormats(value: string | undefined): Format[] {
     throw new RemissError(`Okänt format ”${unknown.join(",") || value}”. Välj md, docx, pdf eller flera, t.ex. md,docx,pdf.`, EXIT_USAGE);
   }
   return FORMATS.filter((f) => requested.includes(f));
+}
+
+/** One line of output: whatever it quotes (file names above all) printable, then a line break. */
+function line(text: string): string {
+  return `${printable(text)}\n`;
 }
 
 function summary(drafted: number, failed: number): string {

@@ -6,6 +6,7 @@ import type { HouseStyle } from "../model/husstil.js";
 import { writeFilesAtomically } from "../output/atomic.js";
 import { SCHEMA_FILE, STARTER_CASE } from "../paths.js";
 import { formatCompact } from "../report/compact.js";
+import { printable } from "../report/printable.js";
 import type { CommandIo } from "./io.js";
 
 export interface InitOptions {
@@ -25,7 +26,7 @@ export interface InitOptions {
  */
 export async function runInit(file: string | undefined, options: InitOptions, io: CommandIo): Promise<ExitCode> {
   const target = resolve(io.cwd, file ?? "arende.yaml");
-  const shown = file ?? "arende.yaml";
+  const shown = printable(file ?? "arende.yaml");
   if (!options.force && (await access(target).then(() => true, () => false))) {
     throw new RemissError(`${shown}: filen finns redan och skrivs inte över. Välj ett annat namn, eller använd --force.`, EXIT_INVALID);
   }

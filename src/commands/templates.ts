@@ -3,6 +3,7 @@ import { join, relative, resolve } from "node:path";
 import { EXIT_INVALID, EXIT_OK, RemissError, type ExitCode } from "../errors.js";
 import { writeFilesAtomically } from "../output/atomic.js";
 import { BUILTIN_TEMPLATES, templateFiles } from "../render/markdown/render.js";
+import { printable } from "../report/printable.js";
 import type { CommandIo } from "./io.js";
 
 /**
@@ -16,11 +17,11 @@ export async function runTemplatesExport(dir: string, options: { force?: boolean
     const existing: string[] = [];
     for (const name of names) if (await access(join(target, name)).then(() => true, () => false)) existing.push(name);
     if (existing.length > 0) {
-      throw new RemissError(`${dir}: ${existing.join(", ")} finns redan och skrivs inte över. Använd --force för att skriva över.`, EXIT_INVALID);
+      throw new RemissError(`${printable(dir)}: ${existing.join(", ")} finns redan och skrivs inte över. Använd --force för att skriva över.`, EXIT_INVALID);
     }
   }
   const files = await Promise.all(names.map(async (name) => ({ path: join(target, name), data: await readFile(join(BUILTIN_TEMPLATES, name)) })));
   await writeFilesAtomically(files, (path) => join(dir, relative(target, path)));
-  io.stdout(`Skrev ${names.length} mallar till ${dir}. Ange mappen som templates: i remiss.config.yaml, eller med --templates.\n`);
+  io.stdout(`Skrev ${names.length} mallar till ${printable(dir)}. Ange mappen som templates: i remiss.config.yaml, eller med --templates.\n`);
   return EXIT_OK;
 }

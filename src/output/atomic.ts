@@ -89,6 +89,27 @@ function untrack(path: string): void {
   live.delete(path);
 }
 
+/**
+ * Runs `work` with Ctrl-C (SIGINT) and SIGTERM ending the process cleanly:
+ * the temporary files of a write under way are removed, then the process
+ * exits with 130 or 143, as shells expect. (Not for `--watch`, which ends
+ * on Ctrl-C by itself.)
+ */
+export async function removingTemporariesOnSignal<T>(work: () => Promise<T>): Promise<T> {
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeTemporaryFiles();
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    return await work();
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
 /** Removes this process's temporary files; for a signal handler, so synchronous. */
 export function removeTemporaryFiles(): void {
   for (const path of live) {

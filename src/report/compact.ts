@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
+import { printableDiagnostic } from "./printable.js";
 
 const SEVERITY = { error: "fel", warning: "varning" } as const;
 
@@ -7,6 +8,7 @@ const SEVERITY = { error: "fel", warning: "varning" } as const;
  * use and editors turn into links. Used by `draft`.
  */
 export function formatCompact(diagnostics: readonly Diagnostic[]): string {
+  diagnostics = diagnostics.map(printableDiagnostic);
   return diagnostics
     .map((d) => `${d.file}:${d.line}:${d.column}: ${SEVERITY[d.severity]}: ${d.message}\n`)
     .join("");

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
+import { printableDiagnostic } from "./printable.js";
 
 /**
  * GitHub Actions workflow commands, one per finding:
@@ -7,6 +8,7 @@ import type { Diagnostic } from "../diagnostics.js";
  * file (line 0) has no line or column.
  */
 export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+  diagnostics = diagnostics.map(printableDiagnostic);
   return diagnostics
     .map((d) => {
       const properties = [`file=${escapeProperty(d.file)}`];

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
+import { printableDiagnostic } from "./printable.js";
 
 export interface StylishOptions {
   /** ANSI colours; the command decides (terminal, NO_COLOR, FORCE_COLOR). */
@@ -19,6 +20,7 @@ const SEVERITY = { error: "fel", warning: "varning" } as const;
  * shown in the order given; the command sorts them.
  */
 export function formatStylish(diagnostics: readonly Diagnostic[], options: StylishOptions): string {
+  diagnostics = diagnostics.map(printableDiagnostic);
   const paint = painter(options.color);
   if (diagnostics.length === 0) {
     const files = options.fileCount === 1 ? "1 fil" : `${options.fileCount} filer`;

@@ -40,9 +40,13 @@ export function createMarkdownRenderer(ownTemplates?: string): MarkdownRenderer 
   const folders = [...(PRECOMPILED ? [] : [BUILTIN_TEMPLATES]), ...(ownTemplates ? [ownTemplates] : [])];
   for (const dir of folders) {
     if (!existsSync(dir)) throw new RemissError(`${dir}: mallmappen finns inte. Kontrollera ”templates” i remiss.config.yaml eller --templates.`);
-    for (const name of templateFiles(dir)) {
-      const path = join(dir, name);
-      templates.set(name, { name, path, source: readFileSync(path, "utf8") });
+    try {
+      for (const name of templateFiles(dir)) {
+        const path = join(dir, name);
+        templates.set(name, { name, path, source: readFileSync(path, "utf8") });
+      }
+    } catch (error) {
+      throw new RemissError(`${dir}: mallarna går inte att läsa, eftersom ${readProblem(error)}. Kontrollera ”templates” i remiss.config.yaml eller --templates.`);
     }
   }
   const hbs = Handlebars.create();
@@ -62,6 +66,21 @@ export function createMarkdownRenderer(ownTemplates?: string): MarkdownRenderer 
     const context = { ...view, frontMatter: stringify(view.metadata, { lineWidth: 0 }).trimEnd() };
     return signMarkdown(normalize(attributed(main, mainSource)(context)));
   };
+}
+
+/** Why a templates folder could not be read, as a Swedish clause. */
+function readProblem(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case "ENOTDIR":
+      return "det är en fil, inte en mapp";
+    case "EACCES":
+    case "EPERM":
+      return "du saknar behörighet att läsa dem";
+    case "EISDIR":
+      return "en mall är en mapp";
+    default:
+      return "filsystemet inte tillät det";
+  }
 }
 
 /** Parses a template at once, so that a syntax error is reported before anything is drafted. */
@@ -89,11 +108,31 @@ function attributed(delegate: HandlebarsTemplateDelegate, template: TemplateSour
 
 function templateError(template: TemplateSource, error: unknown): RemissError {
   const raw = error instanceof Error ? error.message : String(error);
-  const partial = /The partial (\S+) could not be found/.exec(raw)?.[1];
-  const partialLine = partial ? template.source.split("\n").findIndex((l) => l.includes(`{{> ${partial}`) || l.includes(`{{>${partial}`)) + 1 : 0;
-  const line = (error as { lineNumber?: number }).lineNumber ?? (partialLine || Number(/on line (\d+)/.exec(raw)?.[1] ?? 1));
-  const detail = raw.split("\n").filter((l) => l.trim() && !/^-*\^$/.test(l.trim())).at(-1) ?? raw;
-  return new RemissError(`${template.path}:${line}: fel i mallen: ${detail.trim()}`, EXIT_INVALID);
+  const { message, name } = swedishTemplateError(raw);
+  // Where: Handlebars's own line for a parse error; for a run-time error, the first line that uses the name it complains about.
+  const used = name ? template.source.split("\n").findIndex((l) => new RegExp(`\\{\\{[#>/^~\\s]*${escapeRegExp(name)}\\b`, "u").test(l)) + 1 : 0;
+  const line = (error as { lineNumber?: number }).lineNumber ?? (used || Number(/on line (\d+)/.exec(raw)?.[1] ?? 1));
+  return new RemissError(`${template.path}:${line}: fel i mallen: ${message}`, EXIT_INVALID);
+}
+
+/** Handlebars's English errors, said in Swedish, with the name they are about (a partial, a helper), if any. */
+function swedishTemplateError(raw: string): { message: string; name?: string } {
+  let match = /The partial (\S+) could not be found/u.exec(raw);
+  if (match) return { message: `delmallen ”${match[1]}” finns inte. Kontrollera namnet i {{> ${match[1]}}}.`, name: match[1]! };
+  match = /Missing helper: "([^"]+)"/u.exec(raw);
+  if (match) return { message: `hjälpfunktionen ”${match[1]}” finns inte. Mallarna kan använda if, unless, each, with och rader.`, name: match[1]! };
+  match = /(\S+) doesn't match (\S+)/u.exec(raw);
+  if (match) return { message: `blocket {{#${match[1]}}} avslutas med {{/${match[2]}}}. Avsluta det med {{/${match[1]}}}.` };
+  if (/Parse error|Expecting|Lexical error/u.test(raw)) {
+    return { message: "en {{…}}-tagg är felskriven eller inte avslutad. Kontrollera klamrarna och blockens {{#…}} och {{/…}}." };
+  }
+  match = /"([^"]+)" not defined in/u.exec(raw);
+  if (match) return { message: `värdet ”${match[1]}” finns inte i utlåtandets data.`, name: match[1]! };
+  return { message: "mallen går inte att köra. Jämför den med de inbyggda mallarna (remiss templates export)." };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }
 
 /** The lines of a block, empty ones dropped, joined with hard breaks (`\` at the line end). */
