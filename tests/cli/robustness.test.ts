@@ -237,8 +237,8 @@ describe("hostile Word documents in check", () => {
     writeFileSync(join(dir, "stycken.docx"), paragraphs);
     const check = checkJson(["stycken.docx", "trangt.docx"]);
     expect(check.findings.map((f) => `${f.file} ${f.message}`)).toEqual([
-      "stycken.docx Word-dokumentet har 50001 stycken; remiss granskar högst 50000, långt mer än ett tjänsteutlåtande har.",
-      "trangt.docx Filen har 1022 delar; ett Word-dokument har ett tjugotal och får ha högst 1000.",
+      "stycken.docx Word-dokumentet har 50 001 stycken; remiss granskar högst 50 000, långt mer än ett tjänsteutlåtande har.",
+      "trangt.docx Filen har 1 022 delar; ett Word-dokument har ett tjugotal och får ha högst 1 000.",
     ]);
   });
 });
