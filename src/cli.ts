@@ -151,10 +151,21 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .description("skriv en startfil för ett nytt ärende, med alla fält och en kommentar till varje")
     .argument("[fil]", "filen som skrivs", "arende.yaml")
     .usage("[flaggor] [fil]")
+    .option("--fran <dokument>", "fyll i det som det remitterade dokumentet säger (PDF, Word, text eller Markdown): typ, titel, författare, att-satser och text")
+    .option("--remissbrev <dokument>", "fyll i det som remissbrevet säger: remittent, diarienummer, sista svarsdag och andra remissinstanser")
     .option("--force", "skriv över filen om den redan finns")
     .helpOption("-h, --help", "visa hjälp för init")
-    .addHelpText("after", ["", "Exempel:", "  remiss init                    skriver arende.yaml", "  remiss init motion-gang.yaml"].join("\n"))
-    .action(async (file: string, options: { force?: boolean }) => {
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Exempel:",
+        "  remiss init                    skriver arende.yaml",
+        "  remiss init motion-gang.yaml",
+        "  remiss init --fran motion.pdf --remissbrev remiss.pdf",
+      ].join("\n"),
+    )
+    .action(async (file: string, options: import("./commands/init.js").InitOptions) => {
       const { runInit } = await import("./commands/init.js");
       setExitCode(await runInit(file, options, io));
     });

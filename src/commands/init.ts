@@ -5,12 +5,18 @@ import { ProfileLoader } from "../load/config.js";
 import type { HouseStyle } from "../model/husstil.js";
 import { writeFilesAtomically } from "../output/atomic.js";
 import { SCHEMA_FILE, STARTER_CASE } from "../paths.js";
+import type { Intake } from "../intake/starter.js";
+import { LIMITS } from "../model/limits.js";
 import { formatCompact } from "../report/compact.js";
 import { printable } from "../report/printable.js";
 import type { CommandIo } from "./io.js";
 
 export interface InitOptions {
   force?: boolean;
+  /** The remitted document to fill the starter from. */
+  fran?: string;
+  /** The remittent's letter to fill the starter from. */
+  remissbrev?: string;
   /** Today, injectable for tests. */
   today?: Date;
 }
@@ -36,6 +42,8 @@ export async function runInit(file: string | undefined, options: InitOptions, io
     io.stderr(`${shown}: inget skrevs, eftersom ${profile.diagnostics[0]!.file} har fel. Rätta dem och kör igen.\n`);
     return EXIT_INVALID;
   }
+  // The documents are read before anything is written: one that cannot be read stops init with nothing written.
+  const intake = options.fran || options.remissbrev ? await readIntake(options, io, profile.config.forvaltning?.namnd) : undefined;
   const today = options.today ?? new Date();
   const values: Record<string, string> = {
     schema: relative(dirname(target), SCHEMA_FILE).split("\\").join("/"),
@@ -47,9 +55,29 @@ export async function runInit(file: string | undefined, options: InitOptions, io
   // What the profile gives every case (the letterhead, the signatories) is left out: a placeholder would override it.
   const given = [...(profile.config.forvaltning?.namn && profile.config.forvaltning.namnd ? ["forvaltning"] : []), ...(profile.config.underskrifter ? ["underskrifter"] : [])];
   const starter = fitToStyle(template, profile.style, given).replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? "");
-  await writeFilesAtomically([{ path: target, data: starter }], () => shown);
+  const filled = intake ? (await import("../intake/starter.js")).fillStarter(starter, intake) : undefined;
+  await writeFilesAtomically([{ path: target, data: filled?.text ?? starter }], () => shown);
   io.stdout(`Skrev ${shown}. Fyll i fälten och kör sedan: remiss draft ${shown}\n`);
+  if (filled) io.stdout(`${printable(filled.summary)}\n`);
   return EXIT_OK;
+}
+
+/** Reads and extracts the remitted document and the letter (RemissError, exit 2, when one cannot be read). */
+async function readIntake(options: InitOptions, io: CommandIo, ownNamnd: string | undefined): Promise<Intake> {
+  const [{ readInputFile }, { readSourceDocument }] = await Promise.all([import("../load/read.js"), import("../intake/source.js")]);
+  const read = async (file: string) => readSourceDocument(file, await readInputFile(file, io.cwd, { bytes: LIMITS.sourceBytes, what: "ett dokument" }));
+  const intake: { objekt?: Intake["objekt"]; brev?: Intake["brev"] } = {};
+  if (options.fran) {
+    const source = await read(options.fran);
+    const { extractRemissobjekt } = await import("../intake/remissobjekt.js");
+    intake.objekt = { found: extractRemissobjekt(source), source };
+  }
+  if (options.remissbrev) {
+    const source = await read(options.remissbrev);
+    const { extractRemissbrev } = await import("../intake/remissbrev.js");
+    intake.brev = { found: extractRemissbrev(source, ownNamnd), source };
+  }
+  return intake;
 }
 
 /**

@@ -11,6 +11,8 @@ export const LIMITS = {
   caseBytes: 1024 * 1024,
   /** remiss.config.yaml. */
   configBytes: 256 * 1024,
+  /** A remitted document or a remittent's letter read by `init --fran` (PDF, DOCX, text). */
+  sourceBytes: 50 * 1024 * 1024,
   /** A Markdown draft read by check. */
   markdownBytes: 2 * 1024 * 1024,
   /** A Word document read by check (images included). */

@@ -13,6 +13,7 @@ describe("README: Gränser", () => {
   it("lists every limit with its value", () => {
     expect(table).toContain(`| Ett ärende (YAML) | ${formatBytes(LIMITS.caseBytes)} |`);
     expect(table).toContain(`| remiss.config.yaml | ${formatBytes(LIMITS.configBytes)} |`);
+    expect(table).toContain(`| Ett dokument som \`init\` läser (\`--fran\`, \`--remissbrev\`) | ${formatBytes(LIMITS.sourceBytes)} |`);
     expect(table).toContain(`| Ett utkast som \`check\` läser (Markdown) | ${formatBytes(LIMITS.markdownBytes)} |`);
     expect(table).toContain(
       `| Ett Word-dokument som \`check\` läser | ${formatBytes(LIMITS.docxBytes)} på disk, högst ${number(LIMITS.docxEntries)} delar i zip-filen, högst ${formatBytes(LIMITS.docxPartBytes)} per uppackad del (\`word/document.xml\` m.fl.), högst ${number(LIMITS.docxParagraphs)} stycken |`,
@@ -27,6 +28,6 @@ describe("README: Gränser", () => {
   });
 
   it("has one row per limit", () => {
-    expect(table.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| Vad"))).toHaveLength(11);
+    expect(table.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| Vad"))).toHaveLength(12);
   });
 });

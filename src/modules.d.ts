@@ -10,3 +10,8 @@ declare module "remiss:precompiled" {
   /** A default phrase's text → its precompiled spec; undefined outside the bundle. */
   export const PHRASES: Readonly<Record<string, TemplateSpecification>> | undefined;
 }
+
+/** pdf.js's worker, run in this thread by src/intake/pdf.ts (it has no type declarations of its own). */
+declare module "pdfjs-dist/legacy/build/pdf.worker.mjs" {
+  export const WorkerMessageHandler: unknown;
+}
