@@ -10,12 +10,9 @@
 // next run of that command starts from it. A cache that is missing,
 // corrupt, rejected by V8 or cannot be written is ignored: it changes the
 // time, never the result. REMISS_NO_CACHE=1 turns the cache off.
+// Only what `--version` and `--help` need is imported at once; the rest when the bundle runs.
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { homedir } from "node:os";
-import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Script } from "node:vm";
 
 const bundle = fileURLToPath(new URL("../dist/remiss.cjs", import.meta.url));
 
@@ -26,6 +23,10 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
+
+/** node:os and node:path, loaded by runBundle. */
+/** @type {{ homedir: () => string, dirname: (path: string) => string, join: (...parts: string[]) => string }} */
+let paths;
 
 // `remiss --help` and `remiss --version` without loading the bundle: its own help text (written by the build) and the package's version.
 const quick = quickAnswer(process.argv.length === 3 ? process.argv[2] : undefined);
@@ -45,6 +46,8 @@ function quickAnswer(only) {
 }
 
 async function runBundle() {
+  const [{ createRequire }, { homedir }, { dirname, join }, { Script }] = await Promise.all([import("node:module"), import("node:os"), import("node:path"), import("node:vm")]);
+  paths = { homedir, dirname, join };
   const source = readFileSync(bundle, "utf8");
   const cacheFile = codeCacheFile(source);
   /** @type {Buffer | undefined} */
@@ -88,31 +91,31 @@ function codeCacheFile(source) {
   const base =
     process.platform === "win32"
       ? process.env.LOCALAPPDATA
-      : process.env.XDG_CACHE_HOME || (process.platform === "darwin" ? join(homedir(), "Library", "Caches") : join(homedir(), ".cache"));
+      : process.env.XDG_CACHE_HOME || (process.platform === "darwin" ? paths.join(paths.homedir(), "Library", "Caches") : paths.join(paths.homedir(), ".cache"));
   if (!base) return undefined;
   const bundleHash = /^\/\/ remiss-bundle (\w+)/.exec(source)?.[1] ?? "0";
   const command = /^(draft|check|init|schema|templates)$/.test(process.argv[2] ?? "") ? process.argv[2] : "annat";
   const flags = `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
   const key = fnv1a(`${process.version} ${process.arch} ${process.versions.v8} ${flags}`);
-  return join(base, "remiss", `${bundleHash}-${key}-${command}.v8cache`);
+  return paths.join(base, "remiss", `${bundleHash}-${key}-${command}.v8cache`);
 }
 
 /**
  * Writes the code compiled during this run, atomically, and removes caches
  * of other builds of remiss. Every failure is ignored.
  * @param {string} file
- * @param {Script} script
+ * @param {import("node:vm").Script} script
  */
 function saveCodeCache(file, script) {
-  const dir = dirname(file);
-  const temp = join(dir, `.${process.pid}.tmp`);
+  const dir = paths.dirname(file);
+  const temp = paths.join(dir, `.${process.pid}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, file);
     const build = file.slice(dir.length + 1).split("-")[0];
     for (const name of readdirSync(dir)) {
-      if (name.endsWith(".v8cache") && !name.startsWith(`${build}-`)) rmSync(join(dir, name), { force: true });
+      if (name.endsWith(".v8cache") && !name.startsWith(`${build}-`)) rmSync(paths.join(dir, name), { force: true });
     }
   } catch {
     try {

@@ -3,6 +3,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { plainTree } from "./plain.js";
 
 /**
  * Markdown → mdast, the one tree that both the DOCX writer and `check` read.
@@ -32,7 +33,8 @@ const RECENT_MAX = 16;
 export function parseFieldMarkdown(markdown: string): Root {
   const cached = recentFields.get(markdown);
   if (cached) return cached;
-  const tree = parseMarkdown(markdown);
+  // Plain prose needs no parser (src/render/markdown/plain.ts); the fields of a case mostly are.
+  const tree = plainTree(markdown) ?? parseMarkdown(markdown);
   if (recentFields.size >= RECENT_MAX) recentFields.delete(recentFields.keys().next().value!);
   recentFields.set(markdown, tree);
   return tree;
