@@ -79,13 +79,15 @@ async function loadPdfjs(): Promise<typeof import("pdfjs-dist/legacy/build/pdf.m
     e = 0;
     f = 0;
   };
-  const log = console.log;
+  const { log, warn } = console;
   console.log = () => {};
+  console.warn = () => {};
   try {
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
     globals.pdfjsWorker ??= await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
     return pdfjs;
   } finally {
     console.log = log;
+    console.warn = warn;
   }
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,5 +53,15 @@ describe("remiss installed from the packed tarball", () => {
     expect(templates.status).toBe(0);
     expect(readdirSync(join(project, "mallar"))).toContain("tjansteutlatande.md.hbs");
     expect(npx("schema", "--config").stdout).toContain('"husstil"');
+  });
+
+  it("reads a PDF and a Word document for init --fran without pdf.js's optional canvas package, and says nothing else", () => {
+    const npx = (...args: string[]) => run("npx", ["--no-install", "remiss", ...args], project);
+    copyFileSync(join(ROOT, "fixtures", "kallor", "motion-skinnskatteberg-oppositionsrad.pdf"), join(project, "motion.pdf"));
+    copyFileSync(join(ROOT, "fixtures", "kallor", "remiss-stockholm-ks-2025-804.docx"), join(project, "remiss.docx"));
+    const init = npx("init", "fran.yaml", "--fran", "motion.pdf", "--remissbrev", "remiss.docx");
+    expect(init.stderr).toBe("");
+    expect(init.status).toBe(0);
+    expect(init.stdout.split("\n")[1]).toMatch(/^Hittade: titel, 3 författare, 1 att-sats, beskrivning \(3 stycken\), remittent Kommunstyrelsen, Dnr KS 2025\/804/u);
   });
 });
