@@ -37,19 +37,44 @@ export function parseMarkdownForCheck(source: string): Root {
  * that extension has micromark look at every letter of every document for
  * an address: without it `check` is a third faster.
  */
-const EXTENSIONS = [frontmatter(["yaml"]), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
+const FRONT_MATTER = frontmatter(["yaml"]);
 
 /**
- * One micromark parser for every document: making one combines the syntax
- * extensions anew each time. What it learns from a document (the link
- * definitions, which lines are lazy continuations) is cleared before the
- * next, so each document is parsed as by a parser of its own.
+ * GitHub's constructs, each with the characters it cannot do without: a
+ * document without a `|` has no table, without `~` nothing struck through,
+ * without `[^` no footnote, without `[` no task box. A construct that cannot
+ * occur is left out of the parser, so the tree is the same and micromark
+ * does not try, say, every line as a table's head row.
  */
-const PARSER = parse({ extensions: EXTENSIONS });
-/** For what follows a front matter cut off: no second front matter can start there, so no front matter syntax. */
-const BODY_PARSER = parse({ extensions: EXTENSIONS.slice(1) });
+const GFM = [
+  { needs: "[^", extension: gfmFootnote() },
+  { needs: "~", extension: gfmStrikethrough() },
+  { needs: "|", extension: gfmTable() },
+  { needs: "[", extension: gfmTaskListItem() },
+] as const;
 
-function freshParser(parser: typeof PARSER): typeof PARSER {
+/**
+ * One micromark parser for each set of extensions, made once: making one
+ * combines the syntax extensions anew each time. What a parser learns from
+ * a document (the link definitions, which lines are lazy continuations) is
+ * cleared before the next, so each document is parsed as by a parser of its
+ * own. What follows a front matter cut off is parsed without front matter
+ * syntax: no second front matter can start there.
+ */
+const PARSERS = new Map<string, ReturnType<typeof parse>>();
+
+function parserFor(body: string, frontMatterSyntax: boolean): ReturnType<typeof parse> {
+  const used = GFM.filter((construct) => body.includes(construct.needs));
+  const key = `${frontMatterSyntax ? "fm" : ""}:${used.map((construct) => construct.needs).join(" ")}`;
+  let parser = PARSERS.get(key);
+  if (!parser) {
+    parser = parse({ extensions: [...(frontMatterSyntax ? [FRONT_MATTER] : []), ...used.map((construct) => construct.extension)] });
+    PARSERS.set(key, parser);
+  }
+  return freshParser(parser);
+}
+
+function freshParser(parser: ReturnType<typeof parse>): ReturnType<typeof parse> {
   parser.defined = [];
   parser.lazy = {};
   return parser;
@@ -140,7 +165,7 @@ export function eventTree(source: string): Root | undefined {
   const offsetShift = matter ? matter.bodyOffset : 0;
   const point = (p: Point): Point => ({ line: p.line + lineShift, column: p.column, offset: p.offset + offsetShift });
 
-  const parser = freshParser(matter ? BODY_PARSER : PARSER);
+  const parser = parserFor(body, !matter);
   const events = postprocess(parser.document().write(preprocess()(body, undefined, true))) as unknown as Event[];
 
   const root: Node = { type: "root", children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: undefined } };
