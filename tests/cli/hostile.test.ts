@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatBytes, formatCount, LIMITS } from "../../src/model/limits.js";
-import { BIN, ROOT, hasStackTrace, runCli } from "../support/cli.js";
+import { BIN, ROOT, checkJson, hasStackTrace, runCli } from "../support/cli.js";
 
 /**
  * Issue 16, "Hostile text and big inputs": each case the issue found, run
@@ -22,21 +22,6 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "remiss-hostile-"));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Json {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
-
-function checkJson(args: readonly string[]): { code: number | null; findings: Json[] } {
-  const result = runCli(["check", "--format", "json", ...args], { cwd: dir });
-  expect(hasStackTrace(result.stderr)).toBe(false);
-  return { code: result.code, findings: JSON.parse(result.stdout) as Json[] };
-}
 
 /** The minimal case with its synpunkter replaced by a Markdown text (indented as a block). */
 function withSynpunkter(markdown: string): string {
@@ -56,7 +41,7 @@ describe("time linear in the input", () => {
     expect(draft.code).toBe(1);
     expect(draft.lines).toHaveLength(101);
     expect(draft.lines[100]).toBe("nycklar.yaml:128:1: fel: … och 39 900 till av samma slag (schema/okand-nyckel) i filen. Rätta de första och kör igen.");
-    const check = checkJson(["nycklar.yaml"]);
+    const check = checkJson(["nycklar.yaml"], dir);
     expect(check.findings).toHaveLength(101);
     expect(check.findings[100]!.message).toBe("… och 39 900 till av samma slag (schema/okand-nyckel) i filen. Rätta de första och kör igen.");
   });
@@ -69,14 +54,14 @@ describe("time linear in the input", () => {
       ["indrag.yaml", Array.from({ length: 400 }, (_, i) => `${" ".repeat(2 * i)}- x`).join("\n"), "markdown/djup"],
     ];
     for (const [file, markdown] of shapes) writeFileSync(join(dir, file), withSynpunkter(`Förvaltningen delar skribentens bild.\n\n${markdown}`));
-    const check = checkJson(shapes.map(([file]) => file));
+    const check = checkJson(shapes.map(([file]) => file), dir);
     expect(check.findings.filter((f) => f.severity === "error").map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual(
       shapes.map(([file, , rule]) => `${file}:${file === "indrag.yaml" ? 38 : 22} ${rule}`).sort(),
     );
     for (const [file, , rule] of shapes) expect(draftErrors(file).lines.join("\n")).toContain(rule === "markdown/djup" ? "nivåer inuti varandra" : "hakparenteser");
     // The same shape in a Markdown draft for check.
     writeFileSync(join(dir, "utkast.md"), `# Titel\n\n${"[".repeat(100_000)}a${"]".repeat(100_000)}\n`);
-    expect(checkJson(["utkast.md"]).findings).toEqual([expect.objectContaining({ line: 3, rule: "markdown/hakparenteser" })]);
+    expect(checkJson(["utkast.md"], dir).findings).toEqual([expect.objectContaining({ line: 3, rule: "markdown/hakparenteser" })]);
   });
 });
 
@@ -111,7 +96,7 @@ describe("limits instead of memory", () => {
     const { lines } = draftErrors("alias.yaml");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^alias\.yaml:\d+:11: fel: Med sina alias \(\*namn\) utskrivna blir filens text [\d ]+ tecken, mer än de 2 000 000 ett ärende får ha\./u);
-    const check = checkJson(["alias.yaml"]);
+    const check = checkJson(["alias.yaml"], dir);
     expect(check.findings.map((f) => f.rule)).toEqual(["yaml/alias"]);
   });
 
@@ -121,7 +106,7 @@ describe("limits instead of memory", () => {
     const parts = unzipSync(readFileSync(join(dir, "arende.docx")));
     parts["word/document.xml"] = strToU8(`<w:document xmlns:w="w"><w:body>${"<w:p/>".repeat(10_000_000)}</w:body></w:document>`);
     writeFileSync(join(dir, "tomma.docx"), zipSync(parts, { level: 9 }));
-    expect(checkJson(["tomma.docx"]).findings.map((f) => f.message)).toEqual([
+    expect(checkJson(["tomma.docx"], dir).findings.map((f) => f.message)).toEqual([
       `Word-dokumentets del word/document.xml är ${formatBytes(60_000_047)} uppackad; remiss läser högst ${formatBytes(LIMITS.docxPartBytes)} per del, långt mer än ett tjänsteutlåtande behöver.`,
     ]);
   });
@@ -132,7 +117,7 @@ describe("limits instead of memory", () => {
     const parts = unzipSync(readFileSync(join(dir, "arende.docx")));
     parts["word/styles.xml"] = strToU8("<w:styles><w:style>");
     writeFileSync(join(dir, "stilar.docx"), zipSync(parts));
-    expect(checkJson(["stilar.docx"]).findings.map((f) => f.message)).toEqual([
+    expect(checkJson(["stilar.docx"], dir).findings.map((f) => f.message)).toEqual([
       "Word-dokumentets formatmallar (word/styles.xml) går inte att läsa. Öppna den i Word och spara den på nytt som Word-dokument (.docx).",
     ]);
   });

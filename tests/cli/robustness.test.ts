@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BIN, ROOT, exitAfterCtrlC, hasStackTrace, runCli } from "../support/cli.js";
+import { BIN, ROOT, checkJson, exitAfterCtrlC, hasStackTrace, runCli } from "../support/cli.js";
 
 /**
  * Issue 13, "Nothing lost, nothing hangs, nothing crashes": each case the
@@ -24,21 +24,6 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "remiss-robust-"));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Json {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
-
-function checkJson(args: readonly string[], cwd = dir): { code: number | null; findings: Json[] } {
-  const result = runCli(["check", "--format", "json", ...args], { cwd });
-  expect(hasStackTrace(result.stderr)).toBe(false);
-  return { code: result.code, findings: JSON.parse(result.stdout) as Json[] };
-}
 
 function fixture(name: string, as = name): string {
   copyFileSync(join(ROBUST, name), join(dir, as));
@@ -78,7 +63,7 @@ describe("prototype keys", () => {
     const draft = runCli(["draft", file], { cwd: dir });
     expect(draft.code).toBe(1);
     expect(draft.stderr).toContain("proto-overst.yaml:2:1: fel: Okänd nyckel ”__proto__”.");
-    const check = checkJson([file]);
+    const check = checkJson([file], dir);
     expect(check.code).toBe(1);
     expect(check.findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(["2:1 schema/okand-nyckel"]);
   });
@@ -87,7 +72,7 @@ describe("prototype keys", () => {
     const file = fixture("proto-synpunkter.yaml");
     const draft = runCli(["draft", file], { cwd: dir });
     expect(draft.code).toBe(1);
-    const check = checkJson([file]);
+    const check = checkJson([file], dir);
     expect(check.code).toBe(1);
     const rules = check.findings.map((f) => f.rule);
     expect(rules).toEqual(["schema/saknas", "schema/okand-nyckel"]);
@@ -101,7 +86,7 @@ describe("the document's own markers and headings", () => {
     const draft = runCli(["draft", file], { cwd: dir });
     expect(draft.code).toBe(1);
     expect(readdirSync(dir)).toEqual([file]);
-    const check = checkJson([file]);
+    const check = checkJson([file], dir);
     expect(check.findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(["22:3 schema/html", "24:3 schema/html"]);
   });
 
@@ -115,7 +100,7 @@ describe("the document's own markers and headings", () => {
     runCli(["draft", "arende.yaml", "--format", "md"], { cwd: dir });
     const markdown = readFileSync(join(dir, "arende.md"), "utf8").replace("Förvaltningen delar skribentens bild.\n", "Förvaltningen delar skribentens bild.\n\n> ## Rubrik\n\n- ## I en lista\n");
     writeFileSync(join(dir, "utkast.md"), markdown);
-    const check = checkJson(["utkast.md"]);
+    const check = checkJson(["utkast.md"], dir);
     expect(check.code).toBe(1);
     const lines = markdown.split("\n");
     expect(check.findings.map((f) => [f.rule, lines[f.line - 1]!.slice(f.column - 1)])).toEqual([
@@ -136,7 +121,7 @@ describe("nesting that once ran out of stack", () => {
     expect(draft.stderr).toContain("djup-yaml.yaml:29:19: fel: Värdet ligger mer än 16 nivåer in");
     expect(draft.stderr).toContain("djup-markdown.yaml:22:3: fel: Raden har citat och listor i mer än 16 nivåer inuti varandra");
     expect(draft.stdout).toBe("Skrev ok.md och ok.docx\n");
-    const check = checkJson([yamlFile, markdownFile, "ok.yaml"]);
+    const check = checkJson([yamlFile, markdownFile, "ok.yaml"], dir);
     expect(check.findings.filter((f) => f.severity === "error").map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`)).toEqual([
       "djup-markdown.yaml:22:3 markdown/djup",
       "djup-yaml.yaml:29:19 yaml/djup",
@@ -149,7 +134,7 @@ describe("nesting that once ran out of stack", () => {
     writeFileSync(join(dir, "utkast.md"), `# Titel\n\n${"> ".repeat(20_000)}x\n`);
     const draft = runCli(["draft", "tusen.yaml", "lista.yaml"], { cwd: dir });
     expect(hasStackTrace(draft.stderr)).toBe(false);
-    const check = checkJson(["tusen.yaml", "lista.yaml", "utkast.md"]);
+    const check = checkJson(["tusen.yaml", "lista.yaml", "utkast.md"], dir);
     const errors = check.findings.filter((f) => f.severity === "error");
     expect(errors.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`)).toEqual([
       "lista.yaml:22:3 markdown/djup",
@@ -194,7 +179,7 @@ describe("hostile Word documents in check", () => {
     });
     expect(bomb.length).toBeLessThan(100_000);
     writeFileSync(join(dir, "bomb.docx"), bomb);
-    const check = checkJson(["bomb.docx", "arende.yaml"]);
+    const check = checkJson(["bomb.docx", "arende.yaml"], dir);
     expect(check.code).toBe(1);
     expect(check.findings[0]).toEqual({
       file: "bomb.docx",
@@ -219,7 +204,7 @@ describe("hostile Word documents in check", () => {
       if (new TextDecoder().decode(honest.subarray(at + 46, at + 46 + nameLength)) === "word/document.xml") view.setUint32(at + 24, 1000, true);
     }
     writeFileSync(join(dir, "liten.docx"), honest);
-    const check = checkJson(["liten.docx"]);
+    const check = checkJson(["liten.docx"], dir);
     expect(check.code).toBe(1);
     expect(check.findings.map((f) => f.message)).toEqual([
       "Word-dokumentets del word/document.xml är större uppackad än filen själv uppger; filen är skadad eller gjord för att fylla minnet. Öppna den i Word och spara den på nytt som Word-dokument (.docx).",
@@ -235,7 +220,7 @@ describe("hostile Word documents in check", () => {
       parts["word/document.xml"] = strToU8(`<w:document xmlns:w="w"><w:body>${"<w:p/>".repeat(50_001)}</w:body></w:document>`);
     });
     writeFileSync(join(dir, "stycken.docx"), paragraphs);
-    const check = checkJson(["stycken.docx", "trangt.docx"]);
+    const check = checkJson(["stycken.docx", "trangt.docx"], dir);
     expect(check.findings.map((f) => `${f.file} ${f.message}`)).toEqual([
       "stycken.docx Word-dokumentet har 50 001 stycken; remiss granskar högst 50 000, långt mer än ett tjänsteutlåtande har.",
       "trangt.docx Filen har 1 022 delar; ett Word-dokument har ett tjugotal och får ha högst 1 000.",
@@ -251,7 +236,7 @@ describe("files that are not what they seem", () => {
     expect(draft.code).toBe(2);
     expect(draft.stderr).toContain("slinga.yaml: filen går inte att läsa; den är en länk som pekar på sig själv.");
     expect(draft.stdout).toBe("Skrev ok.md och ok.docx\n");
-    const check = checkJson(["slinga.yaml", "ok.yaml"]);
+    const check = checkJson(["slinga.yaml", "ok.yaml"], dir);
     expect(check.findings[0]).toMatchObject({ file: "slinga.yaml", rule: "fil/olasbar", message: "Filen går inte att läsa (den är en länk som pekar på sig själv)." });
   });
 
@@ -260,7 +245,7 @@ describe("files that are not what they seem", () => {
     const draft = runCli(["draft", "stor.yaml"], { cwd: dir });
     expect(draft.code).toBe(2);
     expect(draft.stderr).toBe("stor.yaml: filen är 1 MB, men ett ärende får vara högst 1 MB. Kontrollera att det är rätt fil; dela annars upp texten.\n");
-    const check = checkJson(["stor.yaml"]);
+    const check = checkJson(["stor.yaml"], dir);
     expect(check.findings).toEqual([expect.objectContaining({ rule: "fil/storlek" })]);
   });
 });
@@ -272,7 +257,7 @@ describe("promises", () => {
     writeFileSync(join(dir, "remiss.config.yaml"), `${letterhead}${signatories}`);
     writeFileSync(join(dir, "arende.yaml"), MINIMAL.replace(letterhead, "").replace(signatories, ""));
     expect(runCli(["draft", "arende.yaml"], { cwd: dir }).code).toBe(0);
-    const check = checkJson(["arende.yaml"]);
+    const check = checkJson(["arende.yaml"], dir);
     expect(check.code).toBe(0);
     expect(check.findings.filter((f) => f.severity === "error")).toEqual([]);
   });

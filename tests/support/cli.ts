@@ -1,5 +1,6 @@
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { Diagnostic } from "../../src/diagnostics.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const BIN = fileURLToPath(new URL("../../bin/remiss.js", import.meta.url));
@@ -41,4 +42,11 @@ export function exitAfterCtrlC(child: ChildProcess): Promise<number | null | str
     });
     child.kill("SIGINT");
   });
+}
+
+/** `remiss check --format json` in a folder: its exit code and findings. A stack trace on stderr fails the test. */
+export function checkJson(args: readonly string[], cwd: string): { code: number | null; findings: Diagnostic[] } {
+  const result = runCli(["check", "--format", "json", ...args], { cwd });
+  if (hasStackTrace(result.stderr)) throw new Error(`check printed a stack trace:\n${result.stderr}`);
+  return { code: result.code, findings: JSON.parse(result.stdout) as Diagnostic[] };
 }
