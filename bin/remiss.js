@@ -24,10 +24,6 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-/** node:os and node:path, loaded by runBundle. */
-/** @type {{ homedir: () => string, dirname: (path: string) => string, join: (...parts: string[]) => string }} */
-let paths;
-
 // `remiss --help` and `remiss --version` without loading the bundle: its own help text (written by the build) and the package's version.
 const quick = quickAnswer(process.argv.length === 3 ? process.argv[2] : undefined);
 if (quick !== undefined) process.stdout.write(quick);
@@ -45,11 +41,13 @@ function quickAnswer(only) {
   return undefined;
 }
 
+/** @typedef {{ homedir: () => string, dirname: (path: string) => string, join: (...parts: string[]) => string }} Paths */
+
 async function runBundle() {
   const [{ createRequire }, { homedir }, { dirname, join }, { Script }] = await Promise.all([import("node:module"), import("node:os"), import("node:path"), import("node:vm")]);
-  paths = { homedir, dirname, join };
+  const paths = { homedir, dirname, join };
   const source = readFileSync(bundle, "utf8");
-  const cacheFile = codeCacheFile(source);
+  const cacheFile = codeCacheFile(source, paths);
   /** @type {Buffer | undefined} */
   let cached;
   try {
@@ -66,7 +64,7 @@ async function runBundle() {
 
   process.exitCode = await module.exports.main(process.argv);
 
-  if (cacheFile && (!cached || script.cachedDataRejected)) saveCodeCache(cacheFile, script);
+  if (cacheFile && (!cached || script.cachedDataRejected)) saveCodeCache(cacheFile, script, paths);
 }
 
 /**
@@ -85,8 +83,9 @@ function readOptional(file) {
  * Where this command's code cache is, or undefined when there is none to
  * use: REMISS_NO_CACHE, or no cache folder.
  * @param {string} source
+ * @param {Paths} paths
  */
-function codeCacheFile(source) {
+function codeCacheFile(source, paths) {
   if (process.env.REMISS_NO_CACHE && process.env.REMISS_NO_CACHE !== "0") return undefined;
   const base =
     process.platform === "win32"
@@ -105,8 +104,9 @@ function codeCacheFile(source) {
  * of other builds of remiss. Every failure is ignored.
  * @param {string} file
  * @param {import("node:vm").Script} script
+ * @param {Paths} paths
  */
-function saveCodeCache(file, script) {
+function saveCodeCache(file, script, paths) {
   const dir = paths.dirname(file);
   const temp = paths.join(dir, `.${process.pid}.tmp`);
   try {

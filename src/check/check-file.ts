@@ -3,6 +3,7 @@ import { extname, resolve } from "node:path";
 import { capPerRule, type Diagnostic, type Finding } from "../diagnostics.js";
 import { unexpectedDetail } from "../errors.js";
 import { decodeInput } from "../load/decode.js";
+import { readProblem } from "../load/read.js";
 import { LIMITS, tooLarge } from "../model/limits.js";
 import { emptyDocument, type CheckDocument } from "./document.js";
 import { runRules } from "./engine.js";
@@ -59,7 +60,7 @@ async function checkOneFile(file: string, cwd: string, params: Partial<RuleParam
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (code === "ENOENT") return unreadable(file, "fil/saknas", "Filen finns inte. Kontrollera namnet och mappen.");
-    return unreadable(file, "fil/olasbar", `Filen går inte att läsa (${describe(code)}).`);
+    return unreadable(file, "fil/olasbar", `Filen går inte att läsa (${readProblem(error)}).`);
   }
   const document = await read(file, bytes, params);
   const rules = params.rules ? RULES.filter((rule) => params.rules!.includes(rule.id)) : RULES;
@@ -107,18 +108,3 @@ function unreadable(file: string, rule: string, message: string): FileResult {
   return { diagnostics: [{ file, line: 0, column: 0, severity: "error", rule, message }], unreadable: true };
 }
 
-function describe(code: string | undefined): string {
-  switch (code) {
-    case "EACCES":
-    case "EPERM":
-      return "du har inte behörighet att läsa den";
-    case "EISDIR":
-      return "det är en mapp";
-    case "ENAMETOOLONG":
-      return "namnet är för långt";
-    case "ELOOP":
-      return "den är en länk som pekar på sig själv";
-    default:
-      return "filsystemet tillät inte det";
-  }
-}

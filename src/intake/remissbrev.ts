@@ -1,3 +1,5 @@
+import { isCalendarDate } from "../model/schema.js";
+import { MONTH_NAMES } from "../view/dates.js";
 import type { SourceText } from "./source.js";
 import { blocksOf, joinLines, type Found } from "./text.js";
 
@@ -10,14 +12,13 @@ export interface RemissbrevFound {
   readonly avenTill?: Found<readonly string[]>;
 }
 
-const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 /** A body that sends remisser: the letter's first such line, or "Remiss från …". */
 const ORGAN = /^(Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Stadsledningskontoret|Kommunledningskontoret|\p{Lu}[\p{L}-]*(?:nämnden|styrelsen))$/u;
 const DNR_NUMBER = String.raw`\p{Lu}{1,6}[ /-]?\d{4}[/:-]\d{1,6}(?:[.:-]\d{1,4})*`;
 /** "Dnr KS 2025/804", "Remiss från Kommunstyrelsen, KS 2025/804", or the number alone on its line ("KSKF/2015:396"). */
 const DNR = new RegExp(String.raw`\b(?:Dnr|Diarienummer|Vårt dnr|Vår beteckning)\.?\s*:?\s*(${DNR_NUMBER})|^Remiss från [^,]+,\s*(${DNR_NUMBER})|^(${DNR_NUMBER})$`, "iu");
 const DUE_CONTEXT = /svar|yttrande|synpunkter|besvara|inkomm|lämna/iu;
-const DUE_WORDS = new RegExp(String.raw`senast\s+(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?(\d{1,2})\s+(${MONTHS.join("|")})\s+(\d{4})`, "iu");
+const DUE_WORDS = new RegExp(String.raw`senast\s+(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?(\d{1,2})\s+(${MONTH_NAMES.join("|")})\s+(\d{4})`, "iu");
 const DUE_ISO = /senast\s+(?:den\s+)?(\d{4})-(\d{2})-(\d{2})/iu;
 const LIST_HEADING = /^(Remissinstanser|Sändlista|Remissen (?:skickas|sänds|har skickats|har sänts|går) (?:också |även )?till|Remissen skickas för yttrande till)\b[^:]*:?\s*(.*)$/iu;
 
@@ -43,7 +44,7 @@ export function extractRemissbrev(source: SourceText, ownNamnd?: string): Remiss
     if (svarSenast || !DUE_CONTEXT.test(block.text)) continue;
     const words = DUE_WORDS.exec(block.text);
     const iso = DUE_ISO.exec(block.text);
-    const date = words ? isoDate(Number(words[3]), MONTHS.indexOf(words[2]!.toLowerCase()) + 1, Number(words[1])) : iso ? isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) : undefined;
+    const date = words ? isoDate(Number(words[3]), MONTH_NAMES.indexOf(words[2]!.toLowerCase() as (typeof MONTH_NAMES)[number]) + 1, Number(words[1])) : iso ? isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) : undefined;
     if (date) svarSenast = { value: date, from: block.lines.find((l) => /senast/iu.test(l.text)) ?? block.lines[0]! };
   }
   const avenTill = findRecipients(source, ownNamnd);
@@ -94,7 +95,6 @@ function findRecipients(source: SourceText, ownNamnd: string | undefined): Found
 }
 
 function isoDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.toISOString().slice(0, 10);
+  const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return isCalendarDate(iso) ? iso : undefined;
 }

@@ -28,7 +28,7 @@ export function fillStarter(starter: string, intake: Intake): { text: string; su
   const objekt = intake.objekt;
   if (objekt) {
     const { found: f, source } = objekt;
-    const origin = (value: Found<unknown>) => `ur ${source.file}, ${source.where(value.from)}`;
+    const origin = (value: Found<unknown>) => originOf(source, value);
     if (f.typ) text = setField(text, "remissobjekt", "typ", `typ: ${scalar(f.typ.value)}   # ${origin(f.typ)}`);
     if (f.titel) {
       text = setField(text, "remissobjekt", "titel", `titel: ${scalar(f.titel.value)}   # ${origin(f.titel)}`);
@@ -52,7 +52,7 @@ export function fillStarter(starter: string, intake: Intake): { text: string; su
   const brev = intake.brev;
   if (brev) {
     const { found: f, source } = brev;
-    const origin = (value: Found<unknown>) => `ur ${source.file}, ${source.where(value.from)}`;
+    const origin = (value: Found<unknown>) => originOf(source, value);
     if (f.fran) {
       text = setField(text, "remiss", "fran", `fran: ${scalar(f.fran.value)}   # ${origin(f.fran)}`);
       found.push(`remittent ${f.fran.value}`);
@@ -78,6 +78,11 @@ export function fillStarter(starter: string, intake: Intake): { text: string; su
     .filter(Boolean)
     .join(" ");
   return { text, summary };
+}
+
+/** "ur motion.pdf, sida 1, rad 3": where a filled value came from, for its comment. */
+function originOf(source: SourceText, value: Found<unknown>): string {
+  return `ur ${source.file}, ${source.where(value.from)}`;
 }
 
 /** A YAML scalar for a value, quoted only where YAML needs it. */

@@ -48,3 +48,22 @@ export function describeFsError(file: string, error: unknown): string {
       return `${file}: filen går inte att läsa; filsystemet tillät det inte.`;
   }
 }
+
+/** Why a file or folder could not be read, as a Swedish clause ("du har inte behörighet att läsa den"), for `check` and the templates folder. */
+export function readProblem(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case "EACCES":
+    case "EPERM":
+      return "du har inte behörighet att läsa den";
+    case "EISDIR":
+      return "det är en mapp";
+    case "ENOTDIR":
+      return "en del av sökvägen är en fil, inte en mapp";
+    case "ENAMETOOLONG":
+      return "namnet är för långt";
+    case "ELOOP":
+      return "den är en länk som pekar på sig själv";
+    default:
+      return "filsystemet tillät inte det";
+  }
+}

@@ -96,9 +96,6 @@ export function parseYaml(text: string): ParsedYaml {
       message: yamlErrorMessage(warning.code, text.slice(warning.pos[0], warning.pos[1])),
     });
   }
-  // Nested past the parser's own limit: the rest are consequences.
-  const exhausted = findings.findIndex((_f, i) => doc.errors[i]?.code === "RESOURCE_EXHAUSTION");
-  if (exhausted !== -1) return { doc, lineCounter, data: undefined, findings: [findings[exhausted]!] };
   if (findings.length > 0) return { doc, lineCounter, data: undefined, findings };
 
   const tooLarge = sizeProblem(doc);
@@ -426,7 +423,6 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
 }
 
 const YAML_MESSAGES: Record<string, string> = {
-  RESOURCE_EXHAUSTION: "Filen har för många nivåer inuti varandra (parenteser eller indrag) för att läsas. Ett ärende har bara några få nivåer; kontrollera indrag och parenteser.",
   DUPLICATE_KEY: "Nyckeln {text} står två gånger i samma grupp. Ta bort den ena.",
   KEY_NOT_TEXT: "En nyckel ska vara en text; här är den en lista, en grupp eller ett alias (*namn). Skriv nyckeln som vanlig text följd av kolon.",
   BAD_INDENT: "Fel indrag. Rader i samma grupp ska börja lika långt in, med mellanslag.",

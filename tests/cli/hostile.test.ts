@@ -199,7 +199,7 @@ describe("file-system problems in Swedish, with the user's path", () => {
     writeFileSync(join(dir, "arende.yaml"), MINIMAL);
     const own = runCli(["draft", "arende.yaml", "--templates", "fil"], { cwd: dir });
     expect(own.code).toBe(2);
-    expect(own.stderr).toBe(`${join(dir, "fil")}: mallarna går inte att läsa, eftersom det är en fil, inte en mapp. Kontrollera ”templates” i remiss.config.yaml eller --templates.\n`);
+    expect(own.stderr).toBe(`${join(dir, "fil")}: mallarna går inte att läsa (en del av sökvägen är en fil, inte en mapp). Kontrollera ”templates” i remiss.config.yaml eller --templates.\n`);
     for (const result of [init, templates, own]) expect(result.stderr).not.toMatch(/oväntat|Rapportera|\.tmp|E[A-Z]{3,}/u);
   });
 

@@ -14,8 +14,6 @@ import { plainTree } from "./plain.js";
  */
 export const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).freeze();
 
-/** The same without front matter: for the text after a front matter that `check` has cut off itself. */
-export const bodyProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 export function parseMarkdown(markdown: string): Root {
   return markdownProcessor.parse(markdown);

@@ -6,6 +6,7 @@ import { EXIT_INVALID, RemissError } from "../../errors.js";
 import { signMarkdown } from "../../output/fingerprint.js";
 import type { ViewModel } from "../../view/model.js";
 
+import { readProblem } from "../../load/read.js";
 import { BUILTIN_TEMPLATES } from "../../paths.js";
 import { TEMPLATES as PRECOMPILED } from "remiss:precompiled";
 
@@ -46,7 +47,7 @@ export function createMarkdownRenderer(ownTemplates?: string): MarkdownRenderer 
         templates.set(name, { name, path, source: readFileSync(path, "utf8") });
       }
     } catch (error) {
-      throw new RemissError(`${dir}: mallarna går inte att läsa, eftersom ${readProblem(error)}. Kontrollera ”templates” i remiss.config.yaml eller --templates.`);
+      throw new RemissError(`${dir}: mallarna går inte att läsa (${readProblem(error)}). Kontrollera ”templates” i remiss.config.yaml eller --templates.`);
     }
   }
   const hbs = Handlebars.create();
@@ -66,21 +67,6 @@ export function createMarkdownRenderer(ownTemplates?: string): MarkdownRenderer 
     const context = { ...view, frontMatter: stringify(view.metadata, { lineWidth: 0 }).trimEnd() };
     return signMarkdown(normalize(attributed(main, mainSource)(context)));
   };
-}
-
-/** Why a templates folder could not be read, as a Swedish clause. */
-function readProblem(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
-    case "ENOTDIR":
-      return "det är en fil, inte en mapp";
-    case "EACCES":
-    case "EPERM":
-      return "du saknar behörighet att läsa dem";
-    case "EISDIR":
-      return "en mall är en mapp";
-    default:
-      return "filsystemet inte tillät det";
-  }
 }
 
 /** Parses a template at once, so that a syntax error is reported before anything is drafted. */
