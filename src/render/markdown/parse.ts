@@ -3,6 +3,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { documentTree } from "./blocks.js";
 import { plainTree } from "./plain.js";
 
 /**
@@ -14,9 +15,20 @@ import { plainTree } from "./plain.js";
  */
 export const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).freeze();
 
+/** The same without front matter: for a run of blocks inside a document (blocks.ts). */
+const regionProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
 
+export function parseMarkdownRegion(markdown: string): Root {
+  return regionProcessor.parse(markdown);
+}
+
+/**
+ * The parser's tree, with the parser run only on the blocks that need it
+ * (src/render/markdown/blocks.ts): most of a drafted document is headings
+ * and plain prose, whose tree is known from their shape.
+ */
 export function parseMarkdown(markdown: string): Root {
-  return markdownProcessor.parse(markdown);
+  return documentTree(markdown, parseMarkdownRegion) ?? markdownProcessor.parse(markdown);
 }
 
 /**

@@ -49,12 +49,14 @@ export function plainTree(text: string): Root | undefined {
  */
 function isPlain(text: string): boolean {
   if (!/\S/u.test(text)) return false;
-  if (/[\\`*_[\]#>|<&~@\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00a0\u2028\u2029]|www\.|:\/\//iu.test(text)) return false;
-  for (const line of text.split("\n")) {
-    if (line === "") continue;
-    if (/^\s|\s$/u.test(line)) return false;
-    // A list item, a thematic break, a setext underline, an ordered list item.
-    if (/^[-+]|^\d{1,9}[.)]|^=+$/u.test(line)) return false;
-  }
-  return true;
+  if (PLAIN_CHARACTERS.test(text)) return false;
+  return text.split("\n").every((line) => line === "" || isPlainLine(line));
+}
+
+/** A character Markdown (with GitHub's extensions) treats specially, a link's makings, or a control. */
+export const PLAIN_CHARACTERS = /[\\`*_[\]#>|<&~@\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00a0\u2028\u2029]|www\.|:\/\//iu;
+
+/** A non-empty line that cannot open a block: no whitespace at its ends, no list item, thematic break or setext underline. */
+export function isPlainLine(line: string): boolean {
+  return line !== "" && !/^\s|\s$/u.test(line) && !/^[-+]|^\d{1,9}[.)]|^=+$/u.test(line);
 }
