@@ -43,5 +43,6 @@ export async function renderMdast(tree: Root, options: DocxOptions = {}): Promis
   const core = coreProperties(front, body.title, { sourceDateEpoch: options.sourceDateEpoch });
   const document = buildDocument({ front, body, numbering: context.state.numbering, footnotes: context.state.footnotes, core, style, fonts });
   const company = style.organisation ?? front.forvaltning.namn;
-  return packageDocx(await documentParts(document), core, { application: options.application ?? "remiss", ...(company ? { company } : {}) });
+  // The styles and the theme are made of the fonts alone (buildDocument).
+  return packageDocx(await documentParts(document, JSON.stringify(fonts)), core, { application: options.application ?? "remiss", ...(company ? { company } : {}) });
 }

@@ -12,6 +12,10 @@ import { captionSignatureTables } from "./table-captions.js";
  * - docx names some relationships (hyperlinks, among others) with random
  *   ids; every id that is not already `rIdN` is renamed `rIdN`, numbered on
  *   from the part's highest, consistently in every part.
+ * - docx numbers drawings (`wp:docPr`) by a counter that runs on over
+ *   every document the process makes, so a document's numbers would depend
+ *   on the cases drafted before it; they are numbered 1, 2, … again, in
+ *   the order of the parts.
  * - docProps/core.xml is written anew: fixed timestamps and dc:language,
  *   which docx does not write; docProps/app.xml gets the application and
  *   the company, which docx leaves empty.
@@ -36,6 +40,7 @@ export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppP
 
   const renames = randomRelationshipIds(names.filter((name) => name.endsWith(".rels")).map((name) => texts.get(name) ?? ""));
   for (const [name, text] of texts) texts.set(name, renameIds(text, renames));
+  numberDrawings(texts);
   texts.set(CORE_PART, coreXml(core));
   texts.set(APP_PART, appXml(app));
   const styles = texts.get(STYLES_PART);
@@ -99,6 +104,14 @@ function randomRelationshipIds(relationshipParts: readonly string[]): Map<string
     }
   }
   return renames;
+}
+
+/** Every drawing's id, `<wp:docPr id="N"`, numbered from 1 in the order of the parts and within each. */
+function numberDrawings(texts: Map<string, string>): void {
+  let next = 1;
+  for (const [name, text] of texts) {
+    if (text.includes("<wp:docPr ")) texts.set(name, text.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${next++}"`));
+  }
 }
 
 /** Replaces each old id where it stands as a whole attribute value. */
