@@ -93,9 +93,9 @@ describe("checkFiles over many files", () => {
   });
 
   it("gives the same with worker threads forced on, and the workers do check files", () => {
-    const result = runCli(["check", "many", "--format", "json"], { cwd: dir, env: { REMISS_CHECK_THREADS: "3", NODE_DEBUG: "remiss-check" } });
+    const result = runCli(["check", "many", "--format", "json"], { cwd: dir, env: { REMISS_CHECK_THREADS: "3", NODE_DEBUG: "remiss-pool" } });
     expect(JSON.parse(result.stdout)).toEqual(oneByOne);
-    const checked = [...result.stderr.matchAll(/worker checked (\d+) files/gu)].map((m) => Number(m[1]));
+    const checked = [...result.stderr.matchAll(/worker did (\d+) jobs/gu)].map((m) => Number(m[1]));
     expect(checked).toHaveLength(2);
     expect(checked.every((n) => n > 0)).toBe(true);
     expect(result.stderr).not.toContain("worker gone");
