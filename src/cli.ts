@@ -5,8 +5,12 @@ import { printable } from "./report/printable.js";
 import { packageVersion } from "./paths.js";
 import { isMainThread, workerData } from "node:worker_threads";
 
-// A worker thread that `check` started runs the bundle itself: the check module serves it once imported.
-if (!isMainThread && (workerData as { tag?: unknown } | null)?.tag === "remiss:check-files") void import("./check/check-files.js");
+// A worker thread that `check` or `draft` started runs the bundle itself: the module that started it serves it once imported.
+if (!isMainThread) {
+  const tag = (workerData as { tag?: unknown } | null)?.tag;
+  if (tag === "remiss:check-files") void import("./check/check-files.js");
+  else if (tag === "remiss:draft") void import("./commands/draft-case.js");
+}
 
 /**
  * Wiring only: arguments → options → one command module, imported when that

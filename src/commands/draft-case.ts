@@ -1,6 +1,7 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { capPerRule, hasErrors } from "../diagnostics.js";
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "../errors.js";
+import { EXIT_INVALID, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "../errors.js";
 import { ProfileLoader, type Profile } from "../load/config.js";
 import { loadCaseFile } from "../load/index.js";
 import type { OutputFile } from "../output/atomic.js";
@@ -9,6 +10,7 @@ import { packageVersion } from "../paths.js";
 import { formatCompact } from "../report/compact.js";
 import { printable } from "../report/printable.js";
 import { buildViewModel } from "../view/model.js";
+import { serveJobs, startWorkers, type PoolWorker } from "../parallel/pool.js";
 
 export const FORMATS = ["md", "docx", "pdf"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -145,4 +147,31 @@ export function line(text: string): string {
   return `${printable(text)}\n`;
 }
 
-export { EXIT_OK };
+/** Tells a worker started by `startDraftWorkers` from other workers. */
+const WORKER_TAG = "remiss:draft";
+
+/** A job: the case's index in the run, and its file. */
+export type DraftJob = readonly [number, string];
+
+/**
+ * Worker threads that draft cases with `settings` (src/parallel/pool.ts).
+ * They run this module's own file, which serves them below; from
+ * TypeScript (a test run) there are none, and every case is drafted in the
+ * calling thread.
+ */
+export function startDraftWorkers(count: number, settings: PrepareSettings): PoolWorker<DraftJob, PreparedCase>[] {
+  if (count < 1 || !/^file:.*\.[cm]?js$/u.test(import.meta.url)) return [];
+  // A few cases at a time: a worker's answer carries their documents.
+  return startWorkers<DraftJob, PreparedCase>(count, new URL(import.meta.url), { tag: WORKER_TAG, settings }, 4);
+}
+
+/** The Word documents of a drafted case, moved to the thread that writes them rather than copied. */
+function documentsOf(prepared: PreparedCase): ArrayBuffer[] {
+  const bytes = [...(prepared.outputs ?? []).map((o) => o.data), prepared.pdf?.docx];
+  return bytes.filter((b): b is Uint8Array => b instanceof Uint8Array && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength).map((b) => b.buffer as ArrayBuffer);
+}
+
+if (!isMainThread && parentPort && (workerData as { tag?: unknown } | null)?.tag === WORKER_TAG) {
+  const preparer = new CasePreparer((workerData as { settings: PrepareSettings }).settings);
+  serveJobs<DraftJob, PreparedCase>(parentPort, () => ([, file]) => preparer.prepare(file), documentsOf);
+}

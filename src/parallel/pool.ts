@@ -40,14 +40,16 @@ export interface PoolRun<J extends Job, R> {
 
 /**
  * Does the jobs, here and in the workers, and returns the results by the
- * jobs' indexes. The workers are stopped at the end.
+ * jobs' indexes (none when `onResult` takes them). The workers are stopped
+ * at the end.
  */
 export async function runJobs<J extends Job, R>(run: PoolRun<J, R>): Promise<R[]> {
   const results: R[] = [];
   const queue = new JobQueue<J>([...run.jobs]);
   const pending: Promise<void>[] = [];
   const done = (index: number, result: R) => {
-    results[index] = result;
+    // Given to onResult, a result is the caller's to keep or let go (a drafted case holds its documents).
+    if (!run.onResult) results[index] = result;
     const settled = run.onResult?.(index, result);
     if (settled) pending.push(settled);
   };

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -41,5 +41,51 @@ describe("draft over many cases", () => {
         expect(readFileSync(join(dir, "ut", `${base}${extension}`)).equals(readFileSync(join(alone, `${base}${extension}`))), `${base}${extension}`).toBe(true);
       }
     }
+  });
+
+  it("says and writes the same, in the same order, when worker threads draft some of the cases", () => {
+    const batch = join(dir, "manga");
+    // Valid cases of several kinds, broken ones (syntax, a duplicate key, a binary file) and one with placeholders left, spread over the run.
+    const sources = [
+      "sodermalm-ks-2025-804.yaml",
+      "invalid/duplicate-key.yaml",
+      "minimal.yaml",
+      "skrivelse-flera-forfattare.yaml",
+      "markdown-alla/arende.yaml",
+      "invalid/citattecken-stangs-inte.yaml",
+      "motion-fran-parti.yaml",
+      "medborgarforslag-giftfri-forskola.yaml",
+      "invalid/binary.yaml",
+      "betankande-lat-fler-forma-framtiden.yaml",
+      "motion-fraga-vardval.yaml",
+    ];
+    const names: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      sources.forEach((source, i) => {
+        const name = `${String(round * sources.length + i).padStart(2, "0")}-${source.replace(/^.*\//u, "")}`;
+        caseFile(source, batch, name);
+        names.push(name);
+      });
+    }
+    copyFileSync(join(ROOT, "fixtures", "markdown-alla", "karta.png"), join(batch, "karta.png"));
+    const run = (threads: string, out: string) =>
+      runCli(["draft", batch, "--out-dir", join(dir, out)], { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: "1760000000", REMISS_DRAFT_THREADS: threads, NODE_DEBUG: "remiss-pool" } });
+    const one = run("1", "en");
+    const three = run("3", "tre");
+    expect(one.code).toBe(1);
+    expect(three.code).toBe(one.code);
+    expect(three.stdout.replaceAll("/tre/", "/en/")).toBe(one.stdout);
+    const said = (stderr: string) => stderr.split("\n").filter((l) => !l.startsWith("REMISS-POOL")).join("\n");
+    expect(said(three.stderr).replaceAll("/tre/", "/en/")).toBe(said(one.stderr));
+    expect(said(one.stderr)).toContain("inget skrevs");
+    // The two workers drafted cases too.
+    const jobs = [...three.stderr.matchAll(/worker did (\d+) jobs/gu)].map((m) => Number(m[1]));
+    expect(jobs).toHaveLength(2);
+    expect(jobs.every((n) => n > 0)).toBe(true);
+    expect(one.stderr).not.toContain("worker");
+    const written = readdirSync(join(dir, "en")).sort();
+    expect(readdirSync(join(dir, "tre")).sort()).toEqual(written);
+    expect(written.length).toBe(2 * 3 * 8);
+    for (const file of written) expect(readFileSync(join(dir, "tre", file)).equals(readFileSync(join(dir, "en", file))), file).toBe(true);
   });
 });
