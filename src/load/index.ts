@@ -70,11 +70,18 @@ export function readYamlSource(
   return { file, text, data: cleaned.data, map, findings: cleaned.findings };
 }
 
-/** Whether a field of a case takes Markdown. */
+/** Whether a field of a case takes Markdown; asked of every text field, so the Markdown fields are listed once per file. */
 function isMarkdownField(path: FieldPath, data: unknown): boolean {
-  const key = formatPath(path);
-  return markdownFieldPaths(data).some((p) => formatPath(p) === key);
+  const holder = data !== null && typeof data === "object" ? data : MARKDOWN_KEYS;
+  let keys = markdownKeys.get(holder);
+  if (!keys) {
+    keys = new Set(markdownFieldPaths(data).map(formatPath));
+    if (holder !== MARKDOWN_KEYS) markdownKeys.set(holder, keys);
+  }
+  return keys.has(formatPath(path));
 }
+const markdownKeys = new WeakMap<object, Set<string>>();
+const MARKDOWN_KEYS = {};
 
 /** Reads and loads a case file (named relative to `cwd`); a missing or unreadable file throws RemissError (exit 2). */
 export async function loadCaseFile(file: string, defaults?: CaseDefaults, cwd?: string, style?: HouseStyle): Promise<LoadedCase> {

@@ -46,7 +46,7 @@ export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppP
   const styles = texts.get(STYLES_PART);
   if (styles !== undefined) {
     const used = usedStyleIds([...texts].filter(([name]) => name.startsWith("word/") && name !== STYLES_PART).map(([, xml]) => xml));
-    texts.set(STYLES_PART, cleanStyles(styles, used));
+    texts.set(STYLES_PART, cleanedStyles(styles, used));
   }
   const body = texts.get(DOCUMENT_PART);
   if (body !== undefined) texts.set(DOCUMENT_PART, captionSignatureTables(body));
@@ -67,6 +67,19 @@ export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppP
   }
   return zipSync(entries);
 }
+
+/** The styles part cleaned for the styles a document uses: the same few combinations come back in a run over many cases. */
+function cleanedStyles(styles: string, used: ReadonlySet<string>): string {
+  const key = `${[...used].sort().join(" ")}\u0000${styles}`;
+  let cleaned = CLEANED.get(key);
+  if (cleaned === undefined) {
+    cleaned = cleanStyles(styles, used);
+    if (CLEANED.size >= 32) CLEANED.delete(CLEANED.keys().next().value!);
+    CLEANED.set(key, cleaned);
+  }
+  return cleaned;
+}
+const CLEANED = new Map<string, string>();
 
 // Node's own UTF-8 coders: the same bytes as fflate's, without running its JavaScript ones cold.
 const ENCODER = new TextEncoder();
