@@ -14,8 +14,9 @@ import path from "node:path";
 import { build } from "esbuild";
 import { FIXTURE_MD } from "../lib/context.mjs";
 import { emptyDir } from "../lib/files.mjs";
-import { count, ratioCell, timeCell } from "../lib/format.mjs";
-import { fail, measure, pairedRatio, series } from "../lib/series.mjs";
+import { count, formatMs, ratioCell, timeCell } from "../lib/format.mjs";
+import { fail, measure, medianTime, pairedRatio, series } from "../lib/series.mjs";
+import { TARGET_COLD } from "./cold-draft.mjs";
 import { ACCEPT_ZERO } from "../lib/spawn.mjs";
 
 /** @type {Map<string, {bin: string} | string>} */
@@ -79,6 +80,12 @@ export default {
     }
     for (const s of [floor, pandoc]) if (s.failure) notes.push(`Golvet med docx: ${s.name} misslyckades, ${s.failure.replace(/\.$/, "")}.`);
     const ratio = pairedRatio(floor, pandoc);
+    const floorMs = medianTime(floor);
+    const pandocMs = medianTime(pandoc);
+    // What the cold-start target leaves above the floor, and what a cold draft spends there (kall-start ran before, on this Node).
+    const draftMs = /** @type {{remissMs?: number} | undefined} */ (ctx.results.get("kall-start")?.data)?.remissMs;
+    const room = floorMs !== undefined && pandocMs !== undefined ? TARGET_COLD * pandocMs - floorMs : undefined;
+    const above = floorMs !== undefined && draftMs !== undefined ? draftMs - floorMs : undefined;
     return {
       rows: [
         {
@@ -86,6 +93,11 @@ export default {
           remiss: timeCell(floor),
           other: timeCell(pandoc),
           ratio: ratioCell(ratio),
+        },
+        {
+          label: `– kvar för ärendets eget arbete under målet (${String(TARGET_COLD).replace(".", ",")} × pandoc minus golvet), och vad en kall \`remiss draft\` lägger ovanpå golvet (kall start minus golvet)`,
+          remiss: above === undefined ? "–" : formatMs(above),
+          other: room === undefined ? "–" : formatMs(room),
         },
       ],
       targets: [],
