@@ -46,7 +46,7 @@ function quickAnswer(only) {
 async function runBundle() {
   const [{ createRequire }, { homedir }, { dirname, join }, { Script }] = await Promise.all([import("node:module"), import("node:os"), import("node:path"), import("node:vm")]);
   const paths = { homedir, dirname, join };
-  const source = readFileSync(bundle, "utf8");
+  const source = readBundle(bundle);
   const cacheFile = codeCacheFile(source, paths);
   /** @type {Buffer | undefined} */
   let cached;
@@ -65,6 +65,18 @@ async function runBundle() {
   process.exitCode = await module.exports.main(process.argv);
 
   if (cacheFile && (!cached || script.cachedDataRejected)) saveCodeCache(cacheFile, script, paths);
+}
+
+/**
+ * The bundle's text. The build writes it in ASCII and says so on its first
+ * line; then it is read as Latin-1, which is the same text and three times
+ * faster to read than UTF-8.
+ * @param {string} file
+ */
+function readBundle(file) {
+  const bytes = readFileSync(file);
+  const firstLine = bytes.subarray(0, Math.max(0, bytes.indexOf(10))).toString("latin1");
+  return bytes.toString(/^\/\/ remiss-bundle \w+ ascii$/.test(firstLine) ? "latin1" : "utf8");
 }
 
 /**
