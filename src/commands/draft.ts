@@ -1,5 +1,4 @@
-import { watch as watchFs, type FSWatcher } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFileSync, watch as watchFs, type FSWatcher } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "../errors.js";
@@ -215,7 +214,7 @@ class Drafter {
     const { docxFingerprint, docxState, markdownState } = await import("../output/fingerprint.js");
     const problems: string[] = [];
     for (const output of outputs) {
-      const existing = await readFile(resolve(this.io.cwd, output.path)).catch(() => undefined);
+      const existing = readExisting(resolve(this.io.cwd, output.path));
       if (!existing) {
         problems.push(`${output.path}: saknas`);
         continue;
@@ -239,7 +238,7 @@ class Drafter {
     const edited: string[] = [];
     for (const output of outputs) {
       if (output.path.endsWith(".pdf")) continue;
-      const existing = await readFile(resolve(this.io.cwd, output.path)).catch(() => undefined);
+      const existing = readExisting(resolve(this.io.cwd, output.path));
       if (!existing) continue;
       const state = output.path.endsWith(".md") ? markdownState(existing.toString("utf8")) : docxState(existing);
       if (state === "edited") edited.push(output.path);
@@ -407,6 +406,15 @@ function parseFormats(value: string | undefined): Format[] {
   return FORMATS.filter((f) => requested.includes(f));
 }
 
+
+/** An earlier output's bytes, or undefined when there is none (or it cannot be read). */
+function readExisting(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
 
 function summary(drafted: number, failed: number): string {
   const written = drafted === 1 ? "1 utkast skrivet" : `${drafted} utkast skrivna`;

@@ -1,5 +1,4 @@
-import { rmSync } from "node:fs";
-import { copyFile, link, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { EXIT_USAGE, RemissError } from "../errors.js";
 
@@ -26,55 +25,78 @@ function temporaryBeside(path: string, kind: "tmp" | "bak"): string {
 }
 
 export async function writeFilesAtomically(files: readonly OutputFile[], shown: (path: string) => string = (path) => path): Promise<void> {
+  writeAll(files, shown);
+}
+
+/**
+ * The same, synchronously: a case's files are a few small writes and
+ * renames, and done at once they need no turns of the event loop (which in
+ * a run over many cases would wait between the cases' work), and a signal
+ * is handled between one case's files and the next, never half-way.
+ */
+function writeAll(files: readonly OutputFile[], shown: (path: string) => string): void {
   const temporaries: { temp: string; path: string; backup?: string }[] = [];
   const renamed: typeof temporaries = [];
   let current = files[0]?.path ?? "";
   try {
     for (const file of files) {
       current = file.path;
-      await mkdir(dirname(file.path), { recursive: true });
+      mkdirSync(dirname(file.path), { recursive: true });
       const temp = temporaryBeside(file.path, "tmp");
       temporaries.push({ temp, path: file.path });
       track(temp);
-      await writeFile(temp, file.data);
+      writeFileSync(temp, file.data);
     }
     if (files.length > 1) {
       for (const entry of temporaries) {
         current = entry.path;
-        entry.backup = await keepEarlier(entry.path);
+        entry.backup = keepEarlier(entry.path);
       }
     }
     for (const entry of temporaries) {
       current = entry.path;
-      await rename(entry.temp, entry.path);
+      renameSync(entry.temp, entry.path);
       untrack(entry.temp);
       renamed.push(entry);
     }
   } catch (error) {
     // Put back what was already replaced, newest first; a target that did not exist before goes away again.
     for (const entry of renamed.reverse()) {
-      await (entry.backup ? rename(entry.backup, entry.path) : rm(entry.path, { force: true })).catch(() => undefined);
+      try {
+        if (entry.backup) renameSync(entry.backup, entry.path);
+        else rmSync(entry.path, { force: true });
+      } catch {
+        // The other files are still put back.
+      }
     }
-    await cleanUp(temporaries);
+    cleanUp(temporaries);
     throw new RemissError(`${shown(current)}: kunde inte skrivas, eftersom ${writeProblem(error)}. Ingen fil skrevs över.`, EXIT_USAGE);
   }
-  await cleanUp(temporaries);
+  cleanUp(temporaries);
 }
 
 /** A second name for the file at `path` (a hard link, else a copy), or undefined when there is no file there. */
-async function keepEarlier(path: string): Promise<string | undefined> {
-  const info = await stat(path).catch(() => undefined);
+function keepEarlier(path: string): string | undefined {
+  const info = statSync(path, { throwIfNoEntry: false });
   if (!info?.isFile()) return undefined;
   const backup = temporaryBeside(path, "bak");
   track(backup);
-  await link(path, backup).catch(() => copyFile(path, backup));
+  try {
+    linkSync(path, backup);
+  } catch {
+    copyFileSync(path, backup);
+  }
   return backup;
 }
 
-async function cleanUp(entries: readonly { temp: string; backup?: string }[]): Promise<void> {
+function cleanUp(entries: readonly { temp: string; backup?: string }[]): void {
   for (const { temp, backup } of entries) {
     for (const path of backup ? [temp, backup] : [temp]) {
-      await rm(path, { force: true }).catch(() => undefined);
+      try {
+        rmSync(path, { force: true });
+      } catch {
+        // A temporary file that cannot be removed is left; the user's files are in place.
+      }
       untrack(path);
     }
   }

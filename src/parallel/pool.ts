@@ -59,8 +59,8 @@ export async function runJobs<J extends Job, R>(run: PoolRun<J, R>): Promise<R[]
       const job = queue.take();
       if (job) {
         done(job[0], await run.runHere(job));
-        // Let the workers' messages in between jobs: they wait for more work.
-        if (run.workers.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        // Let the event loop in between jobs: the workers' messages (they wait for more work), and a Ctrl-C.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         continue;
       }
       const busy = run.workers.filter((worker) => worker.busy);
