@@ -1,4 +1,4 @@
-import type { Break, Heading, Html, List, ListItem, Paragraph, Root, RootContent, Text, Yaml } from "mdast";
+import type { Break, Heading, Html, Link, List, ListItem, Paragraph, Root, RootContent, Text, Yaml } from "mdast";
 import { isPlainLine, PLAIN_CHARACTERS } from "./plain.js";
 
 /**
@@ -6,8 +6,8 @@ import { isPlainLine, PLAIN_CHARACTERS } from "./plain.js";
  * is needed.
  *
  * A drafted document is mostly blocks whose tree is known from their shape:
- * ATX headings, paragraphs of plain prose (with `\` line breaks, as the
- * metadata and signatures have), tight lists of one-line plain items, the
+ * ATX headings, paragraphs of plain prose (with `\` line breaks and e-mail
+ * addresses, as the metadata and signatures have), tight lists of one-line plain items, the
  * one-line HTML comments `draft` writes, and the front matter. Those are
  * built here; every other run of blocks (emphasis, links, addresses, tables,
  * nested lists, …) goes to `parseRegion`, which must parse as the
@@ -116,25 +116,59 @@ function isPlainText(text: string): boolean {
   return !PLAIN_CHARACTERS.test(text) && isPlainLine(text);
 }
 
-/** Lines of plain prose; a line but the last may end in `\`, a hard line break. */
+/**
+ * Lines of plain prose; a line but the last may end in `\`, a hard line
+ * break, and an e-mail address written out is a link, as GitHub makes it
+ * (the metadata block's "E-post: …").
+ */
 function simpleParagraph(lines: readonly string[], from: number, to: number, point: PointAt, markdown: string): Paragraph | undefined {
-  const children: (Text | Break)[] = [];
-  let start = point(from, 1);
+  const inline: { start: Point; end: Point; address?: string }[] = [];
   for (let i = from; i <= to; i++) {
     const line = lines[i]!;
     const breaks = i < to && line.endsWith("\\");
     const content = breaks ? line.slice(0, -1) : line;
-    if (!isPlainText(content)) return undefined;
-    if (breaks) {
-      const end = point(i, content.length + 1);
-      children.push({ type: "text", value: markdown.slice(start.offset, end.offset), position: { start, end } });
-      children.push({ type: "break", position: { start: point(i, content.length + 1), end: point(i + 1, 1) } });
-      start = point(i + 1, 1);
-    }
+    const addresses = emailAddresses(content);
+    if (!addresses) return undefined;
+    let masked = content;
+    for (const { index, address } of [...addresses].reverse()) masked = `${masked.slice(0, index)}x${masked.slice(index + address.length)}`;
+    if (!isPlainText(masked)) return undefined;
+    for (const { index, address } of addresses) inline.push({ start: point(i, index + 1), end: point(i, index + address.length + 1), address });
+    if (breaks) inline.push({ start: point(i, content.length + 1), end: point(i + 1, 1) });
+  }
+  const children: (Text | Break | Link)[] = [];
+  const text = (start: Point, end: Point): Text => ({ type: "text", value: markdown.slice(start.offset, end.offset), position: { start: { ...start }, end: { ...end } } });
+  let cursor = point(from, 1);
+  for (const { start, end, address } of inline) {
+    if (start.offset > cursor.offset) children.push(text(cursor, start));
+    if (address === undefined) children.push({ type: "break", position: { start: { ...start }, end: { ...end } } });
+    else children.push({ type: "link", title: null, url: `mailto:${address}`, children: [text(start, end)], position: { start: { ...start }, end: { ...end } } });
+    cursor = end;
   }
   const end = point(to, lines[to]!.length + 1);
-  children.push({ type: "text", value: markdown.slice(start.offset, end.offset), position: { start, end } });
+  if (end.offset > cursor.offset) children.push(text(cursor, end));
   return { type: "paragraph", children, position: { start: point(from, 1), end: point(to, lines[to]!.length + 1) } };
+}
+
+type Point = ReturnType<PointAt>;
+
+/**
+ * The e-mail addresses of a line that GitHub's autolinks make links of, by
+ * their rule (micromark-extension-gfm-autolink-literal): letters, digits and
+ * `+-._` not after another such character or a slash, `@`, a domain of
+ * letters, digits, `-` and `_` with at least one dot, ending in a letter.
+ * Undefined when an address is near anything that rule treats specially
+ * (what follows it, a `www.` in it): the parser reads that line.
+ */
+function emailAddresses(line: string): { index: number; address: string }[] | undefined {
+  const found: { index: number; address: string }[] = [];
+  if (!line.includes("@")) return found;
+  for (const match of line.matchAll(/(?<![+\-.\w/])[+\-.\w]+@[-\w]+(?:\.[-\w]+)+/gu)) {
+    const address = match[0];
+    const after = line[match.index + address.length];
+    if (!/[A-Za-z]$/u.test(address) || /www\./iu.test(address) || (after !== undefined && !/[\s.,;:!?)”"']/u.test(after))) return undefined;
+    found.push({ index: match.index, address });
+  }
+  return found;
 }
 
 /** A tight list of one-line items of plain prose, all `- ` or all `N. `. */
