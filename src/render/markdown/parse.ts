@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { unified, type Processor } from "unified";
 import { documentTree } from "./blocks.js";
 import { plainTree } from "./plain.js";
 
@@ -12,24 +12,28 @@ import { plainTree } from "./plain.js";
  * GitHub's extensions (tables, strikethrough, footnotes, task lists and
  * links written as plain addresses) are read as GitHub shows them, so the
  * DOCX says what the Markdown says in a pull request.
- */
-export const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).freeze();
-
-/** The same without front matter: for a run of blocks inside a document (blocks.ts). */
-const regionProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
-
-export function parseMarkdownRegion(markdown: string): Root {
-  return regionProcessor.parse(markdown);
-}
-
-/**
+ *
  * The parser's tree, with the parser run only on the blocks that need it
  * (src/render/markdown/blocks.ts): most of a drafted document is headings
  * and plain prose, whose tree is known from their shape.
  */
 export function parseMarkdown(markdown: string): Root {
-  return documentTree(markdown, parseMarkdownRegion) ?? markdownProcessor.parse(markdown);
+  return documentTree(markdown, parseMarkdownRegion) ?? parseWithRemark(markdown);
 }
+
+/** remark itself (remark-parse with GitHub's extensions and front matter), made on first use: a drafted document may never need it. */
+export function parseWithRemark(markdown: string): Root {
+  fullProcessor ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).freeze();
+  return fullProcessor.parse(markdown);
+}
+let fullProcessor: Processor<Root> | undefined;
+
+/** The same without front matter: for a run of blocks inside a document (blocks.ts). */
+export function parseMarkdownRegion(markdown: string): Root {
+  regionProcessor ??= unified().use(remarkParse).use(remarkGfm).freeze();
+  return regionProcessor.parse(markdown);
+}
+let regionProcessor: Processor<Root> | undefined;
 
 /**
  * The writer's text fields are parsed twice in a draft (the loader looks for

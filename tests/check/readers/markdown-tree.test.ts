@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Nodes } from "mdast";
 import { describe, expect, it } from "vitest";
 import { eventTree, parseMarkdownForCheck } from "../../../src/check/readers/markdown-tree.js";
-import { parseMarkdown } from "../../../src/render/markdown/parse.js";
+import { parseMarkdown, parseWithRemark } from "../../../src/render/markdown/parse.js";
 import { ROOT } from "../../support/cli.js";
 import { fixtures } from "../support/fixtures.js";
 
@@ -56,7 +56,7 @@ function withAddressesAsText(node: Shape): Shape {
 function compare(source: string): "fast" | "fallback" {
   const fast = eventTree(source);
   if (!fast) return "fallback";
-  const expected = withAddressesAsText(shape(parseMarkdown(source)));
+  const expected = withAddressesAsText(shape(parseWithRemark(source)));
   const actual = shape(fast);
   actual.position = expected.position;
   expect(actual, JSON.stringify(source.slice(0, 300))).toEqual(expected);

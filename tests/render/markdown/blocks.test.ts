@@ -4,14 +4,14 @@ import fc from "fast-check";
 import type { Root } from "mdast";
 import { describe, expect, it } from "vitest";
 import { documentTree } from "../../../src/render/markdown/blocks.js";
-import { markdownProcessor, parseMarkdownRegion } from "../../../src/render/markdown/parse.js";
+import { parseMarkdownRegion, parseWithRemark } from "../../../src/render/markdown/parse.js";
 import { ROOT } from "../../support/cli.js";
 
 /** remark without front matter, as parseMarkdown gives documentTree for a run of blocks. */
 const regionParser = parseMarkdownRegion;
 
 /** The parser's own tree of the whole document. */
-const remark = (markdown: string): Root => markdownProcessor.parse(markdown);
+const remark = (markdown: string): Root => parseWithRemark(markdown);
 
 /** Every .md below a folder. */
 function markdownFiles(dir: string): string[] {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { parseMarkdown } from "../../../src/render/markdown/parse.js";
+import { parseWithRemark } from "../../../src/render/markdown/parse.js";
 import { plainTree } from "../../../src/render/markdown/plain.js";
 import { ROOT } from "../../support/cli.js";
 
@@ -21,7 +21,7 @@ describe("plainTree", () => {
       const tree = plainTree(text);
       if (tree === undefined) continue;
       plain++;
-      expect(tree).toEqual(parseMarkdown(text));
+      expect(tree).toEqual(parseWithRemark(text));
     }
     // Most of what writers type is plain prose.
     expect(plain).toBeGreaterThan(texts.length / 3);
@@ -34,7 +34,7 @@ describe("plainTree", () => {
     fc.assert(
       fc.property(text, (t) => {
         const tree = plainTree(t);
-        if (tree !== undefined) expect(tree).toEqual(parseMarkdown(t));
+        if (tree !== undefined) expect(tree).toEqual(parseWithRemark(t));
       }),
       { numRuns: 500 },
     );
