@@ -26,6 +26,9 @@ const INTERVAL_US = 200;
  * @property {number} runs
  * @property {string | undefined} failure
  * @property {string[]} otherPackages        the largest of "andra paket"
+ * @property {Record<string, number> | undefined} batch  one profiled run over the many-cases corpus: ms per category
+ * @property {number | undefined} batchWallMs
+ * @property {number | undefined} batchCases
  */
 
 /** @type {import("../lib/context.mjs").Measurement} */
@@ -38,7 +41,7 @@ export default {
     /** @type {string[]} */
     const notes = [];
     /** @type {BreakdownData} */
-    const data = { ms: {}, profiledMs: undefined, plainMs: undefined, runs: 0, failure: undefined, otherPackages: [] };
+    const data = { ms: {}, profiledMs: undefined, plainMs: undefined, runs: 0, failure: undefined, otherPackages: [], batch: undefined, batchWallMs: undefined, batchCases: undefined };
     const pkg = ctx.shared.profiledPackage();
     if (typeof pkg === "string") {
       data.failure = pkg;
@@ -79,6 +82,21 @@ export default {
       emptyDir(out);
       measure(plain, round, () => ctx.remiss(draft, { bin: pkg.bin, cwd: pkg.dir }), ACCEPT_ZERO, ctx.log);
     }
+    // The many cases in one call, profiled once: where the time of a batch goes.
+    const corpus = ctx.shared.corpus();
+    if (!corpus.failure) {
+      ctx.log(`Nedbrytning: ${ctx.counts.caseCount} ärenden i ett anrop, profilerat en gång`);
+      emptyDir(profDir);
+      emptyDir(out);
+      const r = ctx.remiss(["draft", corpus.casesDir, "--out-dir", out], { bin: pkg.bin, cwd: pkg.dir, nodeArgs });
+      const file = readdirSync(profDir).find((name) => /\.0\.\d+\.cpuprofile$/.test(name));
+      if (r.status === 0 && file) {
+        const batch = attributor(pkg, ctx.root).attribute(JSON.parse(readFileSync(path.join(profDir, file), "utf8")));
+        data.batch = Object.fromEntries(batch);
+        data.batchWallMs = r.ms;
+        data.batchCases = ctx.counts.caseCount;
+      } else notes.push(`Nedbrytning: den profilerade körningen av ${ctx.counts.caseCount} ärenden misslyckades (slutkod ${r.status}).`);
+    }
     rmSync(profDir, { recursive: true, force: true });
     const rewritten = rewrittenCaches(before, cacheState(ctx.cacheHome), "draft");
     if (rewritten.length > 0) notes.push(`Nedbrytning: kodcachen skrevs om under de räknade varven (${rewritten.join(", ")}); laddningen är då utan cache.`);
@@ -115,12 +133,14 @@ export default {
     rows.push(["Profilerad körning, väggtid (median)", ...datas.map((d) => (d.profiledMs === undefined ? "–" : formatMs(d.profiledMs)))]);
     rows.push(["Samma kopia utan profilering, väggtid (median)", ...datas.map((d) => (d.plainMs === undefined ? "–" : formatMs(d.plainMs)))]);
     const others = usable.map(({ node }, i) => (datas[i]?.otherPackages.length ? `${node.label}: ${datas[i]?.otherPackages.join(", ")}` : "")).filter(Boolean);
+    const batchTable = batchBreakdown(usable.map(({ node }) => node.label), datas);
     return [
       `Medianer i ms per del över ${count(datas[0]?.runs ?? 0)} profilerade körningar av \`remiss draft ${FIXTURE_YAML}\` (Markdown och DOCX) med varm kodcache. Start är \`node -e ''\`-medianen i samma varv; resten är profilens självtid (sampling var ${INTERVAL_US} µs), fördelad efter vilken funktion som körde. Andelen är av summan.`,
       "",
       table(rows),
       "",
       ...(others.length ? [`Största av ”andra paket” (medel per körning): ${others.join("; ")}.`, ""] : []),
+      ...batchTable,
     ].join("\n");
   },
 
@@ -134,3 +154,30 @@ export default {
     "Nedbrytningens start (`node -e ''`) och profilens övrigt överlappar något: profilen börjar medan Node fortfarande startar. Summan är därför något större än en kall start, och profileringen i sig lägger till tid; jämför delarna med varandra och mellan mätningar, inte med kall start-raden.",
   ],
 };
+
+/**
+ * The table of the profiled run over many cases: ms per category (Node's
+ * start is in "övrigt" there) and its share, per Node.
+ * @param {string[]} labels
+ * @param {BreakdownData[]} datas
+ * @returns {string[]}
+ */
+function batchBreakdown(labels, datas) {
+  const usable = datas.map((d, i) => ({ d, label: labels[i] })).filter(({ d }) => d.batch);
+  if (usable.length === 0) return [];
+  const sums = usable.map(({ d }) => Object.values(d.batch ?? {}).reduce((a, b) => a + b, 0));
+  /** @type {string[][]} */
+  const rows = [["Del", ...usable.map(({ label }) => `${label}: ms (andel)`)]];
+  for (const [id, label] of CATEGORIES) {
+    if (id === "start") continue;
+    rows.push([escapeCell(label), ...usable.map(({ d }, i) => `${decimal(d.batch?.[id] ?? 0, 0)} (${Math.round((100 * (d.batch?.[id] ?? 0)) / (sums[i] || 1))} %)`)]);
+  }
+  rows.push(["**Summa**", ...sums.map((sum) => `**${decimal(sum, 0)}**`)]);
+  rows.push(["Profilerad körning, väggtid", ...usable.map(({ d }) => (d.batchWallMs === undefined ? "–" : formatMs(d.batchWallMs)))]);
+  return [
+    `Samma uppdelning för ${count(usable[0]?.d.batchCases ?? 0)} ärenden i ett anrop (\`remiss draft MAPP\`, som i mätningen av många ärenden), en profilerad körning per Node. Profilens självtid summeras över alla ärenden; laddning och utvärdering sker en gång.`,
+    "",
+    table(rows),
+    "",
+  ];
+}
