@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { normalize, resolve } from "node:path";
 import { CONFIG_FILE } from "../model/config-file.js";
 import { expandGlob, isGlob, walkFiles } from "./walk.js";
@@ -28,10 +28,19 @@ export async function expandCaseInputs(paths: readonly string[], cwd: string): P
     }
   };
   for (const path of paths) {
-    const info = await stat(resolve(cwd, path)).catch(() => undefined);
+    const info = statOrUndefined(resolve(cwd, path));
     if (!info && isGlob(path)) (await expandGlob(path, cwd, isCaseFile)).forEach(add);
     else if (info?.isDirectory()) (await walkFiles(normalize(path), cwd, isCaseFile)).forEach(add);
     else add(path);
   }
   return out;
+}
+
+/** What the path is, or undefined when it cannot be asked (missing, no permission, a loop): the file is then read as named, and says why. */
+function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
