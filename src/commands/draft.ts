@@ -147,9 +147,9 @@ class Drafter {
   /**
    * Worker threads for a run. A thread that drafts keeps more than one core
    * busy, since V8 collects its garbage and compiles its hot code on others:
-   * on two cores, 200 cases took 7.8 s of processor time in 5.6 s (median of
-   * runs that varied by a second either way), and with a worker about a fifth
-   * less time but 300 MB instead of 200. So a worker is started only for a
+   * on two cores, 200 cases took 7.1 s of processor time in 5.6 s (medians
+   * of runs that varied by half a second either way), and with a worker 4.4 s
+   * but 260 MB at most instead of 185. So a worker is started only for a
    * core beyond the first two, at most MAX_THREADS threads in all, and none
    * below PARALLEL_MIN_CASES cases or with --stdout. REMISS_DRAFT_THREADS
    * (threads in all, this one included) overrides both, as
