@@ -114,8 +114,12 @@ await build({
   logLevel: "warning",
 });
 
-/** Every character beyond ASCII as \uXXXX (a pair of them beyond the BMP). */
+/**
+ * Every character beyond ASCII as \uXXXX (a pair of them beyond the BMP).
+ * After a backslash that would be another escape, so such a source is refused.
+ */
 function asciiOnly(text) {
+  if (/\\[^\u0000-\u007f]/u.test(text)) throw new Error("a backslash before a character beyond ASCII: write the character without it");
   return text.replace(/[^\u0000-\u007f]/gu, (char) => char.split("").map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""));
 }
 

@@ -95,7 +95,20 @@ describe("documentTree", () => {
 
   it("equals remark's tree for the documents that once told them apart", () => {
     // A region's last line is parsed with its line ending: micromark reads `<b>` at the very end of its input differently.
-    for (const markdown of ["- a\n  fortsätter\n<b>\n", "- Förvaltningen\n<b>\n\n# Förvaltningen", "  - inre\n<b>\n\n# Förvaltningen", "- a\n\n- b\n", "- a\n\n  b\n\nc\n", "a\n\n    kod\n"]) {
+    for (const markdown of [
+      "- a\n  fortsätter\n<b>\n",
+      "- Förvaltningen\n<b>\n\n# Förvaltningen",
+      "  - inre\n<b>\n\n# Förvaltningen",
+      "- a\n\n- b\n",
+      "- a\n\n  b\n\nc\n",
+      "a\n\n    kod\n",
+      // E-mail addresses: a link, a trailing dot outside it, none after a slash or with a digit last, two in a row.
+      "Telefon: 08\\\nE-post: kim.l@stockholm.se\n",
+      "Skriv till a@b.se.\n",
+      "(a@b.se) och c+d@e.f.se\n",
+      "x/a@b.se och a@b.se1\n",
+      "a@b.se@c.se\n",
+    ]) {
       const tree = documentTree(markdown, regionParser);
       expect(tree, JSON.stringify(markdown)).toBeDefined();
       expect(tree, JSON.stringify(markdown)).toEqual(remark(markdown));
