@@ -7,7 +7,7 @@ import { SECTIONS } from "../model/sections.js";
 import { checkFile, type FileResult } from "./check-file.js";
 import { CheckSettingsLoader } from "./config.js";
 import { STRUCTURAL_RULES, type RuleParams } from "./rule.js";
-import { runJobs, serveJobs, startWorkers } from "../parallel/pool.js";
+import { canRunAsWorker, runJobs, serveJobs, startWorkers } from "../parallel/pool.js";
 
 /**
  * `check` over many files: the files are shared between this thread and
@@ -122,14 +122,10 @@ export async function checkFiles(files: readonly string[], cwd: string, options:
 
 function workerCount(fileCount: number, threads: number | undefined): number {
   if (threads !== undefined) return Math.max(0, Math.min(Math.floor(threads) - 1, fileCount - 1));
-  if (fileCount < PARALLEL_MIN_FILES || !canRunItself()) return 0;
+  if (fileCount < PARALLEL_MIN_FILES || !canRunAsWorker(import.meta.url)) return 0;
   return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS, Math.floor(fileCount / FILES_PER_WORKER)));
 }
 
-/** A worker runs this module's own file; that needs a JavaScript file (not the TypeScript of a test run). */
-function canRunItself(): boolean {
-  return /^file:.*\.[cm]?js$/u.test(import.meta.url);
-}
 
 const structuralParams = new WeakMap<Partial<RuleParams>, Partial<RuleParams>>();
 

@@ -10,7 +10,7 @@ import { packageVersion } from "../paths.js";
 import { formatCompact } from "../report/compact.js";
 import { printable } from "../report/printable.js";
 import { buildViewModel } from "../view/model.js";
-import { serveJobs, startWorkers, type PoolWorker } from "../parallel/pool.js";
+import { canRunAsWorker, serveJobs, startWorkers, type PoolWorker } from "../parallel/pool.js";
 
 export const FORMATS = ["md", "docx", "pdf"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -21,6 +21,8 @@ export interface PrepareSettings {
   readonly outDir?: string | undefined;
   readonly templates?: string | undefined;
   readonly stdout?: boolean | undefined;
+  /** --check: the drafts are compared, not written, and placeholders are not counted. */
+  readonly check?: boolean | undefined;
   readonly cwd: string;
   readonly sourceDateEpoch?: string | undefined;
 }
@@ -103,7 +105,7 @@ export class CasePreparer {
         if (formats.includes("docx")) outputs.push({ path: `${target}.docx`, data: docx });
         if (formats.includes("pdf")) pdf = { docx, path: `${target}.pdf` };
       }
-      return { ...base, said, outputs, ...(pdf ? { pdf } : {}), placeholders: await countPlaceholders(markdown) };
+      return { ...base, said, outputs, ...(pdf ? { pdf } : {}), placeholders: this.settings.check ? 0 : await countPlaceholders(markdown) };
     } catch (error) {
       const base = { file, ...(profileNote ? { profile: profileNote } : {}) };
       if (error instanceof RemissError) return { ...base, said: [line(error.message)], failed: error.exitCode };
@@ -160,7 +162,7 @@ export type DraftJob = readonly [number, string];
  * calling thread.
  */
 export function startDraftWorkers(count: number, settings: PrepareSettings): PoolWorker<DraftJob, PreparedCase>[] {
-  if (count < 1 || !/^file:.*\.[cm]?js$/u.test(import.meta.url)) return [];
+  if (count < 1 || !canRunAsWorker(import.meta.url)) return [];
   // A few cases at a time: a worker's answer carries their documents.
   return startWorkers<DraftJob, PreparedCase>(count, new URL(import.meta.url), { tag: WORKER_TAG, settings }, 4);
 }

@@ -90,6 +90,7 @@ class Drafter {
       outDir: options.outDir,
       templates: options.templates,
       stdout: options.stdout,
+      check: options.check,
       sourceDateEpoch: io.env.SOURCE_DATE_EPOCH,
     };
   }
@@ -293,7 +294,6 @@ class Drafter {
     }
     return { drafted, exitCode };
   }
-
 }
 
 /**
@@ -405,7 +405,6 @@ function parseFormats(value: string | undefined): Format[] {
   }
   return FORMATS.filter((f) => requested.includes(f));
 }
-
 
 /** An earlier output's bytes, or undefined when there is none (or it cannot be read). */
 function readExisting(path: string): Buffer | undefined {

@@ -72,16 +72,15 @@ export function readYamlSource(
 
 /** Whether a field of a case takes Markdown; asked of every text field, so the Markdown fields are listed once per file. */
 function isMarkdownField(path: FieldPath, data: unknown): boolean {
-  const holder = data !== null && typeof data === "object" ? data : MARKDOWN_KEYS;
-  let keys = markdownKeys.get(holder);
+  const remembered = data !== null && typeof data === "object";
+  let keys = remembered ? markdownKeys.get(data) : undefined;
   if (!keys) {
     keys = new Set(markdownFieldPaths(data).map(formatPath));
-    if (holder !== MARKDOWN_KEYS) markdownKeys.set(holder, keys);
+    if (remembered) markdownKeys.set(data, keys);
   }
   return keys.has(formatPath(path));
 }
 const markdownKeys = new WeakMap<object, Set<string>>();
-const MARKDOWN_KEYS = {};
 
 /** Reads and loads a case file (named relative to `cwd`); a missing or unreadable file throws RemissError (exit 2). */
 export async function loadCaseFile(file: string, defaults?: CaseDefaults, cwd?: string, style?: HouseStyle): Promise<LoadedCase> {

@@ -105,6 +105,11 @@ class JobQueue<J extends Job> {
 /** Batches a worker holds at once: one to work on, one waiting, so that it never waits for this thread. */
 const BATCHES_IN_FLIGHT = 2;
 
+/** Whether the module at `url` can run as a worker: a JavaScript file (not the TypeScript of a test run). */
+export function canRunAsWorker(url: string): boolean {
+  return /^file:.*\.[cm]?js$/u.test(url);
+}
+
 /**
  * Starts `count` workers running the module at `url`, with `workerData`
  * (which must say which jobs they serve: see `serveJobs`). `batch` is the

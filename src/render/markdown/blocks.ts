@@ -1,16 +1,16 @@
 import type { Break, Heading, Html, Link, List, ListItem, Paragraph, Root, RootContent, Text, Yaml } from "mdast";
-import { isPlainLine, PLAIN_CHARACTERS } from "./plain.js";
 
 /**
  * The tree of a whole document, with the Markdown parser run only where it
  * is needed.
  *
- * A drafted document is mostly blocks whose tree is known from their shape:
- * ATX headings, paragraphs of plain prose (with `\` line breaks and e-mail
- * addresses, as the metadata and signatures have), tight lists of one-line plain items, the
- * one-line HTML comments `draft` writes, and the front matter. Those are
- * built here; every other run of blocks (emphasis, links, addresses, tables,
- * nested lists, …) goes to `parseRegion`, which must parse as the
+ * A drafted document, and most of what a writer types in a case, is mostly
+ * blocks whose tree is known from their shape: ATX headings, paragraphs of
+ * plain prose (with `\` line breaks and e-mail addresses, as the metadata
+ * and signatures have), tight lists of one-line plain items, the one-line
+ * HTML comments `draft` writes, and the front matter. Those are built here;
+ * every other run of blocks (emphasis, links, web addresses, tables, nested
+ * lists, …) goes to `parseRegion`, which must parse as the
  * document's processor does without front matter, and its tree is moved to
  * where the run stands. Blocks are independent when a blank line separates
  * them and the later one starts at the margin with no list marker after a
@@ -23,7 +23,7 @@ import { isPlainLine, PLAIN_CHARACTERS } from "./plain.js";
  *
  * The tree is the parser's, positions included:
  * tests/render/markdown/blocks.test.ts holds the two equal on every
- * fixture, every golden draft and random documents.
+ * fixture's text fields, every golden draft and random documents.
  */
 export function documentTree(markdown: string, parseRegion: (text: string) => Root): Root | undefined {
   if (/[\t\r\u0000\uFEFF]|\]:|```|~~~/u.test(markdown)) return undefined;
@@ -111,10 +111,16 @@ function simpleBlock(lines: readonly string[], from: number, to: number, point: 
   return simpleParagraph(lines, from, to, point, markdown);
 }
 
-/** No character or line shape that Markdown reads as more than text (plain.ts). */
-function isPlainText(text: string): boolean {
-  return !PLAIN_CHARACTERS.test(text) && isPlainLine(text);
+/**
+ * Plain text on one line: no character Markdown (with GitHub's extensions)
+ * treats specially, nothing a link could be made of (www., ://, an
+ * e-mail's @), no controls, no whitespace at its ends, and not a shape that
+ * opens a block (a list item, a thematic break, a setext underline).
+ */
+function isPlainText(line: string): boolean {
+  return line !== "" && !PLAIN_CHARACTERS.test(line) && !/^\s|\s$/u.test(line) && !/^[-+]|^\d{1,9}[.)]|^=+$/u.test(line);
 }
+const PLAIN_CHARACTERS = /[\\`*_[\]#>|<&~@\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00a0\u2028\u2029]|www\.|:\/\//iu;
 
 /**
  * Lines of plain prose; a line but the last may end in `\`, a hard line

@@ -4,7 +4,6 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified, type Processor } from "unified";
 import { documentTree } from "./blocks.js";
-import { plainTree } from "./plain.js";
 
 /**
  * Markdown → mdast, the one tree that both the DOCX writer and `check` read.
@@ -47,8 +46,8 @@ const RECENT_MAX = 16;
 export function parseFieldMarkdown(markdown: string): Root {
   const cached = recentFields.get(markdown);
   if (cached) return cached;
-  // Plain prose needs no parser (src/render/markdown/plain.ts); the fields of a case mostly are.
-  const tree = plainTree(markdown) ?? parseMarkdown(markdown);
+  // Mostly plain prose, which needs no parser (blocks.ts).
+  const tree = parseMarkdown(markdown);
   if (recentFields.size >= RECENT_MAX) recentFields.delete(recentFields.keys().next().value!);
   recentFields.set(markdown, tree);
   return tree;

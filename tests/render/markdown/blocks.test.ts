@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import type { Root } from "mdast";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { documentTree } from "../../../src/render/markdown/blocks.js";
 import { parseMarkdownRegion, parseWithRemark } from "../../../src/render/markdown/parse.js";
@@ -35,6 +36,28 @@ describe("documentTree", () => {
       expect(tree, file).toEqual(remark(markdown));
     }
     expect(fast).toBeGreaterThan(files.length / 2);
+  });
+
+  it("equals remark's tree for every text field of every fixture case, most of them without the parser", () => {
+    const texts: string[] = [];
+    const collect = (value: unknown) => {
+      if (typeof value === "string") texts.push(value);
+      else if (value && typeof value === "object") Object.values(value).forEach(collect);
+    };
+    for (const name of readdirSync(join(ROOT, "fixtures")).filter((n) => n.endsWith(".yaml"))) collect(parse(readFileSync(join(ROOT, "fixtures", name), "utf8")));
+    let withoutParser = 0;
+    for (const text of texts) {
+      let parsed = false;
+      const tree = documentTree(text, (region) => {
+        parsed = true;
+        return regionParser(region);
+      });
+      if (tree === undefined) continue;
+      if (!parsed) withoutParser++;
+      expect(tree, JSON.stringify(text)).toEqual(remark(text));
+    }
+    // Most of what writers type is plain prose.
+    expect(withoutParser).toBeGreaterThan(texts.length / 2);
   });
 
   it("parses only the blocks that need the parser in a drafted document", () => {
@@ -102,6 +125,8 @@ describe("documentTree", () => {
       "- a\n\n- b\n",
       "- a\n\n  b\n\nc\n",
       "a\n\n    kod\n",
+      "",
+      "Förvaltningen delar bilden.\nEn mening till.\n\nNästa stycke.",
       // E-mail addresses: a link, a trailing dot outside it, none after a slash or with a digit last, two in a row.
       "Telefon: 08\\\nE-post: kim.l@stockholm.se\n",
       "Skriv till a@b.se.\n",
