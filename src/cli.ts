@@ -151,6 +151,33 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     });
 
   program
+    .command("import")
+    .description("ta in ändringar från ett granskat utkast (DOCX från Word eller LibreOffice, eller Markdown) i ärendets YAML-fil")
+    .argument("<utkast>", "utkastet som granskats (.docx eller .md)")
+    .usage("[flaggor] <utkast>")
+    .option("--arende <fil>", "ärendets YAML-fil (standard: filen med samma namn bredvid utkastet)")
+    .option("--godkann", "ta in utkastet som om alla spårade ändringar vore godkända")
+    .option("--avvisa", "ta in utkastet som om alla spårade ändringar vore avvisade")
+    .option("--dry-run", "visa ändringen av YAML-filen som en diff, men skriv inget")
+    .option("-f, --format <format>", "hur fynden skrivs ut: stylish, json eller github", "stylish")
+    .option("--no-color", "inga färger i utskriften (också med miljövariabeln NO_COLOR)")
+    .helpOption("-h, --help", "visa hjälp för import")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Exempel:",
+        "  remiss import arende.docx               ta in granskarens ändringar i arende.yaml",
+        "  remiss import arende.docx --godkann     med spårade ändringar: som om alla vore godkända",
+        "  remiss import arende.docx --dry-run     visa vad som skulle ändras",
+      ].join("\n"),
+    )
+    .action(async (draft: string, options: import("./commands/import.js").ImportOptions) => {
+      const { runImport } = await import("./commands/import.js");
+      setExitCode(await runImport(draft, options, io));
+    });
+
+  program
     .command("init")
     .description("skriv en startfil för ett nytt ärende, med alla fält och en kommentar till varje")
     .argument("[fil]", "filen som skrivs", "arende.yaml")

@@ -87,7 +87,7 @@ async function unchangedDraftsOfCases(files: readonly string[], cwd: string): Pr
   return found;
 }
 
-function report(format: Format, diagnostics: readonly Diagnostic[], io: CommandIo, fileCount: number, quiet: boolean, colorAllowed: boolean): string {
+export function report(format: Format, diagnostics: readonly Diagnostic[], io: CommandIo, fileCount: number, quiet: boolean, colorAllowed: boolean): string {
   switch (format) {
     case "json":
       return formatJson(diagnostics);
@@ -104,7 +104,7 @@ function terminalWidth(io: CommandIo): { width?: number } {
   return columns !== undefined && columns >= 40 ? { width: columns } : {};
 }
 
-function parseFormat(value: string | undefined): Format {
+export function parseFormat(value: string | undefined): Format {
   const format = (value ?? "stylish").trim().toLowerCase();
   if ((FORMATS as readonly string[]).includes(format)) return format as Format;
   throw new RemissError(`Okänt format ”${value}” för --format. Välj stylish, json eller github.`, EXIT_USAGE);

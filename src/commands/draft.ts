@@ -212,7 +212,7 @@ class Drafter {
    * does not).
    */
   private async compare(outputs: readonly OutputFile[], file: string, say: (text: string) => void): Promise<ExitCode> {
-    const { docxFingerprint, docxState, markdownState } = await import("../output/fingerprint.js");
+    const { docxState, markdownState, sameDocx, sameMarkdown } = await import("../output/fingerprint.js");
     const problems: string[] = [];
     for (const output of outputs) {
       const existing = readExisting(resolve(this.io.cwd, output.path));
@@ -221,11 +221,10 @@ class Drafter {
         continue;
       }
       const isMarkdown = output.path.endsWith(".md");
+      const same = isMarkdown ? sameMarkdown(existing.toString("utf8"), output.data as string) : sameDocx(existing, output.data as Uint8Array);
+      if (same) continue;
       const state = isMarkdown ? markdownState(existing.toString("utf8")) : docxState(existing);
-      if (state === "edited") problems.push(`${output.path}: har ändrats för hand`);
-      else if (isMarkdown ? existing.toString("utf8") !== output.data : docxFingerprint(existing) !== docxFingerprint(output.data as Uint8Array)) {
-        problems.push(`${output.path}: är inte vad ${file} ger i dag`);
-      }
+      problems.push(state === "edited" ? `${output.path}: har ändrats för hand (kör remiss import ${output.path})` : `${output.path}: är inte vad ${file} ger i dag`);
     }
     if (problems.length === 0) return EXIT_OK;
     say([...problems, `Kör remiss draft ${file} (och flytta först ändringar gjorda för hand till YAML-filen).`].map(line).join(""));
@@ -235,19 +234,23 @@ class Drafter {
   /** Outputs on disk that someone has edited since remiss wrote them: never overwritten without --force. */
   private async refuseEdited(file: string, outputs: readonly OutputFile[]): Promise<void> {
     if (this.options.force) return;
-    const { docxState, markdownState } = await import("../output/fingerprint.js");
+    const { docxState, markdownState, sameDocx, sameMarkdown } = await import("../output/fingerprint.js");
     const edited: string[] = [];
     for (const output of outputs) {
       if (output.path.endsWith(".pdf")) continue;
       const existing = readExisting(resolve(this.io.cwd, output.path));
       if (!existing) continue;
-      const state = output.path.endsWith(".md") ? markdownState(existing.toString("utf8")) : docxState(existing);
-      if (state === "edited") edited.push(output.path);
+      const isMarkdown = output.path.endsWith(".md");
+      const state = isMarkdown ? markdownState(existing.toString("utf8")) : docxState(existing);
+      if (state !== "edited") continue;
+      // An edit that says what the case now says (after `remiss import`) loses nothing.
+      if (isMarkdown ? sameMarkdown(existing.toString("utf8"), output.data as string) : sameDocx(existing, output.data as Uint8Array)) continue;
+      edited.push(output.path);
     }
     if (edited.length === 0) return;
     const which = edited.length === 1 ? `${edited[0]} har` : `${joinSwedish(edited)} har`;
     throw new RemissError(
-      `${which} ändrats för hand sedan remiss skrev ${edited.length === 1 ? "den" : "dem"}, och skrivs inte över. Flytta ändringen till ${file} och kör igen, eller skriv över med --force.`,
+      `${which} ändrats för hand sedan remiss skrev ${edited.length === 1 ? "den" : "dem"}, och skrivs inte över. Ta in ändringarna i ${file} med remiss import ${edited[0]} och kör igen, eller skriv över med --force.`,
       EXIT_INVALID,
     );
   }

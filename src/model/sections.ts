@@ -83,6 +83,34 @@ export const CLOSING_MARKER = "<!-- avslutning -->";
 export const SIGNATURES_MARKER = "<!-- underskrifter -->";
 
 /**
+ * Marks, in the generated Markdown, where a case field's text begins and
+ * ends (`<!-- fält: synpunkter -->` … `<!-- /fält: synpunkter -->`), so that
+ * `import` knows which field each block came from; the DOCX writer turns
+ * each pair into a bookmark (FIELD_BOOKMARK_PREFIX + the path with `_`).
+ * Text outside the markers is the house style's or the case's data.
+ */
+export const FIELD_MARKER = { open: (path: string) => `<!-- fält: ${path} -->`, close: (path: string) => `<!-- /fält: ${path} -->` } as const;
+/** A field marker's path and whether it opens or closes, or undefined for any other line. */
+export function parseFieldMarker(line: string): { path: string; open: boolean } | undefined {
+  const match = /^<!-- (\/?)fält: ([\p{L}\p{N}_.]+) -->$/u.exec(line.trim());
+  return match ? { path: match[2]!, open: match[1] === "" } : undefined;
+}
+/**
+ * The bookmark of a field's paragraph in the DOCX (the `n`th of the field):
+ * hidden in Word's list of bookmarks (a leading underscore), at most 40
+ * characters, as Word allows.
+ */
+export const FIELD_BOOKMARK_PREFIX = "_remiss_";
+export function fieldBookmark(path: string, n: number): string {
+  const suffix = `_${n}`;
+  return `${FIELD_BOOKMARK_PREFIX}${path.replace(/\./gu, "_")}`.slice(0, 40 - suffix.length) + suffix;
+}
+/** A field bookmark's name without its paragraph number: the same for every paragraph of one field. */
+export function fieldBookmarkBase(name: string): string {
+  return name.replace(/_\d+$/u, "");
+}
+
+/**
  * In a DOCX, the paragraph styles of the closing sentence and of the
  * signatures: the writer sets them, and `check` ends the sections at them.
  */

@@ -1,6 +1,6 @@
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../model/husstil.js";
 import type { Case } from "../model/schema.js";
-import { CLOSING_MARKER, DEFAULT_OWN_SECTION_AFTER, SIGNATURES_MARKER, ownSection, type SectionSpec } from "../model/sections.js";
+import { CLOSING_MARKER, DEFAULT_OWN_SECTION_AFTER, FIELD_MARKER, SIGNATURES_MARKER, ownSection, type SectionSpec } from "../model/sections.js";
 import { formatAuthors, onlyParties } from "./authors.js";
 import { formatBehandlats } from "./beredning.js";
 import { formatLongDate } from "./dates.js";
@@ -41,6 +41,8 @@ export interface ViewModel {
   underskriftsmarkering: string;
   underskrifter: { namn: string; titel: string; forvaltning: string }[];
   bilagor?: SectionView;
+  /** Every stock sentence the house style's phrases gave, by phrase name: for `import`, which says where a changed sentence came from. */
+  fraser: { namn: string; text: string }[];
 }
 
 export interface SectionView {
@@ -63,6 +65,14 @@ const BULLETED = (items: readonly string[]) => items.map((item) => listItem("-",
 export function listItem(marker: string, text: string): string {
   const indent = " ".repeat(marker.length + 1);
   return `${marker} ${reflowParagraphText(text).split("\n").join(`\n${indent}`)}`;
+}
+
+/**
+ * A case field's text between its markers (FIELD_MARKER), so that the
+ * draft says which field each block came from; nothing for an empty text.
+ */
+export function fieldText(path: string, markdown: string): string {
+  return markdown === "" ? "" : `${FIELD_MARKER.open(path)}\n\n${markdown}\n\n${FIELD_MARKER.close(path)}`;
 }
 
 /** Sentences → one paragraph, one sentence per line; sentences a house style left out are dropped. */
@@ -109,7 +119,13 @@ export function phraseSlots(c: Case, escape: (text: string) => string = escapeMa
 
 export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE): ViewModel {
   const e = escapeMarkdownInline;
-  const say = createPhraser(style.fraser);
+  const phraser = createPhraser(style.fraser);
+  const fraser: ViewModel["fraser"] = [];
+  const say: Phraser = (name, slots) => {
+    const text = phraser(name, slots);
+    if (text !== "") fraser.push({ namn: name, text });
+    return text;
+  };
   const slots = phraseSlots(c);
   const o = c.remissobjekt;
   const authors = o.forfattare ?? [];
@@ -119,34 +135,35 @@ export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE)
   const yrkandenInledning = yrkanden.length === 0 ? "" : say(slots.roll ? "yrkanden" : "yrkanden_i_dokumentet", slots);
   const own = c.forslag_till_beslut;
   const forslag = own
-    ? own.length === 1 ? reflowParagraphText(e(own[0]!)) : ORDERED(own.map(e)).join("\n")
+    ? fieldText("forslag_till_beslut", own.length === 1 ? reflowParagraphText(e(own[0]!)) : ORDERED(own.map(e)).join("\n"))
     : reflowParagraphText(say("standardforslag", slots));
 
   const parts: Record<string, Record<string, string> | undefined> = {
     "forslag-till-beslut": { forslag },
     sammanfattning: {
       inledning: paragraph(say("inledning", slots), writtenBy),
-      text: c.sammanfattning === undefined ? "" : reflowMarkdown(c.sammanfattning),
+      text: c.sammanfattning === undefined ? "" : fieldText("sammanfattning", reflowMarkdown(c.sammanfattning)),
     },
     bakgrund: {
       remiss: paragraph(say("remitterat", slots), writtenBy),
       ...(slots.remissinstanser ? { avenTill: say("aven_till", slots) } : {}),
     },
     arendet: {
-      beskrivning: o.beskrivning === undefined ? "" : reflowMarkdown(o.beskrivning),
+      beskrivning: o.beskrivning === undefined ? "" : fieldText("remissobjekt.beskrivning", reflowMarkdown(o.beskrivning)),
       yrkandenInledning,
-      yrkanden: BULLETED(yrkanden.map(e)).join("\n"),
+      yrkanden: fieldText("remissobjekt.yrkanden", BULLETED(yrkanden.map(e)).join("\n")),
     },
     beredning: { beredning: paragraph(say("beredning", slots), slots.behandlats ? say("behandlats", slots) : "") },
-    synpunkter: textPart(c.synpunkter),
-    barnrattsanalys: textPart(c.barnrattsanalys),
-    jamstalldhetsanalys: textPart(c.jamstalldhetsanalys),
+    synpunkter: textPart("synpunkter", c.synpunkter),
+    barnrattsanalys: textPart("barnrattsanalys", c.barnrattsanalys),
+    jamstalldhetsanalys: textPart("jamstalldhetsanalys", c.jamstalldhetsanalys),
   };
 
   const sektioner = documentSections(c, style).flatMap((spec): SectionView[] => {
     if (spec.own) {
       const entry = ownEntry(c, spec.heading);
-      return entry ? [{ id: spec.id, rubrik: e(spec.heading), partial: OWN_SECTION_PARTIAL, data: { text: reflowMarkdown(entry.text) } }] : [];
+      const index = entry ? c.egna_avsnitt!.indexOf(entry) : -1;
+      return entry ? [{ id: spec.id, rubrik: e(spec.heading), partial: OWN_SECTION_PARTIAL, data: { text: fieldText(`egna_avsnitt.${index}.text`, reflowMarkdown(entry.text)) } }] : [];
     }
     const data = parts[spec.id];
     return data && Object.values(data).some((part) => part !== "")
@@ -160,7 +177,7 @@ export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE)
           id: bilagorSpec.id,
           rubrik: bilagorSpec.heading,
           partial: `sektioner/${bilagorSpec.id}`,
-          data: { lista: ORDERED(c.bilagor.map((b) => e(asSentence(b)))).join("\n") },
+          data: { lista: fieldText("bilagor", ORDERED(c.bilagor.map((b) => e(asSentence(b)))).join("\n")) },
         }
       : undefined;
 
@@ -186,14 +203,15 @@ export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE)
     sektioner,
     avslutningsmarkering: CLOSING_MARKER,
     underskriftsmarkering: SIGNATURES_MARKER,
-    avslutning: c.avslutning === undefined ? say("avslutning", slots) : c.avslutning.trim() === "" ? "" : reflowMarkdown(c.avslutning),
+    avslutning: c.avslutning === undefined ? say("avslutning", slots) : c.avslutning.trim() === "" ? "" : fieldText("avslutning", reflowMarkdown(c.avslutning)),
     underskrifter: c.underskrifter.map((u) => ({ namn: e(u.namn), titel: e(u.titel), forvaltning: e(c.forvaltning.namn) })),
     ...(bilagor ? { bilagor } : {}),
+    fraser,
   };
 }
 
-function textPart(text: string | undefined): Record<string, string> | undefined {
-  return text === undefined ? undefined : { text: reflowMarkdown(text) };
+function textPart(path: string, text: string | undefined): Record<string, string> | undefined {
+  return text === undefined ? undefined : { text: fieldText(path, reflowMarkdown(text)) };
 }
 
 /** The case's own section with this heading (compared as check compares headings). */

@@ -1,6 +1,6 @@
-import { Paragraph, Table, TextRun, type FileChild, type ParagraphChild } from "docx";
+import { BookmarkEnd, BookmarkStart, Paragraph, Table, TextRun, type FileChild, type ParagraphChild } from "docx";
 import type { Code, Heading, List, Nodes, Paragraph as MdastParagraph, PhrasingContent, Root, RootContent } from "mdast";
-import { CLOSING_MARKER, SIGNATURES_MARKER } from "../../model/sections.js";
+import { CLOSING_MARKER, SIGNATURES_MARKER, fieldBookmark, parseFieldMarker } from "../../model/sections.js";
 import { withEnv, type Context } from "./context.js";
 import { normalizeLabel, plainText, renderInlines, softBreaksToSpaces } from "./inlines.js";
 import { PAGE } from "./page.js";
@@ -44,6 +44,9 @@ export function renderBody(root: Root, context: Context): RenderedBody {
   let closing = false;
   /** After the signatures: Bilagor, kept on the signatures' page. */
   let ending = context;
+  /** The fields open at this point: where their blocks began among the children. */
+  const fields: { path: string; from: number }[] = [];
+  let bookmarks = 0;
 
   for (let index = metadataEnd; index < nodes.length; index++) {
     const node = nodes[index]!;
@@ -52,6 +55,20 @@ export function renderBody(root: Root, context: Context): RenderedBody {
 
     if (isMarker(node, CLOSING_MARKER)) {
       closing = true;
+      continue;
+    }
+
+    const field = node.type === "html" ? parseFieldMarker(node.value) : undefined;
+    if (field?.open) {
+      fields.push({ path: field.path, from: children.length });
+      continue;
+    }
+    if (field) {
+      const at = fields.map((f) => f.path).lastIndexOf(field.path);
+      if (at !== -1) {
+        const [open] = fields.splice(at, 1);
+        bookmarkField(children.slice(open!.from), field.path, () => ++bookmarks);
+      }
       continue;
     }
 
@@ -88,6 +105,30 @@ export function renderBody(root: Root, context: Context): RenderedBody {
   // Word ends a document with a paragraph, also after the signature table; its mark is hidden, so nothing is read out.
   if (children.at(-1) instanceof Table) children.push(new Paragraph({ style: STYLE.signature, run: { vanish: true, specVanish: true }, children: [] }));
   return { children, hasDocumentInfo: metadata.hasDocumentInfo, title };
+}
+
+/**
+ * A field's paragraphs marked, each with a bookmark of its own at its start
+ * (ECMA-376 Part 1 §17.13.6), named for the field and the paragraph's
+ * place in it, so that `import` knows which field a paragraph holds after
+ * the document was edited. One bookmark over several paragraphs would be
+ * simpler, but LibreOffice's DOCX export breaks it on a plain save
+ * (docs/granskning.md). The ids are the document's own count, for
+ * reproducible bytes.
+ */
+function bookmarkField(blocks: readonly FileChild[], path: string, next: () => number): void {
+  blocks.flatMap(paragraphsIn).forEach((paragraph, index) => {
+    const id = next();
+    // After the paragraph's properties, which come first.
+    (paragraph as unknown as { root: unknown[] }).root.splice(1, 0, new BookmarkStart(fieldBookmark(path, index + 1), id), new BookmarkEnd(id));
+  });
+}
+
+/** The paragraphs of a block in document order: itself, or a table's, cell by cell. */
+function paragraphsIn(block: unknown): Paragraph[] {
+  if (block instanceof Paragraph) return [block];
+  const children = (block as { root?: unknown[] } | undefined)?.root;
+  return Array.isArray(children) ? children.flatMap(paragraphsIn) : [];
 }
 
 /**

@@ -21,8 +21,8 @@ import { captionSignatureTables } from "./table-captions.js";
  *   the company, which docx leaves empty.
  * - The styles are cleaned (style-cleanup.ts) and the default tab stop is
  *   Swedish Word's; the signature table gets its caption (table-captions.ts).
- * - custom.xml records the fingerprint of word/document.xml, so that a later
- *   `draft` sees an edit made in Word (src/output/fingerprint.ts).
+ * - custom.xml records the fingerprint of what the document says, so that
+ *   a later `draft` sees an edit made in Word (src/output/fingerprint.ts).
  * - The zip is written again with the entries in a fixed order and the
  *   same time on every entry, whatever the clock and the time zone.
  */
@@ -53,8 +53,7 @@ export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppP
   const settings = texts.get(SETTINGS_PART);
   if (settings !== undefined) texts.set(SETTINGS_PART, swedishTabStop(settings));
   const custom = texts.get(CUSTOM_PART);
-  const finalBody = texts.get(DOCUMENT_PART);
-  if (custom !== undefined && finalBody !== undefined) texts.set(CUSTOM_PART, signCustomXml(custom, finalBody));
+  if (custom !== undefined && texts.has(DOCUMENT_PART)) texts.set(CUSTOM_PART, signCustomXml(custom, texts));
   if (!names.includes(APP_PART)) names.splice(names.indexOf(CORE_PART), 0, APP_PART);
   for (const [name, text] of texts) refuseNonXmlCharacters(text, name);
   if (!names.includes(CORE_PART)) names.splice(names.indexOf("_rels/.rels") + 1, 0, CORE_PART);

@@ -102,7 +102,7 @@ function simpleBlock(lines: readonly string[], from: number, to: number, point: 
       const value: Text = { type: "text", value: content, position: { start: point(from, depth + 2), end: point(from, text.length + 1) } };
       return { type: "heading", depth, children: [value], position: { start: point(from, 1), end: point(from, text.length + 1) } };
     }
-    if (/^<!-- [\p{L}\p{N} ]+ -->$/u.test(text)) {
+    if (/^<!-- \/?[\p{L}\p{N} ]+(?:: [\p{L}\p{N}_.]+)? -->$/u.test(text)) {
       const html: Html = { type: "html", value: text, position: { start: point(from, 1), end: point(from, text.length + 1) } };
       return html;
     }

@@ -200,7 +200,9 @@ describe("own sections and the closing sentence", () => {
 
   it("replaces the closing sentence with the case's own text, or leaves it out", () => {
     const own = draft((c) => (c.avslutning = "Förvaltningen föreslår att nämnden avstyrker motionen. Den överlämnas som svar."));
-    expect(own).toContain("<!-- avslutning -->\n\nFörvaltningen föreslår att nämnden avstyrker motionen.\nDen överlämnas som svar.\n\n<!-- underskrifter -->");
+    expect(own).toContain(
+      "<!-- avslutning -->\n\n<!-- fält: avslutning -->\n\nFörvaltningen föreslår att nämnden avstyrker motionen.\nDen överlämnas som svar.\n\n<!-- /fält: avslutning -->\n\n<!-- underskrifter -->",
+    );
     const none = draft((c) => (c.avslutning = ""));
     expect(none).toContain("<!-- avslutning -->\n\n<!-- underskrifter -->");
     expect(draft(() => undefined)).toContain(

@@ -68,7 +68,7 @@ describe("generated wording", () => {
 
   it("ends the beredning sentence where it was prepared, without i_samverkan_med and behandlats", () => {
     const md = draft((c) => (c.forvaltning.avdelning = "Avdelningen för stöd och service"));
-    expect(section(md, BEREDNING!).trim().split("\n").slice(2)).toEqual(["Ärendet har beretts i avdelningen för stöd och service."]);
+    expect(section(md, BEREDNING!).trim().split("\n").slice(4)).toEqual(["Ärendet har beretts i avdelningen för stöd och service."]);
   });
 
   it("names organs that treated the case on one date, or each with its date", () => {
