@@ -199,7 +199,8 @@ export async function runImport(draftArg: string, options: ImportOptions, io: Co
   const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf;
   const out = `${bom ? "\uFEFF" : ""}${crlf ? next.replace(/\n/gu, "\r\n") : next}`;
   await writeFilesAtomically([{ path: resolve(io.cwd, caseFile), data: out }], () => caseFile);
-  io.stdout(`${printable(`Skrev ${caseFile}: ${joinSwedish(changed)} ${changed.length === 1 ? "ändrades" : "ändrades"} efter ${basename(draftArg)}.`)}\n`);
+  // Beside JSON or GitHub's annotations on standard output, what was written is said on standard error.
+  (format === "stylish" ? io.stdout : io.stderr)(`${printable(`Skrev ${caseFile}: ${joinSwedish(changed)} ändrades efter ${basename(draftArg)}.`)}\n`);
   return EXIT_OK;
 }
 
