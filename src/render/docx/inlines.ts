@@ -83,7 +83,7 @@ function image(url: string, alt: string, context: Context, format: RunFormat): P
   if (file === undefined || typeof file === "string") return textRuns(alt, format);
   const maxWidth = Math.floor((PAGE.textWidth / 1440) * 96) - Math.ceil(((context.indent ?? 0) / 1440) * 96);
   const size = fitWidth(file.width, file.height, Math.max(32, maxWidth));
-  return [new ImageRun({ type: file.type, data: file.data, transformation: size, altText: { name: alt, title: alt, description: alt } })];
+  return [new ImageRun({ type: file.type, data: file.data, transformation: size, altText: { name: alt, description: alt } })];
 }
 
 /**
