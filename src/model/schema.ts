@@ -47,6 +47,7 @@ const date = (description: string) =>
  * passes: `check` and `draft --strict` flag what is not filled in.
  */
 const PLACEHOLDER = String.raw`\[[^\]]*\]`;
+const WHOLE_PLACEHOLDER = new RegExp(`^${PLACEHOLDER}$`);
 /** One address, no spaces, nothing a mail program would read as a second address or a name. */
 const NOT_IN_ADDRESS = String.raw`\s@<>()\[\],;:"`;
 const EMAIL_ADDRESS = new RegExp(`^(?:${PLACEHOLDER}|[^${NOT_IN_ADDRESS}]+@[^${NOT_IN_ADDRESS}]+\\.[^${NOT_IN_ADDRESS}.]+)$`);
@@ -98,12 +99,16 @@ function remissobjektSchema(optional: ReadonlySet<string>) {
   const beskrivning = markdown("Dokumentet med förvaltningens ord, till avsnittet Ärendet.");
   return z
     .strictObject({
-      typ: z
-        .enum(KIND_VALUES as [string, ...string[]])
-        .default("motion")
-        .describe(
-          "Vad som remitterats: motion (standard), skrivelse, medborgarforslag, betankande, rapport, program, plan, promemoria, forslag eller annat.",
-        ),
+      // init's placeholder (`[Fyll i typ]`) drafts as the default, and check flags it.
+      typ: z.preprocess(
+        (value) => (typeof value === "string" && WHOLE_PLACEHOLDER.test(value.trim()) ? undefined : value),
+        z
+          .enum(KIND_VALUES as [string, ...string[]])
+          .default("motion")
+          .describe(
+            "Vad som remitterats: motion (standard), skrivelse, medborgarforslag, betankande, rapport, program, plan, promemoria, forslag eller annat.",
+          ),
+      ),
       benamning: z
         .strictObject({
           obestamd: text("Ordet i obestämd form, t.ex. riktlinjer."),
