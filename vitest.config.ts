@@ -8,6 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
+    // One temporary folder for the run, removed at its end (tests/support/temporary-folder.ts).
+    globalSetup: ["tests/support/temporary-folder.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -3,6 +3,7 @@ import { EXIT_OK, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } fro
 import { processIo, type CommandIo } from "./commands/io.js";
 import { printable } from "./report/printable.js";
 import { packageVersion } from "./paths.js";
+import { joinSwedish } from "./view/lists.js";
 import { isMainThread, workerData } from "node:worker_threads";
 
 // A worker thread that `check` or `draft` started runs the bundle itself: the module that started it serves it once imported.
@@ -21,12 +22,45 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
   const program = createProgram(io, (code) => {
     exitCode = code;
   });
+  // `remiss help okänt`: commander would show the general help and end well.
+  if (argv[2] === "help" && argv[3] !== undefined && !argv[3].startsWith("-") && !program.commands.some((c) => c.name() === argv[3])) {
+    const { suggest } = await import("./load/validate.js");
+    io.stderr(`remiss: ${unknownCommand(program, argv[3], suggest(argv[3], commandNames(program)))}\nSe remiss --help.\n`);
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync([...argv]);
     return exitCode;
   } catch (error) {
-    return handleError(error, io, argv[2] === "help");
+    return handleError(error, io, argv[2] === "help", commandOf(program, argv.slice(2)));
   }
+}
+
+/** The (sub)command that the arguments name, as far as they name one: `templates` for `templates import x`. */
+function commandOf(program: Command, args: readonly string[]): Command {
+  let command = program;
+  for (const arg of args) {
+    if (arg.startsWith("-")) continue;
+    const sub = command.commands.find((c) => c.name() === arg);
+    if (!sub) break;
+    command = sub;
+  }
+  return command;
+}
+
+/** Says that a command is unknown, with commander's closest match, and what there is instead. */
+function unknownCommand(parent: Command, name: string, suggestion: string | undefined): string {
+  const names = commandNames(parent);
+  const hint = suggestion ? ` Menade du ”${suggestion}”?` : "";
+  if (parent.parent) {
+    const can = parent.commands.filter((c) => c.name() !== "help").map((c) => `${c.name()}: ${c.description()}`);
+    return `okänt kommando ${name} för ${parent.name()}.${hint} ${parent.name()} har ${joinSwedish(can)}.`;
+  }
+  return `okänt kommando ${name}.${hint} Kommandona är ${joinSwedish(names)}.`;
+}
+
+function commandNames(parent: Command): string[] {
+  return parent.commands.map((c) => c.name()).filter((n) => n !== "help");
 }
 
 /** Columns of the help text (scripts/build.mjs writes `remiss --help` at this width). */
@@ -89,13 +123,25 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
       getOutHelpWidth: () => HELP_WIDTH,
       getErrHelpWidth: () => HELP_WIDTH,
     })
-    .showSuggestionAfterError(false)
-    .exitOverride();
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Exempel:",
+        "  remiss init arende.yaml                  skriver en startfil för ett nytt ärende",
+        "  remiss draft arende.yaml                 skriver arende.md och arende.docx bredvid filen",
+        "  remiss check arenden/                    granskar alla ärenden och utkast i mappen",
+        "  cat arende.yaml | remiss draft -         läser ärendet från standard in, skriver Markdown",
+        "  remiss help draft                        flaggorna och exemplen för ett kommando",
+      ].join("\n"),
+    );
 
   program
     .command("draft")
     .description("skriv tjänsteutlåtandet som Markdown och DOCX från en eller flera YAML-filer")
-    .argument("<fil...>", "YAML-filer som beskriver ärendena, eller mappar med sådana")
+    .argument("<fil...>", "YAML-filer som beskriver ärendena, eller mappar med sådana; - läser ärendet från standard in")
     .usage("[flaggor] <fil...>")
     .option("-o, --out-dir <mapp>", "skriv filerna i den här mappen i stället för bredvid YAML-filen")
     .option("-f, --format <format>", "vilka format som skrivs: md, docx, pdf (med LibreOffice) eller flera, t.ex. md,docx,pdf", "md,docx")
@@ -118,17 +164,20 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
         "  remiss draft arende.yaml --watch         skriver om vid varje ändring",
         "  remiss draft arende.yaml --stdout        visar Markdown utan att skriva något",
         "  remiss draft arenden/ --check            i CI: stämmer de incheckade utkasten med ärendena?",
+        "  cat arende.yaml | remiss draft -         läser ärendet från standard in, skriver Markdown till standard ut",
       ].join("\n"),
     )
-    .action(async (files: string[], options: import("./commands/draft.js").DraftOptions) => {
+    .action(async (files: string[], options: import("./commands/draft.js").DraftOptions, command: Command) => {
       const { runDraft } = await import("./commands/draft.js");
-      setExitCode(await runDraft(files, options, io));
+      // --format as the user gave it: --stdout refuses a DOCX asked for, not the default.
+      const { format, ...rest } = options;
+      setExitCode(await runDraft(files, command.getOptionValueSource("format") === "default" ? rest : { ...rest, ...(format === undefined ? {} : { format }) }, io));
     });
 
   program
     .command("check")
     .description("granska ärenden (YAML), utkast (Markdown) och dokument (DOCX) innan de skickas")
-    .argument("<fil...>", "filer eller mappar att granska (.yaml, .yml, .md, .docx)")
+    .argument("<fil...>", "filer eller mappar att granska (.yaml, .yml, .md, .docx); - läser ett ärende från standard in")
     .usage("[flaggor] <fil...>")
     .option("-f, --format <format>", "hur fynden skrivs ut: stylish, json eller github", "stylish")
     .option("--max-warnings <antal>", "misslyckas om varningarna är fler än så här många")
@@ -143,6 +192,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
         "  remiss check arende.yaml                 granska ett ärende",
         "  remiss check arenden/ --format github    i GitHub Actions: fynden visas på raderna",
         "  remiss check utkast.md --max-warnings 0  misslyckas även på varningar",
+        "  cat arende.yaml | remiss check -         granskar ett ärende från standard in",
       ].join("\n"),
     )
     .action(async (files: string[], options: { format?: string; maxWarnings?: string; quiet?: boolean; color?: boolean }) => {
@@ -236,12 +286,12 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
   return program;
 }
 
-function handleError(error: unknown, io: CommandIo, helpAskedFor = false): ExitCode {
+function handleError(error: unknown, io: CommandIo, helpAskedFor: boolean, command: Command): ExitCode {
   if (error instanceof CommanderError) {
     // Help asked for (also `remiss help`), or the version: fine. Help shown because no command was given: a usage error.
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT_OK;
     if (error.code === "commander.help") return helpAskedFor ? EXIT_OK : EXIT_USAGE;
-    io.stderr(`remiss: ${commanderMessage(error)}\nSe remiss --help.\n`);
+    io.stderr(`remiss: ${commanderMessage(error, command)}\nSe remiss${command.parent ? ` ${command.name()}` : ""} --help.\n`);
     return EXIT_USAGE;
   }
   if (error instanceof RemissError) {
@@ -254,13 +304,15 @@ function handleError(error: unknown, io: CommandIo, helpAskedFor = false): ExitC
 }
 
 /** Commander's English messages, said in Swedish. */
-function commanderMessage(error: CommanderError): string {
+function commanderMessage(error: CommanderError, command: Command): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? "";
+  // showSuggestionAfterError: "(Did you mean --out-dir?)" on a line of its own.
+  const suggestion = /\(Did you mean (?:one of )?([^?,)]+)/u.exec(error.message)?.[1];
   switch (error.code) {
     case "commander.unknownOption":
-      return `okänd flagga ${quoted}.`;
+      return `okänd flagga ${quoted}.${suggestion ? ` Menade du ”${suggestion}”?` : ""}`;
     case "commander.unknownCommand":
-      return `okänt kommando ${quoted}. Kommandona är init, draft, check, templates och schema.`;
+      return unknownCommand(command, quoted, suggestion);
     case "commander.missingArgument":
       return "ange minst en fil.";
     case "commander.optionMissingArgument":

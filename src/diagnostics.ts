@@ -24,6 +24,17 @@ export interface Diagnostic {
 /** A finding before the engine has added the file name. */
 export type Finding = Omit<Diagnostic, "file">;
 
+/**
+ * Findings that say a file cannot be read as what it claims to be: binary,
+ * not in a text encoding remiss reads, or a damaged Word document. Like a
+ * missing file, such a file is exit 2 (README: "filer som inte går att läsa").
+ */
+const UNREADABLE_RULES: ReadonlySet<string> = new Set(["fil/binar", "fil/teckenkodning", "fil/docx"]);
+
+export function hasUnreadable(diagnostics: readonly Finding[]): boolean {
+  return diagnostics.some((d) => d.severity === "error" && UNREADABLE_RULES.has(d.rule));
+}
+
 export function hasErrors(diagnostics: readonly Finding[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }

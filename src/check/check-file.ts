@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { capPerRule, type Diagnostic, type Finding } from "../diagnostics.js";
+import { capPerRule, hasUnreadable, type Diagnostic, type Finding } from "../diagnostics.js";
 import { unexpectedDetail } from "../errors.js";
 import { decodeInput } from "../load/decode.js";
-import { readProblem } from "../load/read.js";
+import { STDIN, readProblem, readStandardInput } from "../load/read.js";
 import { LIMITS, tooLarge } from "../model/limits.js";
 import { emptyDocument, type CheckDocument } from "./document.js";
 import { runRules } from "./engine.js";
@@ -14,7 +14,7 @@ import { RULES } from "./rules/index.js";
 
 export interface FileResult {
   readonly diagnostics: Diagnostic[];
-  /** The file could not be read at all (missing, no permission, a kind `check` does not read): exit 2. */
+  /** The file could not be read at all (missing, no permission, a kind `check` does not read, binary or damaged): exit 2. */
   readonly unreadable: boolean;
   /** Skipped, as remiss.config.yaml says (`check.ignorera`). */
   readonly ignored?: boolean;
@@ -35,6 +35,8 @@ export async function checkFile(file: string, cwd: string, params: Partial<RuleP
 }
 
 async function checkOneFile(file: string, cwd: string, params: Partial<RuleParams>): Promise<FileResult> {
+  // `-`: a case (YAML) from standard input.
+  if (file === STDIN) return checked(file, await read(`${STDIN}.yaml`, await readStandardInput(sizeLimit(`${STDIN}.yaml`)), params), params);
   if (!CHECKED_EXTENSIONS.test(file)) {
     return unreadable(
       file,
@@ -62,9 +64,13 @@ async function checkOneFile(file: string, cwd: string, params: Partial<RuleParam
     if (code === "ENOENT") return unreadable(file, "fil/saknas", "Filen finns inte. Kontrollera namnet och mappen.");
     return unreadable(file, "fil/olasbar", `Filen går inte att läsa (${readProblem(error)}).`);
   }
-  const document = await read(file, bytes, params);
+  return checked(file, await read(file, bytes, params), params);
+}
+
+function checked(file: string, document: CheckDocument, params: Partial<RuleParams>): FileResult {
   const rules = params.rules ? RULES.filter((rule) => params.rules!.includes(rule.id)) : RULES;
-  return { diagnostics: capPerRule(runRules(document, params, rules).map((finding) => ({ file, ...finding }))), unreadable: false };
+  const diagnostics = capPerRule(runRules(document, params, rules).map((finding) => ({ file, ...finding })));
+  return { diagnostics, unreadable: hasUnreadable(diagnostics) };
 }
 
 async function read(file: string, bytes: Uint8Array, params: Partial<RuleParams>): Promise<CheckDocument> {

@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import { capPerRule, hasErrors } from "../diagnostics.js";
+import { capPerRule, hasErrors, hasUnreadable } from "../diagnostics.js";
 import { EXIT_INVALID, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "../errors.js";
 import { ProfileLoader, type Profile } from "../load/config.js";
 import { loadCaseFile } from "../load/index.js";
@@ -85,7 +85,8 @@ export class CasePreparer {
       const said = loaded.diagnostics.length > 0 ? [formatCompact(capPerRule(loaded.diagnostics))] : [];
       const base = { file, ...(profileNote ? { profile: profileNote } : {}) };
       if (!loaded.case || hasErrors(loaded.diagnostics)) {
-        return { ...base, said: [...said, line(`${file}: inget skrevs, eftersom filen har fel. Rätta dem och kör igen.`)], failed: EXIT_INVALID };
+        const failed = hasUnreadable(loaded.diagnostics) ? EXIT_USAGE : EXIT_INVALID;
+        return { ...base, said: [...said, line(`${file}: inget skrevs, eftersom filen har fel. Rätta dem och kör igen.`)], failed };
       }
       const markdown = this.renderer(profile)(buildViewModel(loaded.case, profile.style));
       if (this.settings.stdout) return { ...base, said, markdown };

@@ -4,6 +4,8 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "../errors.js";
 import { ProfileLoader } from "../load/config.js";
 import { expandCaseInputs } from "../load/inputs.js";
+import { STDIN } from "../load/read.js";
+import { isGlob } from "../load/walk.js";
 import { removingTemporariesOnSignal, writeFilesAtomically, type OutputFile } from "../output/atomic.js";
 import { runJobs } from "../parallel/pool.js";
 import { printable } from "../report/printable.js";
@@ -38,8 +40,14 @@ const PROGRESS_FROM = 5;
  * Markdown → DOCX, then write both atomically. An invalid file is reported
  * and skipped; the others are still drafted.
  */
-export async function runDraft(paths: readonly string[], options: DraftOptions, io: CommandIo): Promise<ExitCode> {
+export async function runDraft(paths: readonly string[], given: DraftOptions, io: CommandIo): Promise<ExitCode> {
+  // `-`: the case from standard input, its Markdown to standard output (prettier's habit).
+  if (paths.includes(STDIN) && paths.length > 1) throw new RemissError(`${STDIN} (ärendet från standard in) går inte att kombinera med andra filer.`, EXIT_USAGE);
+  const options = paths.includes(STDIN) ? { ...given, stdout: true } : given;
   const formats = parseFormats(options.format);
+  if (options.stdout && options.format !== undefined && formats.some((f) => f !== "md")) {
+    throw new RemissError(`--stdout skriver bara Markdown, inte ${joinSwedish(formats.filter((f) => f !== "md"))}. Ta bort --format, eller skriv filerna utan --stdout.`, EXIT_USAGE);
+  }
   if (options.check && (options.stdout || options.watch)) {
     throw new RemissError("--check går inte att kombinera med --stdout eller --watch.", EXIT_USAGE);
   }
@@ -47,7 +55,10 @@ export async function runDraft(paths: readonly string[], options: DraftOptions, 
     throw new RemissError("--stdout går inte att kombinera med --watch eller --out-dir.", EXIT_USAGE);
   }
   const files = await expandCaseInputs(paths, io.cwd);
-  if (files.length === 0) throw new RemissError("Inga YAML-filer hittades. Ange en fil, t.ex. remiss draft arende.yaml.", EXIT_USAGE);
+  if (files.length === 0) {
+    const tried = joinSwedish(paths.map((path) => `${isGlob(path) ? "mönstret" : "mappen"} ”${printable(path)}”`));
+    throw new RemissError(`Inga YAML-filer hittades i ${tried} (draft läser *.yaml och *.yml utom remiss.config.yaml, också i undermappar). Ange en fil, t.ex. remiss draft arende.yaml.`, EXIT_USAGE);
+  }
   if (options.stdout && files.length !== 1) throw new RemissError("--stdout tar en enda fil.", EXIT_USAGE);
   if (!options.stdout) refuseCollisions(files, options.outDir, formats, io.cwd);
 

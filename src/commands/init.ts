@@ -1,5 +1,6 @@
+import { existsSync, readFileSync } from "node:fs";
 import { access, readFile } from "node:fs/promises";
-import { basename, dirname, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { EXIT_INVALID, EXIT_OK, RemissError, type ExitCode } from "../errors.js";
 import { ProfileLoader } from "../load/config.js";
 import type { HouseStyle } from "../model/husstil.js";
@@ -46,7 +47,7 @@ export async function runInit(file: string | undefined, options: InitOptions, io
   const intake = options.fran || options.remissbrev ? await readIntake(options, io, profile.config.forvaltning?.namnd) : undefined;
   const today = options.today ?? new Date();
   const values: Record<string, string> = {
-    schema: relative(dirname(target), SCHEMA_FILE).split("\\").join("/"),
+    schema: relative(dirname(target), schemaForRepo(dirname(target))).split("\\").join("/"),
     fil: basename(target),
     datum: isoDate(today),
     egna_avsnitt: ownSectionEntries(profile.style),
@@ -116,4 +117,28 @@ function ownSectionEntries(style: HouseStyle): string {
 
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The schema the modeline points at: remiss as installed in the case's repo
+ * (`node_modules/remiss/schema/remiss.schema.json`, there or in a folder
+ * above, or where a package.json that depends on remiss will install it), so
+ * that the line is right for every colleague and CI job that clones the
+ * repo; this package's own file only when there is no such repo.
+ */
+function schemaForRepo(caseDir: string): string {
+  for (let dir = caseDir; ; dir = dirname(dir)) {
+    const installed = join(dir, "node_modules", "remiss", "schema", "remiss.schema.json");
+    if (existsSync(installed) || dependsOnRemiss(join(dir, "package.json"))) return installed;
+    if (dirname(dir) === dir) return SCHEMA_FILE;
+  }
+}
+
+function dependsOnRemiss(packageJson: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(packageJson, "utf8")) as Record<string, Record<string, unknown> | undefined>;
+    return ["dependencies", "devDependencies", "optionalDependencies"].some((field) => typeof manifest[field]?.["remiss"] === "string");
+  } catch {
+    return false;
+  }
 }

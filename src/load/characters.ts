@@ -44,7 +44,7 @@ function firstToClean(text: string): { offset: number; code: number } | undefine
 /**
  * Every string in the data with the line-break characters replaced and a
  * finding for each field that had any: a warning for line breaks, an error
- * for every other invisible control. `isMarkdown` says which fields take
+ * for each other invisible control, where it stands. `isMarkdown` says which fields take
  * Markdown (a hard line break there, a space elsewhere).
  */
 export function cleanCharacters(data: unknown, map: SourceMap, isMarkdown: (path: FieldPath) => boolean): { data: unknown; findings: Finding[] } {
@@ -66,7 +66,6 @@ export function cleanCharacters(data: unknown, map: SourceMap, isMarkdown: (path
     let out = "";
     let breakAt: { offset: number; code: number } | undefined;
     let breaks = 0;
-    let reported = false;
     for (let i = 0; i < value.length; i++) {
       const code = value.charCodeAt(i);
       const pair = code >= 0xd800 && code <= 0xdbff && value.charCodeAt(i + 1) >= 0xdc00 && value.charCodeAt(i + 1) <= 0xdfff;
@@ -80,15 +79,13 @@ export function cleanCharacters(data: unknown, map: SourceMap, isMarkdown: (path
         const lineEnds = i + 1 >= value.length || value[i + 1] === "\n" || value[i + 1] === "\r";
         out += markdown ? (lineEnds ? "" : "\\\n") : " ";
       } else if (isForbidden(code) || (code >= 0xd800 && code <= 0xdfff)) {
-        if (!reported) {
-          findings.push({
-            ...map.locateInValue(path, i),
-            severity: "error",
-            rule: "schema/styrtecken",
-            message: `”${String(path.at(-1))}” innehåller ett osynligt styrtecken, ${codePointName(code)}, som inte kan stå i ett Word-dokument. Ta bort det. (${field})`,
-          });
-          reported = true;
-        }
+        // Each one where it stands: a user removes them all in one go.
+        findings.push({
+          ...map.locateInValue(path, i),
+          severity: "error",
+          rule: "schema/styrtecken",
+          message: `”${String(path.at(-1))}” innehåller ett osynligt styrtecken, ${codePointName(code)}, som inte kan stå i ett Word-dokument. Ta bort det. (${field})`,
+        });
       } else out += value[i];
     }
     if (breakAt) {

@@ -176,6 +176,24 @@ function issueFindings(schema: z.ZodType, issue: z.core.$ZodIssue, data: unknown
           ),
         ];
       }
+      if (issue.message === "e-postadress") {
+        return [
+          finding(
+            map.locate(path),
+            "schema/epost",
+            `${capitalize(label)} ska vara en e-postadress, en enda och utan mellanslag, t.ex. kim.lindqvist@stockholm.se, inte ”${String(valueAt(data, path))}”. (${field})`,
+          ),
+        ];
+      }
+      if (issue.message === "telefonnummer") {
+        return [
+          finding(
+            map.locate(path),
+            "schema/telefon",
+            `${capitalize(label)} ska vara ett telefonnummer av siffror, mellanslag, -, + och parenteser, t.ex. 08-508 12 345, inte ”${String(valueAt(data, path))}”. (${field})`,
+          ),
+        ];
+      }
       return [
         finding(
           map.locate(path),

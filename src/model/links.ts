@@ -11,3 +11,13 @@ export function isSafeLink(url: string): boolean {
   const scheme = linkScheme(url);
   return scheme !== undefined && (LINK_SCHEMES as readonly string[]).includes(scheme);
 }
+
+/**
+ * A link as a URI, for a relationship's Target (which must be one): every
+ * character a URI may not hold (a space, a letter like å, a `"`, a `%` that
+ * does not begin an escape) percent-encoded as UTF-8; escapes already there
+ * are kept, so nothing is encoded twice.
+ */
+export function uriOf(url: string): string {
+  return url.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/gu, (chars) => encodeURIComponent(chars));
+}

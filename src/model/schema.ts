@@ -42,6 +42,21 @@ const date = (description: string) =>
     .describe(`${description.replace(/\.$/, "")}, ÅÅÅÅ-MM-DD.`)
     .meta({ format: "date" });
 
+/**
+ * A placeholder in brackets, as `init` writes it (`[Fyll i e-postadress]`),
+ * passes: `check` and `draft --strict` flag what is not filled in.
+ */
+const PLACEHOLDER = String.raw`\[[^\]]*\]`;
+const WHOLE_PLACEHOLDER = new RegExp(`^${PLACEHOLDER}$`);
+/** One address, no spaces, nothing a mail program would read as a second address or a name. */
+const NOT_IN_ADDRESS = String.raw`\s@<>()\[\],;:"`;
+const EMAIL_ADDRESS = new RegExp(`^(?:${PLACEHOLDER}|[^${NOT_IN_ADDRESS}]+@[^${NOT_IN_ADDRESS}]+\\.[^${NOT_IN_ADDRESS}.]+)$`);
+/** Digits, spaces, -, + and parentheses, at least one digit. */
+const PHONE_NUMBER = new RegExp(`^(?:${PLACEHOLDER}|(?=[^\\d]*\\d)[\\d\\s+()-]+)$`);
+
+const email = (description: string) => text(description).regex(EMAIL_ADDRESS, { message: "e-postadress" });
+const phone = (description: string) => text(description).regex(PHONE_NUMBER, { message: "telefonnummer" });
+
 const textList = (description: string) => z.array(text("En rad.")).describe(description);
 
 export const forvaltningSchema = z
@@ -50,8 +65,8 @@ export const forvaltningSchema = z
     avdelning: text("Avdelningen som skrivit utlåtandet, t.ex. Stadsdelsdirektörens stab och kansli.").optional(),
     namnd: text("Nämnden som utlåtandet går till, t.ex. Södermalms stadsdelsnämnd."),
     adress: textList("Förvaltningens postadress, en rad per post.").optional(),
-    vaxel: text("Växelns telefonnummer.").optional(),
-    epost: text("Förvaltningens e-postadress.").optional(),
+    vaxel: phone("Växelns telefonnummer.").optional(),
+    epost: email("Förvaltningens e-postadress.").optional(),
     webb: text("Förvaltningens webbadress.").optional(),
   })
   .describe("Förvaltningen som svarar: brevhuvudet.");
@@ -84,12 +99,16 @@ function remissobjektSchema(optional: ReadonlySet<string>) {
   const beskrivning = markdown("Dokumentet med förvaltningens ord, till avsnittet Ärendet.");
   return z
     .strictObject({
-      typ: z
-        .enum(KIND_VALUES as [string, ...string[]])
-        .default("motion")
-        .describe(
-          "Vad som remitterats: motion (standard), skrivelse, medborgarforslag, betankande, rapport, program, plan, promemoria, forslag eller annat.",
-        ),
+      // init's placeholder (`[Fyll i typ]`) drafts as the default, and check flags it.
+      typ: z.preprocess(
+        (value) => (typeof value === "string" && WHOLE_PLACEHOLDER.test(value.trim()) ? undefined : value),
+        z
+          .enum(KIND_VALUES as [string, ...string[]])
+          .default("motion")
+          .describe(
+            "Vad som remitterats: motion (standard), skrivelse, medborgarforslag, betankande, rapport, program, plan, promemoria, forslag eller annat.",
+          ),
+      ),
       benamning: z
         .strictObject({
           obestamd: text("Ordet i obestämd form, t.ex. riktlinjer."),
@@ -149,8 +168,8 @@ function buildCaseObject(options: CaseSchemaOptions) {
       handlaggare: z
         .strictObject({
           namn: text("Handläggarens namn."),
-          telefon: text("Handläggarens telefonnummer.").optional(),
-          epost: text("Handläggarens e-postadress.").optional(),
+          telefon: phone("Handläggarens telefonnummer.").optional(),
+          epost: email("Handläggarens e-postadress.").optional(),
         })
         .describe("Handläggaren som kan svara på frågor om ärendet.")
         .optional(),

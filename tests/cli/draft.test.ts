@@ -86,10 +86,10 @@ describe("remiss draft", () => {
     expect(result.stderr).toBe("finns-inte.yaml: filen finns inte. Kontrollera namnet och mappen.\n");
   });
 
-  it("exits 1 for a binary file and for a file that is not UTF-8", () => {
+  it("exits 2, as for a file that cannot be read, for a binary file and for a file that is not UTF-8", () => {
     for (const name of ["binary.yaml", "not-utf8.yaml"]) {
       const result = runCli(["draft", join(ROOT, "fixtures", "invalid", name), "-o", dir]);
-      expect(result.code).toBe(1);
+      expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/: fel: Filen (ser ut att vara binär|är inte sparad som UTF-8)/);
       expectNoStackTrace(result.stderr);
     }
@@ -101,10 +101,10 @@ describe("remiss draft", () => {
     expect(format.stderr).toBe("Okänt format ”odt”. Välj md, docx, pdf eller flera, t.ex. md,docx,pdf.\n");
     const option = runCli(["draft", fixture("minimal.yaml"), "--utan"]);
     expect(option.code).toBe(2);
-    expect(option.stderr).toBe("remiss: okänd flagga --utan.\nSe remiss --help.\n");
+    expect(option.stderr).toBe("remiss: okänd flagga --utan.\nSe remiss draft --help.\n");
     const none = runCli(["draft"]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe("remiss: ange minst en fil.\nSe remiss --help.\n");
+    expect(none.stderr).toBe("remiss: ange minst en fil.\nSe remiss draft --help.\n");
     const command = runCli(["skriv"]);
     expect(command.code).toBe(2);
     expect(command.stderr).toContain("okänt kommando skriv.");

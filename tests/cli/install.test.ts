@@ -37,12 +37,15 @@ describe("remiss installed from the packed tarball", () => {
     expect(readdirSync(join(project, "node_modules")).filter((name) => !name.startsWith("."))).toEqual(["remiss"]);
     const manifest = JSON.parse(readFileSync(join(project, "node_modules", "remiss", "package.json"), "utf8")) as Record<string, unknown>;
     expect(manifest.dependencies ?? {}).toEqual({});
+    // No install script (prepare among them): installing the tarball runs nothing and warns of nothing.
+    expect(Object.keys((manifest.scripts ?? {}) as Record<string, string>).filter((name) => /^(pre|post)?install$|^prepare$/u.test(name))).toEqual([]);
     expect(readdirSync(join(project, "node_modules", "remiss")).sort()).toEqual(["LICENSE", "README.md", "bin", "dist", "package.json", "schema", "templates"]);
   });
 
   it("runs init, draft, check and templates export through npx", () => {
     const npx = (...args: string[]) => run("npx", ["--no-install", "remiss", ...args], project);
     expect(npx("init", "arende.yaml").stdout).toBe("Skrev arende.yaml. Fyll i fälten och kör sedan: remiss draft arende.yaml\n");
+    expect(readFileSync(join(project, "arende.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=node_modules/remiss/schema/remiss.schema.json");
     const draft = npx("draft", "arende.yaml");
     expect(draft.stdout).toBe("Skrev arende.md och arende.docx\n");
     expect(draft.status).toBe(0);

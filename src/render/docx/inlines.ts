@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { isSafeLink } from "../../model/links.js";
+import { isSafeLink, uriOf } from "../../model/links.js";
 import { ExternalHyperlink, FootnoteReferenceRun, ImageRun, TextRun, type ParagraphChild } from "docx";
 import { fitWidth, readImage } from "../../images.js";
 import { PAGE } from "./page.js";
@@ -83,7 +83,7 @@ function image(url: string, alt: string, context: Context, format: RunFormat): P
   if (file === undefined || typeof file === "string") return textRuns(alt, format);
   const maxWidth = Math.floor((PAGE.textWidth / 1440) * 96) - Math.ceil(((context.indent ?? 0) / 1440) * 96);
   const size = fitWidth(file.width, file.height, Math.max(32, maxWidth));
-  return [new ImageRun({ type: file.type, data: file.data, transformation: size, altText: { name: alt, title: alt, description: alt } })];
+  return [new ImageRun({ type: file.type, data: file.data, transformation: size, altText: { name: alt, description: alt } })];
 }
 
 /**
@@ -98,7 +98,7 @@ function hyperlink(url: string, children: readonly PhrasingContent[], context: C
   const runs = renderInlines(children, context, { ...format, link: true });
   // Links do not nest in Markdown, so the children are plain runs.
   const textRuns = runs.filter((run): run is TextRun => run instanceof TextRun);
-  return textRuns.length > 0 ? [new ExternalHyperlink({ link: url, children: textRuns })] : [];
+  return textRuns.length > 0 ? [new ExternalHyperlink({ link: uriOf(url), children: textRuns })] : [];
 }
 
 function textRuns(text: string, format: RunFormat): ParagraphChild[] {

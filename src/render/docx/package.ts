@@ -16,6 +16,10 @@ import { captionSignatureTables } from "./table-captions.js";
  *   every document the process makes, so a document's numbers would depend
  *   on the cases drafted before it; they are numbered 1, 2, … again, in
  *   the order of the parts.
+ * - The separator and continuation-separator notes are written as Word
+ *   writes them, a paragraph with one run holding only the separator: docx
+ *   puts a note-reference run before it, which Word repairs ("Word found
+ *   unreadable content") on every document.
  * - docProps/core.xml is written anew: fixed timestamps and dc:language,
  *   which docx does not write; docProps/app.xml gets the application and
  *   the company, which docx leaves empty.
@@ -41,6 +45,10 @@ export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppP
   const renames = randomRelationshipIds(names.filter((name) => name.endsWith(".rels")).map((name) => texts.get(name) ?? ""));
   for (const [name, text] of texts) texts.set(name, renameIds(text, renames));
   numberDrawings(texts);
+  for (const part of NOTES_PARTS) {
+    const notes = texts.get(part);
+    if (notes !== undefined) texts.set(part, wordSeparators(notes));
+  }
   texts.set(CORE_PART, coreXml(core));
   texts.set(APP_PART, appXml(app));
   const styles = texts.get(STYLES_PART);
@@ -95,6 +103,15 @@ const SETTINGS_PART = "word/settings.xml";
 function comparePartNames(a: string, b: string): number {
   const rank = (name: string) => (name === "[Content_Types].xml" ? 0 : name === "_rels/.rels" ? 1 : 2);
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+const NOTES_PARTS = ["word/footnotes.xml", "word/endnotes.xml"];
+
+/** The separator notes without the reference run docx writes before `w:separator` / `w:continuationSeparator`. */
+function wordSeparators(xml: string): string {
+  return xml.replace(/<w:(footnote|endnote) w:type="(?:separator|continuationSeparator)"[^>]*>.*?<\/w:\1>/gsu, (note) =>
+    note.replace(/<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:(?:footnote|endnote)Ref\/><\/w:r>/gsu, ""),
+  );
 }
 
 function isXmlPart(name: string): boolean {

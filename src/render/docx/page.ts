@@ -106,7 +106,7 @@ function logoParagraph(logo: Logo, alt: string): Paragraph {
     style: STYLE.letterhead,
     spacing: { line: 240, lineRule: LineRuleType.AUTO, after: pointsToTwips(6) },
     children: [
-      new ImageRun({ type: logo.type, data: logo.data, transformation: { width, height }, altText: { name: "Logotyp", title: alt, description: alt } }),
+      new ImageRun({ type: logo.type, data: logo.data, transformation: { width, height }, altText: { name: "Logotyp", description: alt } }),
     ],
   });
 }
