@@ -11,17 +11,43 @@
 // corrupt, rejected by V8 or cannot be written is ignored: it changes the
 // time, never the result. REMISS_NO_CACHE=1 turns the cache off.
 // Only what `--version` and `--help` need is imported at once; the rest when the bundle runs.
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const bundle = fileURLToPath(new URL("../dist/remiss.cjs", import.meta.url));
 
 // A reader that stops reading (`remiss draft --stdout x.yaml | head -1`) is no error: end quietly, as Unix tools do.
-for (const stream of [process.stdout, process.stderr]) {
+// Any other failure to write what remiss says (`> /dev/full`) is one Swedish line on stderr, if it can take one, and exit 2.
+for (const [stream, name] of /** @type {const} */ ([[process.stdout, "standard ut"], [process.stderr, "standard fel"]])) {
   stream.on("error", (error) => {
-    if (/** @type {NodeJS.ErrnoException} */ (error).code === "EPIPE") process.exit(0);
-    throw error;
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+    if (code === "EPIPE") process.exit(0);
+    try {
+      writeSync(2, `remiss: kunde inte skriva till ${name}, eftersom ${outputProblem(code)}. Kontrollera vart utskriften skickas.\n`);
+    } catch {
+      // Nowhere left to say it; the exit code says it.
+    }
+    process.exit(2);
   });
+}
+
+/**
+ * Why output could not be written, as a Swedish clause.
+ * @param {string | undefined} code
+ */
+function outputProblem(code) {
+  switch (code) {
+    case "ENOSPC":
+    case "EDQUOT":
+      return "disken är full";
+    case "EACCES":
+    case "EPERM":
+      return "du saknar behörighet";
+    case "EBADF":
+      return "utskriften är stängd";
+    default:
+      return "systemet tillät det inte";
+  }
 }
 
 // `remiss --help` and `remiss --version` without loading the bundle: its own help text (written by the build) and the package's version.

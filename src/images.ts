@@ -3,7 +3,8 @@
  * PNG and JPEG only, which every Word reads; their size comes from the
  * file's header, so no image library is needed.
  */
-import { readFileSync } from "node:fs";
+import { NOT_REGULAR, TOO_LARGE, readRegularFile } from "./load/read.js";
+import { LIMITS } from "./model/limits.js";
 
 /** An image file's bytes, kind and size in pixels. */
 export interface ImageFile {
@@ -13,13 +14,17 @@ export interface ImageFile {
   readonly height: number;
 }
 
-/** Reads a PNG or JPEG file; "missing" when it cannot be read, "unknown" when it is neither. */
-export function readImage(path: string): ImageFile | "missing" | "unknown" {
+/** Why an image file was not read: it is not there or cannot be read, is not a regular file (a pipe, a device), or is larger than a document may be. */
+export type ImageProblem = "missing" | "special" | "large" | "unknown";
+
+/** Reads a PNG or JPEG file; "unknown" when it is neither. An image cannot be larger than the Word document it goes in. */
+export function readImage(path: string): ImageFile | ImageProblem {
   let data: Uint8Array;
   try {
-    data = new Uint8Array(readFileSync(path));
-  } catch {
-    return "missing";
+    data = new Uint8Array(readRegularFile(path, LIMITS.docxBytes));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === NOT_REGULAR ? "special" : code === TOO_LARGE ? "large" : "missing";
   }
   const size = pngSize(data) ?? jpegSize(data);
   return size ? { data, ...size } : "unknown";

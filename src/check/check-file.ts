@@ -1,9 +1,8 @@
-import { readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { capPerRule, hasUnreadable, type Diagnostic, type Finding } from "../diagnostics.js";
 import { unexpectedDetail } from "../errors.js";
 import { decodeInput } from "../load/decode.js";
-import { STDIN, readProblem, readStandardInput } from "../load/read.js";
+import { NOT_REGULAR, STDIN, TOO_LARGE, readProblem, readRegularFile, readStandardInput } from "../load/read.js";
 import { LIMITS, tooLarge } from "../model/limits.js";
 import { emptyDocument, type CheckDocument } from "./document.js";
 import { runRules } from "./engine.js";
@@ -45,23 +44,20 @@ async function checkOneFile(file: string, cwd: string, params: Partial<RuleParam
     );
   }
   let bytes: Uint8Array;
+  const limit = sizeLimit(file);
   try {
     // Synchronously: for a small file that is faster than a round trip through
     // the thread pool, and a thread checking files has nothing else to do meanwhile.
     // A named pipe would wait for ever, a device like /dev/zero never end: only regular files are read.
-    const info = statSync(resolve(cwd, file));
-    if (!info.isFile() && !info.isDirectory()) {
-      return unreadable(file, "fil/olasbar", "Filen är ingen vanlig fil (utan t.ex. en namngiven pipe eller en enhet) och läses inte.");
-    }
-    const limit = sizeLimit(file);
-    if (info.isFile() && info.size > limit.bytes) {
-      const message = tooLarge(info.size, limit.bytes, limit.what);
-      return unreadable(file, "fil/storlek", message[0]!.toUpperCase() + message.slice(1));
-    }
-    bytes = readFileSync(resolve(cwd, file));
+    bytes = readRegularFile(resolve(cwd, file), limit.bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (code === "ENOENT") return unreadable(file, "fil/saknas", "Filen finns inte. Kontrollera namnet och mappen.");
+    if (code === NOT_REGULAR) return unreadable(file, "fil/olasbar", "Filen är ingen vanlig fil (utan t.ex. en namngiven pipe eller en enhet) och läses inte.");
+    if (code === TOO_LARGE) {
+      const message = tooLarge((error as { size: number }).size, limit.bytes, limit.what);
+      return unreadable(file, "fil/storlek", message[0]!.toUpperCase() + message.slice(1));
+    }
     return unreadable(file, "fil/olasbar", `Filen går inte att läsa (${readProblem(error)}).`);
   }
   return checked(file, await read(file, bytes, params), params);

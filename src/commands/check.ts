@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { checkFiles, type CheckFilesOptions } from "../check/check-files.js";
 import { expandCheckInputs } from "../check/files.js";
@@ -77,11 +76,16 @@ async function unchangedDraftsOfCases(files: readonly string[], cwd: string): Pr
   if (cases.size === 0) return found;
   const candidates = files.map((f, index) => ({ f, index })).filter(({ f }) => /\.(md|docx)$/iu.test(f) && cases.has(resolve(cwd, f).replace(/\.(md|docx)$/iu, "")));
   if (candidates.length === 0) return found;
-  const { docxState, markdownState } = await import("../output/fingerprint.js");
+  const [{ docxState, markdownState }, { markdownText, readEarlierOutput }] = await Promise.all([import("../output/fingerprint.js"), import("../output/existing.js")]);
   for (const { f, index } of candidates) {
-    const bytes = await readFile(resolve(cwd, f)).catch(() => undefined);
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readEarlierOutput(resolve(cwd, f), f);
+    } catch {
+      // Checked in full, where it is said why it cannot be read.
+    }
     if (!bytes) continue;
-    const state = f.toLowerCase().endsWith(".md") ? markdownState(bytes.toString("utf8")) : docxState(bytes);
+    const state = f.toLowerCase().endsWith(".md") ? markdownState(markdownText(bytes)) : docxState(bytes);
     if (state === "intact") found.add(index);
   }
   return found;

@@ -1,4 +1,4 @@
-import { readFileSync, watch as watchFs, type FSWatcher } from "node:fs";
+import { realpathSync, watch as watchFs, type FSWatcher } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "../errors.js";
@@ -6,6 +6,7 @@ import { ProfileLoader } from "../load/config.js";
 import { expandCaseInputs } from "../load/inputs.js";
 import { STDIN } from "../load/read.js";
 import { isGlob } from "../load/walk.js";
+import { markdownText, readEarlierOutput } from "../output/existing.js";
 import { removingTemporariesOnSignal, writeFilesAtomically, type OutputFile } from "../output/atomic.js";
 import { runJobs } from "../parallel/pool.js";
 import { printable } from "../report/printable.js";
@@ -226,15 +227,23 @@ class Drafter {
     const { docxState, markdownState, sameDocx, sameMarkdown } = await import("../output/fingerprint.js");
     const problems: string[] = [];
     for (const output of outputs) {
-      const existing = readExisting(resolve(this.io.cwd, output.path));
+      let existing: Buffer | undefined;
+      try {
+        existing = readEarlierOutput(resolve(this.io.cwd, output.path), output.path);
+      } catch (error) {
+        if (!(error instanceof RemissError)) throw error;
+        say(line(error.message));
+        return error.exitCode;
+      }
       if (!existing) {
         problems.push(`${output.path}: saknas`);
         continue;
       }
       const isMarkdown = output.path.endsWith(".md");
-      const same = isMarkdown ? sameMarkdown(existing.toString("utf8"), output.data as string) : sameDocx(existing, output.data as Uint8Array);
+      const text = isMarkdown ? markdownText(existing) : "";
+      const same = isMarkdown ? sameMarkdown(text, output.data as string) : sameDocx(existing, output.data as Uint8Array);
       if (same) continue;
-      const state = isMarkdown ? markdownState(existing.toString("utf8")) : docxState(existing);
+      const state = isMarkdown ? markdownState(text) : docxState(existing);
       problems.push(state === "edited" ? `${output.path}: har ändrats för hand (kör remiss import ${output.path})` : `${output.path}: är inte vad ${file} ger i dag`);
     }
     if (problems.length === 0) return EXIT_OK;
@@ -249,13 +258,14 @@ class Drafter {
     const edited: string[] = [];
     for (const output of outputs) {
       if (output.path.endsWith(".pdf")) continue;
-      const existing = readExisting(resolve(this.io.cwd, output.path));
+      const existing = readEarlierOutput(resolve(this.io.cwd, output.path), output.path);
       if (!existing) continue;
       const isMarkdown = output.path.endsWith(".md");
-      const state = isMarkdown ? markdownState(existing.toString("utf8")) : docxState(existing);
+      const text = isMarkdown ? markdownText(existing) : "";
+      const state = isMarkdown ? markdownState(text) : docxState(existing);
       if (state !== "edited") continue;
       // An edit that says what the case now says (after `remiss import`) loses nothing.
-      if (isMarkdown ? sameMarkdown(existing.toString("utf8"), output.data as string) : sameDocx(existing, output.data as Uint8Array)) continue;
+      if (isMarkdown ? sameMarkdown(text, output.data as string) : sameDocx(existing, output.data as Uint8Array)) continue;
       edited.push(output.path);
     }
     if (edited.length === 0) return;
@@ -279,26 +289,46 @@ class Drafter {
     this.io.stdout(line(`Skrev ${joinSwedish(paths)}`));
   }
 
-  /** The run's PDFs in one LibreOffice process; then each file's outputs, PDF included, written together. */
+  /**
+   * The run's PDFs, made by LibreOffice a chunk at a time (render/pdf.ts);
+   * then each file's outputs, PDF included, written together. A case that
+   * got no PDF is that case's error, named by its file; the others are
+   * still written. With more than PROGRESS_FROM cases, a terminal shows each
+   * case as LibreOffice converts it, a log a line for each chunk.
+   */
   private async writePdfRun(): Promise<{ drafted: number; exitCode: ExitCode }> {
     const pending = this.pending.splice(0);
-    const { convertToPdf, requireSoffice } = await import("../render/pdf.js");
-    let pdfs: Map<string, Uint8Array>;
-    try {
-      pdfs = await convertToPdf(
-        requireSoffice(this.io.env),
-        pending.map((p, index) => ({ name: String(index), docx: p.docx })),
-      );
-    } catch (error) {
-      if (!(error instanceof RemissError)) throw error;
-      this.io.stderr(line(error.message));
-      return { drafted: 0, exitCode: error.exitCode };
-    }
+    const { convertToPdf, pdfChunkSize, requireSoffice } = await import("../render/pdf.js");
+    const shown = pending.length > PROGRESS_FROM;
+    const tty = this.io.stderrIsTTY;
+    const pdfs = await convertToPdf(
+      requireSoffice(this.io.env),
+      pending.map((p, index) => ({ name: String(index), docx: p.docx })),
+      {
+        chunkSize: pdfChunkSize(this.io.env),
+        progress: {
+          chunk: (first, last, total) => {
+            if (shown && !tty) this.io.stderr(`PDF: LibreOffice gör ärende ${first + 1}–${last + 1} av ${total} …\n`);
+          },
+          converted: (index) => {
+            if (shown && tty) this.io.stderr(`\r\x1b[K[PDF ${index + 1}/${pending.length}] ${printable(pending[index]!.file)}`);
+          },
+        },
+      },
+    );
+    if (shown && tty) this.io.stderr("\r\x1b[K");
     let drafted = 0;
     let exitCode: ExitCode = EXIT_OK;
     for (const [index, p] of pending.entries()) {
+      const pdf = pdfs.get(String(index));
       try {
-        await this.write(p.file, [...p.outputs, { path: p.pdf, data: pdfs.get(String(index))! }]);
+        if (typeof pdf !== "object") {
+          throw new RemissError(
+            `${p.file}: inget skrevs, eftersom ${pdf ?? "LibreOffice inte gjorde någon PDF av det"}. Skriv ärendet med --format md,docx och öppna Word-dokumentet i LibreOffice för att se vad som är fel.`,
+            EXIT_USAGE,
+          );
+        }
+        await this.write(p.file, [...p.outputs, { path: p.pdf, data: pdf }]);
         drafted++;
       } catch (error) {
         if (!(error instanceof RemissError)) throw error;
@@ -388,13 +418,14 @@ async function watchAndDraft(paths: readonly string[], options: DraftOptions, fo
  * usage error, exit 2.
  */
 function refuseCollisions(files: readonly string[], outDir: string | undefined, formats: readonly Format[], cwd: string): void {
-  const inputs = new Set(files.map((file) => resolve(cwd, file)));
+  // Real paths: an out-dir that is a link to the cases' folder writes into that folder.
+  const inputs = new Set(files.map((file) => realPath(resolve(cwd, file))));
   const owners = new Map<string, string>();
   for (const file of files) {
     const target = join(outDir ?? dirname(file), basename(file, extname(file)));
     for (const format of formats) {
       const output = `${target}.${format}`;
-      const key = resolve(cwd, output);
+      const key = join(realPath(resolve(cwd, dirname(output))), basename(output));
       if (inputs.has(key)) {
         throw new RemissError(`${file}: utkastet ${output} skulle skriva över ärendet självt. Ge ärendet ändelsen .yaml.`, EXIT_USAGE);
       }
@@ -410,6 +441,15 @@ function refuseCollisions(files: readonly string[], outDir: string | undefined, 
   }
 }
 
+/** The path with every link resolved, or as it is when it does not exist (yet). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 function parseFormats(value: string | undefined): Format[] {
   if (value === undefined) return [...DEFAULT_FORMATS];
   const requested = value.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
@@ -418,15 +458,6 @@ function parseFormats(value: string | undefined): Format[] {
     throw new RemissError(`Okänt format ”${unknown.join(",") || value}”. Välj md, docx, pdf eller flera, t.ex. md,docx,pdf.`, EXIT_USAGE);
   }
   return FORMATS.filter((f) => requested.includes(f));
-}
-
-/** An earlier output's bytes, or undefined when there is none (or it cannot be read). */
-function readExisting(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
 }
 
 function summary(drafted: number, failed: number): string {

@@ -1,5 +1,6 @@
 import { extname } from "node:path";
 import { EXIT_USAGE, RemissError } from "../errors.js";
+import { utf16Encoding } from "../load/decode.js";
 
 /** One line of a remitted document as text, and where it stands. */
 export interface SourceLine {
@@ -42,12 +43,20 @@ export async function readSourceDocument(file: string, bytes: Uint8Array): Promi
   }
 }
 
+/**
+ * A text file's lines: UTF-8 (with or without a BOM), UTF-16 with its BOM
+ * (Notepad's "Unicode"), else Windows-1252, which is what older Windows
+ * programs save Swedish text as (every byte is a character there, so the
+ * text is never refused for its encoding).
+ */
 function readPlainText(file: string, bytes: Uint8Array): SourceText {
+  const utf16 = utf16Encoding(bytes);
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder(utf16 ?? "utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new RemissError(`${file}: filen är inte text i UTF-8. Spara den som UTF-8, eller som PDF eller Word-dokument.`, EXIT_USAGE);
+    if (utf16) throw new RemissError(`${file}: filen är sparad som UTF-16 men är inte giltig text i den kodningen. Spara den som UTF-8, eller som PDF eller Word-dokument.`, EXIT_USAGE);
+    text = new TextDecoder("windows-1252").decode(bytes);
   }
   if (text.includes("\u0000")) throw new RemissError(`${file}: filen ser ut att vara binär, inte text.`, EXIT_USAGE);
   const lines = text

@@ -1,10 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Finding } from "../diagnostics.js";
 import { DEFAULT_HOUSE_STYLE, DEFAULT_PHRASES, type HouseStyle, type HusstilConfig, type Logo } from "../model/husstil.js";
 import { SLOT_NAMES, phraseProblems, type PhraseName } from "../model/phrases.js";
 import { SECTIONS, SECTION_IDS, ownSection, withExtraSections, type SectionSpec } from "../model/sections.js";
-import { jpegSize, pngSize } from "../images.js";
+import { readImage } from "../images.js";
 import type { FieldPath, SourceMap } from "./positions.js";
 import { suggest } from "./validate.js";
 
@@ -143,17 +142,16 @@ function phrases(own: Partial<Record<string, string | undefined>>, report: Repor
 /** Reads the logo and its size in pixels; PNG and JPEG only. */
 async function readLogo(file: string, configFile: string, fail: (message: string) => void): Promise<Logo | undefined> {
   const path = resolve(dirname(configFile), file);
-  let data: Uint8Array;
-  try {
-    data = new Uint8Array(await readFile(path));
-  } catch {
-    fail(`Logotypen ”${file}” finns inte eller går inte att läsa. Ange en PNG- eller JPEG-fil, relativt till remiss.config.yaml.`);
-    return undefined;
-  }
-  const size = pngSize(data) ?? jpegSize(data);
-  if (!size) {
-    fail(`Logotypen ”${file}” är inte en PNG- eller JPEG-bild. Spara den som PNG eller JPEG.`);
-    return undefined;
-  }
-  return { file, data, ...size };
+  const image = readImage(path);
+  if (typeof image !== "string") return { file, ...image };
+  fail(
+    image === "unknown"
+      ? `Logotypen ”${file}” är inte en PNG- eller JPEG-bild. Spara den som PNG eller JPEG.`
+      : image === "special"
+        ? `Logotypen ”${file}” är ingen vanlig fil (utan t.ex. en namngiven pipe eller en enhet) och läses inte. Ange en PNG- eller JPEG-fil.`
+        : image === "large"
+          ? `Logotypen ”${file}” är större än ett Word-dokument får vara. Spara bilden i lägre upplösning.`
+          : `Logotypen ”${file}” finns inte eller går inte att läsa. Ange en PNG- eller JPEG-fil, relativt till remiss.config.yaml.`,
+  );
+  return undefined;
 }

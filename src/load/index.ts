@@ -7,6 +7,7 @@ import { parseFieldMarkdown } from "../render/markdown/parse.js";
 import { dirname, resolve } from "node:path";
 import { readImage } from "../images.js";
 import { isSafeLink, linkScheme } from "../model/links.js";
+import { LIMITS, formatBytes } from "../model/limits.js";
 import { cleanCharacters } from "./characters.js";
 import { decodeInput } from "./decode.js";
 import { markdownShapeProblem } from "./markdown-limits.js";
@@ -242,6 +243,8 @@ function imageProblem(url: string, alt: string, baseDir: string | undefined): st
   const image = readImage(resolve(baseDir, decodeURI(url)));
   if (image === "missing") return `Bildfilen ”${url}” finns inte. Skriv sökvägen räknat från ärendets mapp.`;
   if (image === "unknown") return `Bildfilen ”${url}” är inte en PNG- eller JPEG-bild. Spara den som PNG eller JPEG.`;
+  if (image === "special") return `Bildfilen ”${url}” är ingen vanlig fil (utan t.ex. en namngiven pipe eller en enhet) och läses inte. Ange en PNG- eller JPEG-fil.`;
+  if (image === "large") return `Bildfilen ”${url}” är större än ett Word-dokument får vara (${formatBytes(LIMITS.docxBytes)}). Spara bilden i lägre upplösning.`;
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
 import { EXIT_USAGE, RemissError } from "../errors.js";
 import { LIMITS, tooLarge } from "../model/limits.js";
@@ -36,20 +36,62 @@ export async function readInputFile(
 ): Promise<Uint8Array> {
   if (file === STDIN) return readStandardInput(limit);
   try {
-    const path = resolve(cwd, file);
-    const info = statSync(path);
-    if (info.isDirectory()) {
-      throw new RemissError(`${file}: är en mapp, inte en fil. Ange en YAML-fil, t.ex. ${file}/arende.yaml.`, EXIT_USAGE);
-    }
-    // A named pipe would wait for ever, a device like /dev/zero never end: only regular files are read.
-    if (!info.isFile()) {
+    return readRegularFile(resolve(cwd, file), limit.bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === "EISDIR") throw new RemissError(`${file}: är en mapp, inte en fil. Ange en YAML-fil, t.ex. ${file}/arende.yaml.`, EXIT_USAGE);
+    if (code === NOT_REGULAR) {
       throw new RemissError(`${file}: är ingen vanlig fil (utan t.ex. en namngiven pipe eller en enhet) och läses inte. Ange en YAML-fil.`, EXIT_USAGE);
     }
-    if (info.size > limit.bytes) throw new RemissError(`${file}: ${tooLarge(info.size, limit.bytes, limit.what)}`, EXIT_USAGE);
-    return readFileSync(path);
-  } catch (error) {
-    if (error instanceof RemissError) throw error;
+    if (code === TOO_LARGE) throw new RemissError(`${file}: ${tooLarge((error as TooLargeError).size, limit.bytes, limit.what)}`, EXIT_USAGE);
     throw new RemissError(describeFsError(file, error), EXIT_USAGE);
+  }
+}
+
+/** The error code of readRegularFile for a file that is not a regular file (a named pipe, a device, a socket). */
+export const NOT_REGULAR = "REMISS_NOT_REGULAR";
+/** The error code of readRegularFile for a file larger than its limit. */
+export const TOO_LARGE = "REMISS_TOO_LARGE";
+
+interface TooLargeError extends NodeJS.ErrnoException {
+  size: number;
+}
+
+/**
+ * The bytes of a regular file, read so that nothing can make remiss wait or
+ * run out of memory: it is opened without blocking (a named pipe would
+ * otherwise wait in `open` for a writer, deaf to Ctrl-C), then what was
+ * opened is asked (fstat, so a link swapped meanwhile changes nothing)
+ * whether it is a regular file and not larger than `maxBytes`, and only
+ * then are at most that many bytes read (a link to /dev/zero never ends).
+ * Errors carry `code`: the system's (ENOENT, EACCES…), EISDIR for a folder,
+ * NOT_REGULAR, or TOO_LARGE with the file's `size`.
+ */
+export function readRegularFile(path: string, maxBytes: number): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    // A socket cannot be opened at all.
+    if ((error as NodeJS.ErrnoException).code === "ENXIO") throw Object.assign(new Error(`${path}: not a regular file`), { code: NOT_REGULAR });
+    throw error;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw Object.assign(new Error(`${path}: a folder`), { code: "EISDIR" });
+    if (!info.isFile()) throw Object.assign(new Error(`${path}: not a regular file`), { code: NOT_REGULAR });
+    if (info.size > maxBytes) throw Object.assign(new Error(`${path}: too large`), { code: TOO_LARGE, size: info.size });
+    // At most the size fstat gave (a file that grows meanwhile is read as it was), and at least what is there when it shrank.
+    const buffer = Buffer.allocUnsafe(info.size);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -86,6 +128,10 @@ export function readProblem(error: unknown): string {
       return "namnet är för långt";
     case "ELOOP":
       return "den är en länk som pekar på sig själv";
+    case NOT_REGULAR:
+      return "den är ingen vanlig fil utan t.ex. en namngiven pipe eller en enhet";
+    case TOO_LARGE:
+      return "den är för stor";
     default:
       return "filsystemet tillät inte det";
   }

@@ -1,4 +1,5 @@
-import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, copyFileSync, fchmodSync, linkSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { EXIT_USAGE, RemissError } from "../errors.js";
 
@@ -16,12 +17,50 @@ export interface OutputFile {
  * fails, the files already renamed are put back as they were. A failure is
  * a RemissError (exit 2) in Swedish that names the user's file, never the
  * temporary one.
+ *
+ * Anyone who can create files in the output folder (a shared folder, a pull
+ * request's files in CI) must not be able to make remiss write elsewhere:
+ * the temporary names are random, each is created only if nothing (not even
+ * a link) is there yet, and a link is never followed. A file written over
+ * keeps its mode, so a draft someone made private stays private.
  */
-let temporaryCount = 0;
 
-/** A short name of its own beside `path`, so that a target whose name is near the file system's limit still gets one. */
+/** A short, unpredictable name beside `path`, so that a target whose name is near the file system's limit still gets one. */
 function temporaryBeside(path: string, kind: "tmp" | "bak"): string {
-  return join(dirname(path), `.remiss-${process.pid}-${++temporaryCount}.${kind}`);
+  return join(dirname(path), `.remiss-${randomBytes(6).toString("hex")}.${kind}`);
+}
+
+/** Open flags for a new file that must not exist yet and must not be a link (O_NOFOLLOW where the system has it). */
+const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+/** Writes `data` to a new temporary file beside `path`, with the mode of the file at `path` if there is one; the temporary's name. */
+function writeTemporary(path: string, data: string | Uint8Array): string {
+  const earlier = statSync(path, { throwIfNoEntry: false });
+  const mode = earlier?.isFile() ? earlier.mode & 0o7777 : undefined;
+  for (let attempt = 0; ; attempt++) {
+    const temp = temporaryBeside(path, "tmp");
+    let fd: number;
+    try {
+      fd = openSync(temp, NEW_FILE, mode ?? 0o666);
+    } catch (error) {
+      // A name taken (by chance, or by a planted link): another one.
+      if ((error as NodeJS.ErrnoException).code === "EEXIST" && attempt < 10) continue;
+      throw error;
+    }
+    track(temp);
+    try {
+      // The umask applies to a new file's mode; the earlier file's is kept as it was.
+      if (mode !== undefined) fchmodSync(fd, mode);
+      const bytes = typeof data === "string" ? Buffer.from(data) : data;
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+    } catch (error) {
+      closeSync(fd);
+      cleanUp([{ temp }]);
+      throw error;
+    }
+    closeSync(fd);
+    return temp;
+  }
 }
 
 export async function writeFilesAtomically(files: readonly OutputFile[], shown: (path: string) => string = (path) => path): Promise<void> {
@@ -42,10 +81,7 @@ function writeAll(files: readonly OutputFile[], shown: (path: string) => string)
     for (const file of files) {
       current = file.path;
       mkdirSync(dirname(file.path), { recursive: true });
-      const temp = temporaryBeside(file.path, "tmp");
-      temporaries.push({ temp, path: file.path });
-      track(temp);
-      writeFileSync(temp, file.data);
+      temporaries.push({ temp: writeTemporary(file.path, file.data), path: file.path });
     }
     if (files.length > 1) {
       for (const entry of temporaries) {
@@ -84,7 +120,7 @@ function keepEarlier(path: string): string | undefined {
   try {
     linkSync(path, backup);
   } catch {
-    copyFileSync(path, backup);
+    copyFileSync(path, backup, constants.COPYFILE_EXCL);
   }
   return backup;
 }
@@ -102,7 +138,7 @@ function cleanUp(entries: readonly { temp: string; backup?: string }[]): void {
   }
 }
 
-/** Temporary files on disk right now: removed if the process is interrupted (SIGINT, SIGTERM). */
+/** Temporary files on disk right now: removed if the process is interrupted (SIGINT, SIGTERM, SIGHUP). */
 const live = new Set<string>();
 function track(path: string): void {
   live.add(path);
@@ -111,29 +147,49 @@ function untrack(path: string): void {
   live.delete(path);
 }
 
+/** Other work to undo on a signal (the PDF step's LibreOffice and its folder), each synchronous. */
+const undoers = new Set<() => void>();
+
+/** Has `undo` run if a signal ends the process before the returned function is called. */
+export function undoOnSignal(undo: () => void): () => void {
+  undoers.add(undo);
+  return () => undoers.delete(undo);
+}
+
+/** The exit code shells expect of a process ended by a signal: 128 + its number. */
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
 /**
- * Runs `work` with Ctrl-C (SIGINT) and SIGTERM ending the process cleanly:
- * the temporary files of a write under way are removed, then the process
- * exits with 130 or 143, as shells expect. (Not for `--watch`, which ends
- * on Ctrl-C by itself.)
+ * Runs `work` with Ctrl-C (SIGINT), SIGTERM and SIGHUP (a terminal closed)
+ * ending the process cleanly: the temporary files of a write under way are
+ * removed and whatever was registered with undoOnSignal is undone, then the
+ * process exits with 130, 143 or 129, as shells expect. (Not for `--watch`,
+ * which ends on Ctrl-C by itself.)
  */
 export async function removingTemporariesOnSignal<T>(work: () => Promise<T>): Promise<T> {
   const onSignal = (signal: NodeJS.Signals) => {
     removeTemporaryFiles();
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    process.exit(SIGNAL_EXIT[signal] ?? 1);
   };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const signals = Object.keys(SIGNAL_EXIT) as NodeJS.Signals[];
+  for (const signal of signals) process.on(signal, onSignal);
   try {
     return await work();
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    for (const signal of signals) process.off(signal, onSignal);
   }
 }
 
-/** Removes this process's temporary files; for a signal handler, so synchronous. */
+/** Removes this process's temporary files and undoes what was registered; for a signal handler, so synchronous. */
 export function removeTemporaryFiles(): void {
+  for (const undo of undoers) {
+    try {
+      undo();
+    } catch {
+      // The rest is still undone.
+    }
+  }
+  undoers.clear();
   for (const path of live) {
     try {
       rmSync(path, { force: true });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import Handlebars from "handlebars";
 import { stringify } from "yaml";
@@ -6,7 +6,8 @@ import { EXIT_INVALID, RemissError } from "../../errors.js";
 import { signMarkdown } from "../../output/fingerprint.js";
 import type { ViewModel } from "../../view/model.js";
 
-import { readProblem } from "../../load/read.js";
+import { readProblem, readRegularFile } from "../../load/read.js";
+import { LIMITS } from "../../model/limits.js";
 import { BUILTIN_TEMPLATES } from "../../paths.js";
 import { TEMPLATES as PRECOMPILED } from "remiss:precompiled";
 
@@ -44,7 +45,8 @@ export function createMarkdownRenderer(ownTemplates?: string): MarkdownRenderer 
     try {
       for (const name of templateFiles(dir)) {
         const path = join(dir, name);
-        templates.set(name, { name, path, source: readFileSync(path, "utf8") });
+        // A template is far smaller than a case: a pipe or a device among them is refused, not waited on.
+        templates.set(name, { name, path, source: readRegularFile(path, LIMITS.caseBytes).toString("utf8") });
       }
     } catch (error) {
       throw new RemissError(`${dir}: mallarna går inte att läsa (${readProblem(error)}). Kontrollera ”templates” i remiss.config.yaml eller --templates.`);
