@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Document, Packer, Paragraph, TextRun, Textbox, type IStylesOptions } from "docx";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ROOT, checkJson, hasStackTrace, runCli } from "../support/cli.js";
 
@@ -62,5 +63,59 @@ describe("a zip whose entries are not one file each", () => {
       expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toMatch(new RegExp(`^${file}: filen går inte att öppna som Word-dokument: den är skadad`, "u"));
     }
+  });
+});
+
+/** A Word document written here with the docx library, for what remiss itself never writes (text boxes, hidden text). */
+async function writeDocx(file: string, children: Paragraph[], styles: IStylesOptions = {}): Promise<void> {
+  writeFileSync(join(dir, file), await Packer.toBuffer(new Document({ styles, sections: [{ children }] })));
+}
+
+describe("the letterhead, the footer and everything else Word shows", () => {
+  it("finds every placeholder of a fresh init case's DOCX, the header's and the footer's included", () => {
+    expect(runCli(["init", "a.yaml"], { cwd: dir }).code).toBe(0);
+    const drafted = runCli(["draft", "a.yaml"], { cwd: dir });
+    const check = checkJson(["a.docx"], dir);
+    const placeholders = check.findings.filter((f) => f.rule === "text/platshallare");
+    const onPages = placeholders.filter((f) => !f.message.startsWith("I dokumentegenskapen"));
+    // What Word shows on the pages: 26 in the body, 9 in the headers and the footer.
+    expect(onPages).toHaveLength(35);
+    expect(onPages.filter((f) => /^I sid(?:huvudet|foten)/u.test(f.message)).map((f) => `${f.line}:${f.column} ${f.message.split(": ")[0]}`)).toEqual([
+      "1:1 I sidfoten på första sidan, stycke 1",
+      "1:1 I sidhuvudet på första sidan, stycke 1",
+      "2:1 I sidfoten på första sidan, stycke 2",
+      "2:1 I sidhuvudet på första sidan, stycke 2",
+      "2:5 I sidhuvudet, stycke 2",
+      "3:1 I sidfoten på första sidan, stycke 3",
+      "4:7 I sidfoten på första sidan, stycke 4",
+      "5:1 I sidfoten på första sidan, stycke 5",
+      "6:1 I sidfoten på första sidan, stycke 6",
+    ]);
+    // And the document properties (File › Info): the title, the subject, the author, the keywords, remiss's own.
+    expect(placeholders.find((f) => f.message.startsWith("I dokumentegenskapen ”Rubrik”:"))).toMatchObject({ line: 0, column: 0 });
+    expect(drafted.stderr).toBe(`${placeholders.length} platshållare står kvar i a.md och a.docx; remiss check visar var.\n`);
+  });
+
+  it("fails draft --strict and check for a placeholder that only the profile's footer shows", () => {
+    writeFileSync(join(dir, "remiss.config.yaml"), 'forvaltning:\n  adress: ["[Fyll i gatuadress]"]\n  webb: TODO\n');
+    writeFileSync(join(dir, "a.yaml"), MINIMAL);
+    const strict = runCli(["draft", "a.yaml", "--strict"], { cwd: dir });
+    expect(hasStackTrace(strict.stderr)).toBe(false);
+    expect(strict.stderr).toBe("2 platshållare står kvar i a.md och a.docx; remiss check visar var.\n");
+    expect(strict.code).toBe(1);
+    const check = checkJson(["a.docx"], dir);
+    expect(check.code).toBe(1);
+    expect(check.findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+      "2:1 text/platshallare I sidfoten på första sidan, stycke 2: Platshållaren ”[Fyll i gatuadress]” står kvar. Skriv in det som efterfrågas och ta bort hakparenteserna.",
+      "3:1 text/platshallare I sidfoten på första sidan, stycke 3: Platshållaren ”TODO” står kvar. Gör klart det som återstår och ta bort markeringen.",
+    ]);
+  });
+
+  it("finds a placeholder in a footnote, and in a text box at the paragraph that holds it", async () => {
+    writeFileSync(join(dir, "a.yaml"), MINIMAL.replace("  Förvaltningen delar skribentens bild.\n", "  Förvaltningen delar skribentens bild.[^1]\n\n  [^1]: Se [fyll i källan].\n"));
+    draft("a.yaml", "--format", "docx");
+    await writeDocx("ruta.docx", [new Paragraph("Första stycket."), new Paragraph({ children: [new TextRun("Se rutan: "), new Textbox({ children: [new Paragraph("Ruta med TODO i.")], style: { width: "2in", height: "1in" } })] })]);
+    const check = checkJson(["a.docx", "ruta.docx"], dir);
+    expect(check.findings.filter((f) => f.rule === "text/platshallare").map((f) => `${f.file}:${f.line}:${f.column} ${f.message.split(": ")[0]}`)).toEqual(["a.docx:1:4 I fotnot 1, stycke 1", "ruta.docx:2:10 I en textruta i stycke 2"]);
   });
 });
