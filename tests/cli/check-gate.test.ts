@@ -119,3 +119,27 @@ describe("the letterhead, the footer and everything else Word shows", () => {
     expect(check.findings.filter((f) => f.rule === "text/platshallare").map((f) => `${f.file}:${f.line}:${f.column} ${f.message.split(": ")[0]}`)).toEqual(["a.docx:1:4 I fotnot 1, stycke 1", "ruta.docx:2:10 I en textruta i stycke 2"]);
   });
 });
+
+describe("hidden text", () => {
+  it("is absent text for the section rules, and a finding of its own", async () => {
+    writeFileSync(join(dir, "a.yaml"), MINIMAL);
+    draft("a.yaml", "--format", "md");
+    const markdown = readFileSync(join(dir, "a.md"), "utf8");
+    const { renderDocx } = await import("../../src/render/docx/index.js");
+    // The drafted document, with the runs of one section hidden as Word's Format › Dold writes them.
+    const docx = Buffer.from(await renderDocx(markdown));
+    const { unzipSync, zipSync, strFromU8, strToU8 } = await import("fflate");
+    const parts = unzipSync(docx);
+    const xml = strFromU8(parts["word/document.xml"]!);
+    const text = "Förvaltningen delar skribentens bild.";
+    expect(xml).toContain(`<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`);
+    parts["word/document.xml"] = strToU8(xml.replace(`<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`, `<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`));
+    writeFileSync(join(dir, "dold.docx"), zipSync(parts));
+    const check = checkJson(["dold.docx"], dir);
+    expect(check.code).toBe(1);
+    expect(check.findings.map((f) => `${f.rule} ${f.message.split(".")[0]}`)).toEqual([
+      "sektion/tom Avsnittet ”Förvaltningens synpunkter och förslag” är tomt",
+      `text/dold-text Texten ”${text.slice(0, -1)}`,
+    ]);
+  });
+});
