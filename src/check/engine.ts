@@ -34,7 +34,7 @@ export function runRules(
 }
 
 /** A message about text outside the body says where it stands: ”I sidfoten, stycke 2: …”. */
-function inPart(position: Position, message: string): string {
+export function inPart(position: Position, message: string): string {
   return position.part === undefined ? message : `I ${position.part}: ${message}`;
 }
 

@@ -143,3 +143,36 @@ describe("hidden text", () => {
     ]);
   });
 });
+
+describe("a stale draft", () => {
+  it("is an error of its own, and the text rules run on it, when the case was fixed but not redrafted", () => {
+    const placeholder = MINIMAL.replace("  Förvaltningen delar skribentens bild.\n", "  Förvaltningen delar skribentens bild. [Fyll i kostnaden här]\n");
+    writeFileSync(join(dir, "a.yaml"), placeholder);
+    runCli(["draft", "a.yaml"], { cwd: dir });
+    // A draft just written is what its case gives: no finding of staleness.
+    const fresh = checkJson(["a.yaml", "a.md", "a.docx"], dir);
+    expect(fresh.findings.map((f) => `${f.file} ${f.rule}`)).toEqual(["a.docx text/platshallare", "a.md text/platshallare", "a.yaml text/platshallare"]);
+    // The YAML fixed, the drafts not written again: the DOCX that would be sent still shows the placeholder.
+    writeFileSync(join(dir, "a.yaml"), MINIMAL);
+    const stale = checkJson(["a.yaml", "a.md", "a.docx"], dir);
+    expect(stale.code).toBe(1);
+    const md = readFileSync(join(dir, "a.md"), "utf8").split("\n");
+    const mdLine = md.findIndex((line) => line.includes("[Fyll i kostnaden här]")) + 1;
+    expect(stale.findings.map((f) => `${f.file}:${f.line > 0 ? "L" : 0} ${f.rule}`)).toEqual([
+      "a.docx:L utkast/inaktuellt",
+      "a.docx:L text/platshallare",
+      "a.md:L text/platshallare",
+      "a.md:L utkast/inaktuellt",
+    ]);
+    const mdStale = stale.findings.find((f) => f.file === "a.md" && f.rule === "utkast/inaktuellt")!;
+    expect(mdStale).toMatchObject({ line: mdLine, column: 1, severity: "error" });
+    expect(mdStale.message).toBe(
+      "Utkastet är inte det som a.yaml ger i dag: från den här raden skiljer sig filerna åt. Skriv utkastet på nytt med remiss draft a.yaml, eller för in ändringen i ärendet.",
+    );
+    const docxStale = stale.findings.find((f) => f.file === "a.docx" && f.rule === "utkast/inaktuellt")!;
+    expect(docxStale.line).toBe(stale.findings.find((f) => f.file === "a.docx" && f.rule === "text/platshallare")!.line);
+    // Drafted again, the files agree.
+    draft("a.yaml");
+    expect(checkJson(["a.yaml", "a.md", "a.docx"], dir)).toEqual({ code: 0, findings: [] });
+  });
+});
