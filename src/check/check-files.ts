@@ -6,7 +6,7 @@ import { hasErrors, type Diagnostic } from "../diagnostics.js";
 import { SECTIONS } from "../model/sections.js";
 import { checkFile, type FileResult } from "./check-file.js";
 import { CheckSettingsLoader } from "./config.js";
-import { STRUCTURAL_RULES, type RuleParams } from "./rule.js";
+import type { RuleParams } from "./rule.js";
 import { canRunAsWorker, runJobs, serveJobs, startWorkers } from "../parallel/pool.js";
 
 /**
@@ -32,12 +32,6 @@ const MAX_WORKERS = 3;
 const FILES_PER_WORKER = 500;
 
 export interface CheckFilesOptions {
-  /**
-   * Indexes of files that are drafts, unedited since remiss wrote them from
-   * a case checked in the same run: only the structural rules run on them,
-   * since every other finding is the case's and is reported there.
-   */
-  readonly structuralOnly?: ReadonlySet<number>;
   /**
    * Threads to check in, this one included; 1 checks everything here.
    * Default: the cores Node may use (at most 1 + MAX_WORKERS), when there
@@ -93,11 +87,10 @@ export async function checkFiles(files: readonly string[], cwd: string, options:
       results[index] = { diagnostics: [...(configFindings[index] ?? [])], unreadable: false, ignored: true };
       return;
     }
-    const chosen = options.structuralOnly?.has(index) ? structural(params) : params;
-    let p = paramsIndex.get(chosen);
+    let p = paramsIndex.get(params);
     if (p === undefined) {
-      p = paramsTable.push(chosen) - 1;
-      paramsIndex.set(chosen, p);
+      p = paramsTable.push(params) - 1;
+      paramsIndex.set(params, p);
     }
     jobs.push([index, files[index]!, p]);
   });
@@ -126,18 +119,6 @@ function workerCount(fileCount: number, threads: number | undefined): number {
   return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS, Math.floor(fileCount / FILES_PER_WORKER)));
 }
 
-
-const structuralParams = new WeakMap<Partial<RuleParams>, Partial<RuleParams>>();
-
-/** The same settings, with only the rules that a hand edit of a draft could break: the sections' and the headings'. */
-function structural(params: Partial<RuleParams>): Partial<RuleParams> {
-  let derived = structuralParams.get(params);
-  if (!derived) {
-    derived = { ...params, rules: STRUCTURAL_RULES };
-    structuralParams.set(params, derived);
-  }
-  return derived;
-}
 
 /** Params as a worker gets them: a copy of SECTIONS would not be SECTIONS, so the default list is left out (it is the default). */
 function sendable(params: Partial<RuleParams>): Partial<RuleParams> {

@@ -10,6 +10,14 @@ import type { SectionSpec } from "../model/sections.js";
 export interface Position {
   readonly line: number;
   readonly column: number;
+  /**
+   * Where outside the body the text stands, as a message names it
+   * (`sidhuvudet på första sidan, stycke 2`, `fotnot 1, stycke 1`,
+   * `en textruta i stycke 12`, `dokumentegenskapen ”Rubrik”`); `line`
+   * then counts that part's paragraphs (a text box's is the paragraph that
+   * holds it, a document property's 0). Absent in the body.
+   */
+  readonly part?: string;
 }
 
 export type BlockKind = "heading" | "paragraph" | "list-item" | "code" | "table-cell";
@@ -79,6 +87,14 @@ export interface CheckDocument {
   readonly sections: readonly Section[];
   /** Every block of text in the document, in order, headings and signatures included. */
   readonly blocks: readonly TextBlock[];
+  /**
+   * Text a reader sees outside the body (DOCX): headers and footers,
+   * footnotes and endnotes, text boxes and the document properties, each
+   * block's position naming its part.
+   */
+  readonly outside?: readonly TextBlock[];
+  /** Hidden text (DOCX `w:vanish`), which no block holds: each run of it, at the place where it stands. */
+  readonly hidden?: readonly TextBlock[];
   readonly dates: DocumentDates;
   /** What the reader itself found (a file that cannot be read, schema errors). */
   readonly findings: readonly Finding[];

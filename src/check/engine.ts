@@ -24,13 +24,18 @@ export function runRules(
     rule.check(
       matched,
       (position, message) => {
-        if (disabledAt(matched, rule.id, position)) return;
-        findings.push({ line: position.line, column: position.column, severity, rule: rule.id, message });
+        if (position.part === undefined && disabledAt(matched, rule.id, position)) return;
+        findings.push({ line: position.line, column: position.column, severity, rule: rule.id, message: inPart(position, message) });
       },
       merged,
     );
   }
   return findings;
+}
+
+/** A message about text outside the body says where it stands: ”I sidfoten, stycke 2: …”. */
+export function inPart(position: Position, message: string): string {
+  return position.part === undefined ? message : `I ${position.part}: ${message}`;
 }
 
 /** Whether the rule is switched off in the section where a finding stands. */

@@ -20,12 +20,9 @@ export interface RuleParams {
   readonly defaults?: CaseDefaults;
   /** The förvaltning's severities (`check.regler`): a rule switched off, or made a warning or an error. */
   readonly severities?: Readonly<Record<string, "off" | Severity>>;
-  /** Only these rules (by id), when not all: see STRUCTURAL_RULES. */
+  /** Only these rules (by id), when not all. */
   readonly rules?: readonly string[];
 }
-
-/** The rules a hand edit of a draft can break: its sections and its headings. */
-export const STRUCTURAL_RULES: readonly string[] = ["sektion/saknas", "sektion/ordning", "sektion/tom", "sektion/dubblett", "struktur/rubrikniva"];
 
 export const DEFAULT_PARAMS: RuleParams = { lixMax: 60, lixMinWords: 50, sentenceMaxWords: 35, sections: SECTIONS };
 

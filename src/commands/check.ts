@@ -38,14 +38,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   }
   for (const folder of emptyFolders) io.stderr(`${printable(folder)}: inga filer att granska i mappen. check läser ${KINDS}.\n`);
 
-  const structuralOnly = await unchangedDraftsOfCases(files, io.cwd);
-  const results = await checkFiles(files, io.cwd, { ...parseThreads(io.env.REMISS_CHECK_THREADS), structuralOnly });
-  if (structuralOnly.size > 0) {
-    const count = structuralOnly.size === 1 ? "1 utkast" : `${structuralOnly.size} utkast`;
-    io.stderr(
-      `${count} granskades bara för avsnitt och rubriker: de är oförändrade sedan remiss skrev dem från ärendet bredvid, och ärendets fynd gäller dem också.\n`,
-    );
-  }
+  const results = await checkFiles(files, io.cwd, parseThreads(io.env.REMISS_CHECK_THREADS));
+  for (const stale of await staleDrafts(files, io.cwd)) results[stale.index]!.diagnostics.push(stale.diagnostic);
   const diagnostics = results.flatMap((r) => r.diagnostics).sort(compareDiagnostics);
   const ignored = results.filter((r) => r.ignored).length;
   if (ignored > 0) io.stderr(`${ignored === 1 ? "1 fil" : `${ignored} filer`} hoppades över enligt check.ignorera i remiss.config.yaml.\n`);
@@ -66,27 +60,56 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
 
 /**
  * The drafts (.md, .docx) that stand beside a case checked in the same run
- * (same folder, same name) and are unedited since remiss wrote them, by
- * their fingerprint: their text is the case's, so its findings are not
- * repeated for them. An edited or unsigned draft is checked in full.
+ * (same folder, same name) and are not what the case gives today: the case
+ * is drafted in memory, as `draft` would, and compared with each draft by
+ * content (src/check/stale-draft.ts). A stale draft is an error of its own,
+ * at its first line that differs: the files disagree, and the one that is
+ * sent may be the old one. A case that cannot be drafted (it has errors) is
+ * not compared; its findings say why.
  */
-async function unchangedDraftsOfCases(files: readonly string[], cwd: string): Promise<Set<number>> {
-  const cases = new Set(files.filter((f) => /\.ya?ml$/iu.test(f)).map((f) => resolve(cwd, f).replace(/\.ya?ml$/iu, "")));
-  const found = new Set<number>();
-  if (cases.size === 0) return found;
-  const candidates = files.map((f, index) => ({ f, index })).filter(({ f }) => /\.(md|docx)$/iu.test(f) && cases.has(resolve(cwd, f).replace(/\.(md|docx)$/iu, "")));
-  if (candidates.length === 0) return found;
-  const [{ docxState, markdownState }, { markdownText, readEarlierOutput }] = await Promise.all([import("../output/fingerprint.js"), import("../output/existing.js")]);
-  for (const { f, index } of candidates) {
-    let bytes: Buffer | undefined;
-    try {
-      bytes = readEarlierOutput(resolve(cwd, f), f);
-    } catch {
-      // Checked in full, where it is said why it cannot be read.
+async function staleDrafts(files: readonly string[], cwd: string): Promise<{ index: number; diagnostic: Diagnostic }[]> {
+  const caseFiles = new Map(files.filter((f) => /\.ya?ml$/iu.test(f)).map((f) => [resolve(cwd, f).replace(/\.ya?ml$/iu, ""), f]));
+  if (caseFiles.size === 0) return [];
+  const byCase = new Map<string, { index: number; file: string; format: "md" | "docx" }[]>();
+  files.forEach((file, index) => {
+    const match = /\.(md|docx)$/iu.exec(file);
+    const caseFile = match && caseFiles.get(resolve(cwd, file).slice(0, -match[0].length));
+    if (!match || !caseFile) return;
+    byCase.set(caseFile, [...(byCase.get(caseFile) ?? []), { index, file, format: match[1]!.toLowerCase() as "md" | "docx" }]);
+  });
+  if (byCase.size === 0) return [];
+  const [{ CasePreparer }, { docxDifference, markdownDifference }, { inPart }, { readEarlierOutput }] = await Promise.all([
+    import("./draft-case.js"),
+    import("../check/stale-draft.js"),
+    import("../check/engine.js"),
+    import("../output/existing.js"),
+  ]);
+  const found: { index: number; diagnostic: Diagnostic }[] = [];
+  for (const [caseFile, drafts] of byCase) {
+    const formats = [...new Set(drafts.map((d) => d.format))];
+    const prepared = await new CasePreparer({ formats, cwd, check: true }).prepare(caseFile);
+    if (prepared.failed !== undefined) continue;
+    for (const { index, file, format } of drafts) {
+      const expected = prepared.outputs?.find((o) => o.path.toLowerCase().endsWith(`.${format}`))?.data;
+      let bytes: Buffer | undefined;
+      try {
+        bytes = readEarlierOutput(resolve(cwd, file), file);
+      } catch {
+        // Checked in full, where it is said why it cannot be read.
+      }
+      if (expected === undefined || !bytes) continue;
+      const at =
+        format === "md"
+          ? markdownDifference(bytes.toString("utf8"), typeof expected === "string" ? expected : Buffer.from(expected).toString("utf8"))
+          : docxDifference(new Uint8Array(bytes), typeof expected === "string" ? Buffer.from(expected) : expected);
+      if (!at) continue;
+      const what = format === "md" ? "utkastet" : "Word-dokumentet";
+      const message = inPart(
+        at,
+        `${what[0]!.toUpperCase()}${what.slice(1)} är inte det som ${caseFile} ger i dag: ${format === "md" ? "från den här raden" : "från det här stycket"} skiljer sig filerna åt. Skriv ${what} på nytt med remiss draft ${caseFile}, eller för in ändringen i ärendet.`,
+      );
+      found.push({ index, diagnostic: { file, line: at.line, column: at.column, severity: "error", rule: "utkast/inaktuellt", message } });
     }
-    if (!bytes) continue;
-    const state = f.toLowerCase().endsWith(".md") ? markdownState(markdownText(bytes)) : docxState(bytes);
-    if (state === "intact") found.add(index);
   }
   return found;
 }

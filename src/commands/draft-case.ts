@@ -95,9 +95,10 @@ export class CasePreparer {
       const outputs: OutputFile[] = [];
       if (formats.includes("md")) outputs.push({ path: `${target}.md`, data: markdown });
       let pdf: PreparedCase["pdf"];
+      let docx: Uint8Array | undefined;
       if (formats.includes("docx") || formats.includes("pdf")) {
         const { renderDocx } = await import("../render/docx/index.js");
-        const docx = await renderDocx(markdown, {
+        docx = await renderDocx(markdown, {
           sourceDateEpoch: this.settings.sourceDateEpoch,
           style: profile.style,
           application: this.application,
@@ -106,7 +107,7 @@ export class CasePreparer {
         if (formats.includes("docx")) outputs.push({ path: `${target}.docx`, data: docx });
         if (formats.includes("pdf")) pdf = { docx, path: `${target}.pdf` };
       }
-      return { ...base, said, outputs, ...(pdf ? { pdf } : {}), placeholders: this.settings.check ? 0 : await countPlaceholders(markdown) };
+      return { ...base, said, outputs, ...(pdf ? { pdf } : {}), placeholders: this.settings.check ? 0 : await countPlaceholders(markdown, docx) };
     } catch (error) {
       const base = { file, ...(profileNote ? { profile: profileNote } : {}) };
       if (error instanceof RemissError) return { ...base, said: [line(error.message)], failed: error.exitCode };
@@ -128,16 +129,20 @@ export class CasePreparer {
 
 /**
  * How many placeholders ("[Fyll i …]", TODO) a draft still has, by `check`'s
- * own rule; a draft without a character that could start one has none.
+ * own rule: in the Word document when there is one, as `check` reads it
+ * (the letterhead, the footer and the properties included), else in the
+ * Markdown. A draft whose Markdown (front matter included, which holds the
+ * letterhead) has no character that could start one has none.
  */
-async function countPlaceholders(markdown: string): Promise<number> {
+async function countPlaceholders(markdown: string, docx: Uint8Array | undefined): Promise<number> {
   if (!/\[|TODO|FIXME|XXX|Lorem|…/u.test(markdown)) return 0;
   const [{ readMarkdown }, { runRules }, { textPlatshallare }] = await Promise.all([
     import("../check/readers/markdown.js"),
     import("../check/engine.js"),
     import("../check/rules/text-platshallare.js"),
   ]);
-  return runRules(readMarkdown(markdown), {}, [textPlatshallare]).filter((f) => f.rule === textPlatshallare.id).length;
+  const document = docx ? (await import("../check/readers/docx.js")).readDocx(docx) : readMarkdown(markdown);
+  return runRules(document, {}, [textPlatshallare]).filter((f) => f.rule === textPlatshallare.id).length;
 }
 
 /** A fault of remiss's own with one file: it stops that file only, and the others are still drafted. */

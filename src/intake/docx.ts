@@ -1,4 +1,5 @@
 import mammoth from "mammoth";
+import { zipDirectory, ZipProblem } from "../check/readers/zip.js";
 import { EXIT_USAGE, RemissError } from "../errors.js";
 import type { SourceLine, SourceText } from "./source.js";
 
@@ -9,6 +10,13 @@ import type { SourceLine, SourceText } from "./source.js";
  */
 export async function readDocxText(file: string, bytes: Uint8Array): Promise<SourceText> {
   let raw: string;
+  try {
+    // mammoth's zip reader takes one of two entries with one name, LibreOffice the other: such a file is refused first.
+    zipDirectory(bytes);
+  } catch (error) {
+    const problem = error instanceof ZipProblem ? error.message : "Filen går inte att öppna som Word-dokument.";
+    throw new RemissError(`${file}: ${problem[0]!.toLowerCase()}${problem.slice(1)} Öppna den i Word och spara den på nytt som .docx, eller spara den som PDF.`, EXIT_USAGE);
+  }
   try {
     // HTML rather than mammoth's raw text, which drops the line breaks inside a paragraph (a signature's lines).
     raw = htmlToText((await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value);

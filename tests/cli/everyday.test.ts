@@ -28,7 +28,8 @@ describe("remiss init", () => {
     expect(starter).toContain("[Skriv förvaltningens synpunkter här.]");
     const draft = runCli(["draft", "arende.yaml"], { cwd: dir });
     // Drafted, with a word about what is left to fill in; --strict makes that a failure.
-    expect(draft.stderr).toBe("30 platshållare står kvar i arende.md och arende.docx; remiss check visar var.\n");
+    // Counted in the Word document as check reads it: the body, the letterhead, the footer and the properties.
+    expect(draft.stderr).toBe("45 platshållare står kvar i arende.md och arende.docx; remiss check visar var.\n");
     expect(draft.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(["arende.docx", "arende.md", "arende.yaml"]);
     expect(runCli(["draft", "arende.yaml", "--strict"], { cwd: dir }).code).toBe(1);

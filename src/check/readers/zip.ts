@@ -11,15 +11,26 @@ export class ZipProblem extends Error {
   }
 }
 
+/** One entry of a zip's central directory. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly declaredSize: number;
+  readonly localOffset: number;
+}
+
 /**
- * The named entries of a zip file (a DOCX), read from its central directory
- * and inflated under limits: at most LIMITS.docxEntries entries, and no
- * entry larger than LIMITS.docxPartBytes, declared or actual. Inflating
- * stops as soon as an entry grows past its declared size or the limit, so a
- * zip bomb costs a few milliseconds, not its inflated size in time or
- * memory. Entries not asked for are never inflated. Throws ZipProblem.
+ * A zip file's central directory, read and checked: at most
+ * LIMITS.docxEntries entries, each record whole, and names that every
+ * program reads as the same file. Two entries with one name (or names that
+ * differ only in case, as on Windows and macOS), a name with a `..` part,
+ * an absolute path or a drive letter: one program reads one entry, another
+ * the other, so the file is refused as damaged rather than read as one of
+ * them. Every reader of a zip (check's, `init --fran`'s) calls this first.
+ * Throws ZipProblem.
  */
-export function readZipEntries(bytes: Uint8Array, wanted: ReadonlySet<string>): Map<string, Uint8Array> {
+export function zipDirectory(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEndOfCentralDirectory(view);
   const count = view.getUint16(end + 10, true);
@@ -28,20 +39,45 @@ export function readZipEntries(bytes: Uint8Array, wanted: ReadonlySet<string>): 
   if (count > LIMITS.docxEntries) {
     throw new ZipProblem(`Filen har ${formatCount(count)} delar; ett Word-dokument har ett tjugotal och får ha högst ${formatCount(LIMITS.docxEntries)}.`, true);
   }
-  const found = new Map<string, Uint8Array>();
+  const entries: ZipEntry[] = [];
+  const names = new Set<string>();
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i++) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) throw new ZipProblem(DAMAGED);
-    const method = view.getUint16(offset + 10, true);
-    const compressedSize = view.getUint32(offset + 20, true);
-    const declaredSize = view.getUint32(offset + 24, true);
     const nameLength = view.getUint16(offset + 28, true);
-    const extraLength = view.getUint16(offset + 30, true);
-    const commentLength = view.getUint16(offset + 32, true);
-    const localOffset = view.getUint32(offset + 42, true);
     const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-    offset += 46 + nameLength + extraLength + commentLength;
-    if (!wanted.has(name) || found.has(name)) continue;
+    entries.push({
+      name,
+      method: view.getUint16(offset + 10, true),
+      compressedSize: view.getUint32(offset + 20, true),
+      declaredSize: view.getUint32(offset + 24, true),
+      localOffset: view.getUint32(offset + 42, true),
+    });
+    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    const parts = name.split(/[/\\]/u);
+    if (name === "") throw new ZipProblem(DAMAGED);
+    if (/^[/\\]|^[a-z]:/iu.test(name) || parts.includes("..")) throw new ZipProblem(badName(name));
+    const key = name.replace(/\\/gu, "/").toLowerCase();
+    if (names.has(key)) throw new ZipProblem(twice(name));
+    names.add(key);
+  }
+  return entries;
+}
+
+/**
+ * The named entries of a zip file (a DOCX), from its checked central
+ * directory (zipDirectory), inflated under limits: no entry larger than
+ * LIMITS.docxPartBytes, declared or actual. Inflating stops as soon as an
+ * entry grows past its declared size or the limit, so a zip bomb costs a
+ * few milliseconds, not its inflated size in time or memory. Entries not
+ * asked for are never inflated. Throws ZipProblem.
+ */
+export function readZipEntries(bytes: Uint8Array, wanted: ReadonlySet<string> | ((name: string) => boolean)): Map<string, Uint8Array> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const wants = typeof wanted === "function" ? wanted : (name: string) => wanted.has(name);
+  const found = new Map<string, Uint8Array>();
+  for (const { name, method, compressedSize, declaredSize, localOffset } of zipDirectory(bytes)) {
+    if (!wants(name)) continue;
     if (declaredSize > LIMITS.docxPartBytes) throw new ZipProblem(tooLargePart(name, declaredSize), true);
     if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== 0x04034b50) throw new ZipProblem(DAMAGED);
     const start = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
@@ -60,6 +96,14 @@ export function readZipEntries(bytes: Uint8Array, wanted: ReadonlySet<string>): 
 }
 
 const DAMAGED = "Filen går inte att öppna som Word-dokument: den är skadad eller inte en DOCX-fil.";
+
+function twice(name: string): string {
+  return `Filen går inte att öppna som Word-dokument: den är skadad, eftersom delen ${name} finns två gånger (program läser olika av dem).`;
+}
+
+function badName(name: string): string {
+  return `Filen går inte att öppna som Word-dokument: den är skadad, eftersom den har en del med namnet ”${name}”, som pekar utanför dokumentet.`;
+}
 
 function tooLargePart(name: string, size: number): string {
   return `Word-dokumentets del ${name} är ${formatBytes(size)} uppackad; remiss läser högst ${formatBytes(LIMITS.docxPartBytes)} per del, långt mer än ett tjänsteutlåtande behöver.`;

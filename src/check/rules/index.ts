@@ -6,6 +6,7 @@ import { sektionOrdning } from "./sektion-ordning.js";
 import { sektionSaknas } from "./sektion-saknas.js";
 import { sektionTom } from "./sektion-tom.js";
 import { strukturRubrikniva } from "./struktur-rubrikniva.js";
+import { textDoldText } from "./text-dold-text.js";
 import { textLangMening } from "./text-lang-mening.js";
 import { textLix } from "./text-lix.js";
 import { textPlatshallare } from "./text-platshallare.js";
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   sektionDubblett,
   strukturRubrikniva,
   textPlatshallare,
+  textDoldText,
   textLix,
   textLangMening,
   datumSen,

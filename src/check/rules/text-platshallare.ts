@@ -29,7 +29,8 @@ interface Match {
 
 /**
  * Leftover placeholder text, anywhere in the document (headings, the
- * letterhead lines and the signatures included): TODO, FIXME, XXX, bracketed
+ * letterhead lines and the signatures included, and in a Word document its
+ * headers, footers, notes, text boxes and properties): TODO, FIXME, XXX, bracketed
  * instructions such as `[fyll i …]`, Lorem ipsum, and a line that is only
  * `…` or `...`. Reported where the placeholder starts.
  */
@@ -39,7 +40,7 @@ export const textPlatshallare: Rule = {
   description:
     "Platshållartext står kvar: TODO, FIXME, XXX, instruktioner inom hakparentes som [fyll i …], Lorem ipsum eller en rad med bara ”…”.",
   check(document, report) {
-    for (const block of document.blocks) {
+    for (const block of document.outside ? [...document.blocks, ...document.outside] : document.blocks) {
       for (const match of placeholders(block)) report(block.at(match.start), match.message);
     }
   },

@@ -84,6 +84,39 @@ describe("readDocx", () => {
     expect(doc.outline?.end).toEqual({ line: 8, column: 1 });
   });
 
+  it("reads hidden text (directly, by character style or by paragraph style, through basedOn) as no text of the paragraph", async () => {
+    const bytes = new Uint8Array(
+      await Packer.toBuffer(
+        new Document({
+          styles: {
+            characterStyles: [{ id: "Gomd", name: "Gömd", run: { vanish: true } }],
+            paragraphStyles: [
+              { id: "DoldBas", name: "Dold bas", run: { vanish: true } },
+              { id: "DoldStycke", name: "Dolt stycke", basedOn: "DoldBas" },
+            ],
+          },
+          sections: [
+            {
+              children: [
+                new Paragraph({ children: [new TextRun("Synlig "), new TextRun({ text: "dold", vanish: true }), new TextRun(" text.")] }),
+                new Paragraph({ children: [new TextRun("Med "), new TextRun({ text: "formatmall", style: "Gomd" })] }),
+                new Paragraph({ style: "DoldStycke", children: [new TextRun("Helt dolt stycke")] }),
+                new Paragraph({ style: "DoldStycke", children: [new TextRun({ text: "visad ändå", vanish: false })] }),
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    const doc = readDocx(bytes);
+    expect(doc.blocks.map((b) => b.text)).toEqual(["Synlig  text.", "Med ", "", "visad ändå"]);
+    expect(doc.hidden?.map((b) => [b.text, b.at(0)])).toEqual([
+      ["dold", { line: 1, column: 8 }],
+      ["formatmall", { line: 2, column: 5 }],
+      ["Helt dolt stycke", { line: 3, column: 1 }],
+    ]);
+  });
+
   it("says so when the file is not a Word document", () => {
     const notZip = readDocx(strToU8("inte en zip"));
     const noDocument = readDocx(zipSync({ "annat.txt": strToU8("hej") }));

@@ -11,6 +11,7 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
  * table (each cell one paragraph; put tables last to keep the numbering).
  * A line `@Name: value` is no paragraph but a custom document property, as
  * remiss writes `@Datum: 2025-10-07` and `@SvarSenast: 2025-10-28`.
+ * `{dold:text}` inside a line is a run of hidden text (`w:vanish`).
  */
 export async function docxFromDescription(description: string): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
@@ -42,6 +43,12 @@ export async function docxFromDescription(description: string): Promise<Uint8Arr
 }
 
 function paragraph(text: string, heading?: (typeof HEADINGS)[number]): Paragraph {
-  const runs = text.split("\t").flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part]));
-  return new Paragraph({ ...(heading ? { heading } : {}), children: [new TextRun({ children: runs })] });
+  // Odd pieces of the split are hidden text.
+  const pieces = text.split(/\{dold:([^}]*)\}/u);
+  const children = pieces.flatMap((piece, index) => {
+    if (piece === "" && pieces.length > 1) return [];
+    const runs = piece.split("\t").flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part]));
+    return [new TextRun({ children: runs, ...(index % 2 === 1 ? { vanish: true } : {}) })];
+  });
+  return new Paragraph({ ...(heading ? { heading } : {}), children });
 }
