@@ -153,7 +153,14 @@ function kindOf(block: Block): string | undefined {
 }
 
 function wordsOfBlock(block: Block): string[] {
-  return tokenize(plainText(block)).filter((token) => /[\p{L}\p{N}]/u.test(token));
+  // Each block's text apart, so that table cells and list items do not run together.
+  const texts: string[] = [];
+  const visit = (node: Nodes) => {
+    if ("children" in node && node.type !== "paragraph" && node.type !== "heading" && node.type !== "tableCell") for (const child of node.children as Nodes[]) visit(child);
+    else texts.push(plainText(node));
+  };
+  visit(block);
+  return texts.flatMap(tokenize).filter((token) => /[\p{L}\p{N}]/u.test(token));
 }
 
 function definitionsOf(root: Root): RootContent[] {

@@ -169,7 +169,8 @@ function rebuild(atoms: readonly [Atom, RevisionKind | undefined][], depth: numb
       index = end;
       continue;
     }
-    out.push(withRevision(withoutPositions(leaf), revision));
+    // Word cannot track a footnote reference as a run of text: the new draft's footnotes stand as they are.
+    if (!(leaf.type === "footnoteReference" && revision === "del")) out.push(withRevision(withoutPositions(leaf), leaf.type === "footnoteReference" ? undefined : revision));
     index++;
   }
   return out;

@@ -5,13 +5,15 @@ import { dirname, join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../../support/cli.js";
+import { writeReferencePair } from "../../support/diff-pairs.js";
 
 /**
  * Every XML part of the DOCX files remiss writes is valid against the ISO/IEC
  * 29500 Transitional schemas (vendored in tests/ooxml-schemas with their
  * source), checked offline with xmllint. The drafted documents: every
  * Markdown construct, the reference with its three signatories' variant,
- * and the house style with a logo.
+ * and the house style with a logo; and `remiss diff`'s document, with
+ * tracked changes of every kind it writes.
  */
 const SCHEMAS = join(ROOT, "tests", "ooxml-schemas", "ISO-IEC29500-4_2016");
 const SCHEMA_OF: Record<string, string> = {
@@ -59,6 +61,10 @@ beforeAll(() => {
   const result = runCli(["draft", ...cases, "--format", "docx"], { cwd: dir });
   expect(result.code).toBe(0);
   documents.push(...cases.map((c) => c.replace(/\.yaml$/u, ".docx")));
+  mkdirSync(join(dir, "diff"));
+  writeReferencePair(join(dir, "diff"));
+  expect(runCli(["diff", "diff/gammal.yaml", "diff/ny.yaml"], { cwd: dir }).code).toBe(0);
+  documents.push("diff/ny.andringar.docx");
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
