@@ -27,7 +27,8 @@ const SAME_BLOCK = 0.4;
  * draft's; markers and definitions are never changes.
  */
 export function mergeTrees(old: Root, neu: Root): Root {
-  const children = mergeBlocks(old.children, neu.children) as RootContent[];
+  const signatories = new WeakSet<Block>([...signatoriesOf(old.children), ...signatoriesOf(neu.children)]);
+  const children = mergeBlocks(old.children, neu.children, signatories) as RootContent[];
   const labels = new Set(definitionsOf(neu).map(labelOf));
   // A footnote or link the old text referred to, and the new one no longer defines, still has its text in the deleted words.
   const oldOnly = definitionsOf(old).filter((node) => !labels.has(labelOf(node)));
@@ -36,13 +37,14 @@ export function mergeTrees(old: Root, neu: Root): Root {
   return root;
 }
 
-function mergeBlocks(old: readonly Block[], neu: readonly Block[]): Block[] {
+/** `signatories`: the paragraphs of the signatures, which are paired one by one however unlike they are (they are laid out by their number). */
+function mergeBlocks(old: readonly Block[], neu: readonly Block[], signatories: WeakSet<Block>): Block[] {
   const edits = diffSequences(old, neu, blockKey);
   const out: Block[] = [];
   let deleted: Block[] = [];
   let inserted: Block[] = [];
   const flush = () => {
-    if (deleted.length > 0 || inserted.length > 0) out.push(...mergeStretch(deleted, inserted));
+    if (deleted.length > 0 || inserted.length > 0) out.push(...mergeStretch(deleted, inserted, signatories));
     deleted = [];
     inserted = [];
   };
@@ -62,13 +64,14 @@ function mergeBlocks(old: readonly Block[], neu: readonly Block[]): Block[] {
  * edited are found by an alignment that keeps both orders and makes the
  * pairs as alike as it can (Needleman–Wunsch, a gap costing nothing).
  */
-function mergeStretch(old: readonly Block[], neu: readonly Block[]): Block[] {
+function mergeStretch(old: readonly Block[], neu: readonly Block[], signatories: WeakSet<Block>): Block[] {
   const n = old.length;
   const m = neu.length;
   const score = (i: number, j: number): number => {
     const kind = kindOf(old[i]!);
     if (kind === undefined || kind !== kindOf(neu[j]!)) return -1;
     const s = similarity(wordsOfBlock(old[i]!), wordsOfBlock(neu[j]!));
+    if (signatories.has(old[i]!) && signatories.has(neu[j]!)) return s;
     return s >= SAME_BLOCK ? s : -1;
   };
   const width = m + 1;
@@ -86,7 +89,7 @@ function mergeStretch(old: readonly Block[], neu: readonly Block[]): Block[] {
     if (i < n && j < m) {
       const s = score(i, j);
       if (s >= 0 && best[i * width + j] === best[(i + 1) * width + j + 1]! + s + 1) {
-        out.push(...mergePair(old[i++]!, neu[j++]!));
+        out.push(...mergePair(old[i++]!, neu[j++]!, signatories));
         continue;
       }
     }
@@ -101,7 +104,7 @@ function mergeStretch(old: readonly Block[], neu: readonly Block[]): Block[] {
 }
 
 /** One block edited: its new form, with the differences inside it marked. */
-function mergePair(old: Block, neu: Block): Block[] {
+function mergePair(old: Block, neu: Block, signatories: WeakSet<Block>): Block[] {
   switch (neu.type) {
     case "paragraph":
     case "heading":
@@ -111,9 +114,9 @@ function mergePair(old: Block, neu: Block): Block[] {
     case "listItem":
     case "blockquote":
     case "table":
-      return [{ ...neu, children: mergeBlocks((old as typeof neu).children, neu.children) } as Block];
+      return [{ ...neu, children: mergeBlocks((old as typeof neu).children, neu.children, signatories) } as Block];
     case "tableRow":
-      return [{ ...neu, children: neu.children.map((cell, index) => mergePair((old as typeof neu).children[index]!, cell)[0]!) } as Block];
+      return [{ ...neu, children: neu.children.map((cell, index) => mergePair((old as typeof neu).children[index]!, cell, signatories)[0]!) } as Block];
     default:
       return [marked(old, "del"), marked(neu, "ins")].filter((block): block is Block => block !== undefined);
   }
@@ -163,6 +166,19 @@ function wordsOfBlock(block: Block): string[] {
   return texts.flatMap(tokenize).filter((token) => /[\p{L}\p{N}]/u.test(token));
 }
 
+/** The paragraphs after the signatures marker: one signatory each. */
+function signatoriesOf(nodes: readonly RootContent[]): RootContent[] {
+  const start = nodes.findIndex((node) => isSignaturesMarker(node));
+  if (start === -1) return [];
+  let end = start + 1;
+  while (nodes[end]?.type === "paragraph") end++;
+  return nodes.slice(start + 1, end);
+}
+
+function isSignaturesMarker(node: Block): boolean {
+  return node.type === "html" && node.value.trim() === SIGNATURES_MARKER;
+}
+
 function definitionsOf(root: Root): RootContent[] {
   const found: RootContent[] = [];
   const visit = (node: Nodes) => {
@@ -191,8 +207,11 @@ interface Leaf {
  * document ends with paragraphs inserted (or deleted), Word's Compare marks
  * the paragraph before them instead, and so does this: the mark of the
  * last unchanged paragraph is the one inserted, and the last paragraph's
- * mark stays. When there is no such paragraph (a table before), the last
+ * mark stays. When there is no unchanged paragraph before (a table, or
+ * the end replaced: paragraphs deleted, then others inserted), the last
  * mark stays unmarked, and an empty paragraph is left where the change was.
+ * (A mark both inserted and deleted would do, by ECMA-376; LibreOffice 7.4
+ * keeps such a mark when rejecting.)
  */
 function settleFinalMark(root: Root): void {
   const leaves = leavesOf(root.children, undefined, []);
@@ -215,7 +234,7 @@ function leavesOf(nodes: readonly Block[], inherited: RevisionKind | undefined, 
     const revision = revisionOf(node) ?? inherited;
     if (kindOf(node) === undefined) {
       // The signatures: two or more are a table.
-      if (node.type === "html" && node.value.trim() === SIGNATURES_MARKER) {
+      if (isSignaturesMarker(node)) {
         let end = index + 1;
         while (nodes[end]?.type === "paragraph") end++;
         const inTable = end - index - 1 >= 2;
