@@ -228,6 +228,34 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     });
 
   program
+    .command("diff")
+    .description("visa en ny version av ett ärende som spårade ändringar i Word, mot en äldre version")
+    .argument("<fil...>", "den gamla och den nya versionen av ärendet (YAML), eller med --mot bara ärendet")
+    .usage("[flaggor] <gammal.yaml> <ny.yaml>\n       remiss diff [flaggor] <arende.yaml> --mot <revision>")
+    .option("-o, --out <fil>", "skriv dokumentet hit i stället för NAMN.andringar.docx bredvid den nya versionen")
+    .option("--mot <revision>", "jämför med ärendets version i git, t.ex. main, HEAD~1 eller en commit")
+    .option("--forfattare <namn>", "vem ändringarna står på i Word (standard: diff.forfattare i remiss.config.yaml, annars förvaltningen)")
+    .helpOption("-h, --help", "visa hjälp för diff")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Dokumentet är den nya versionens utkast, med det som skiljer från den gamla",
+        "som spårade ändringar: godkänner man alla blir det den nya versionen, avvisar",
+        "man alla blir det den gamla.",
+        "",
+        "Exempel:",
+        "  remiss diff gammal.yaml arende.yaml      skriver arende.andringar.docx",
+        "  remiss diff arende.yaml --mot main       ändringarna sedan main, från git",
+        "  remiss diff arende.yaml --mot HEAD~1 -o granska.docx --forfattare \"Kim Lindqvist\"",
+      ].join("\n"),
+    )
+    .action(async (files: string[], options: import("./commands/diff.js").DiffOptions) => {
+      const { runDiff } = await import("./commands/diff.js");
+      setExitCode(await runDiff(files, options, io));
+    });
+
+  program
     .command("init")
     .description("skriv en startfil för ett nytt ärende, med alla fält och en kommentar till varje")
     .argument("[fil]", "filen som skrivs", "arende.yaml")

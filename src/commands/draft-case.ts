@@ -3,7 +3,7 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { capPerRule, hasErrors, hasUnreadable } from "../diagnostics.js";
 import { EXIT_INVALID, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "../errors.js";
 import { ProfileLoader, type Profile } from "../load/config.js";
-import { loadCaseFile } from "../load/index.js";
+import { loadCaseFile, loadCaseText } from "../load/index.js";
 import type { OutputFile } from "../output/atomic.js";
 import { createMarkdownRenderer, type MarkdownRenderer } from "../render/markdown/render.js";
 import { packageVersion } from "../paths.js";
@@ -66,7 +66,11 @@ export class CasePreparer {
     this.profiles = new ProfileLoader(settings.cwd);
   }
 
-  async prepare(file: string): Promise<PreparedCase> {
+  /**
+   * `source`: another version of the case at `file` (`remiss diff --mot`,
+   * from git): its bytes, and the name its findings are said under.
+   */
+  async prepare(file: string, source?: { readonly bytes: Uint8Array; readonly name: string }): Promise<PreparedCase> {
     const { cwd, formats } = this.settings;
     let profileNote: PreparedCase["profile"];
     try {
@@ -81,12 +85,14 @@ export class CasePreparer {
         };
       }
       if (profile.warnings.length > 0) profileNote = { config: profile.warnings[0]!.file, text: formatCompact(capPerRule(profile.warnings)) };
-      const loaded = await loadCaseFile(file, profile.config, cwd, profile.style);
+      const loaded = source
+        ? loadCaseText(source.bytes, source.name, profile.config, profile.style, dirname(resolve(cwd, file)))
+        : await loadCaseFile(file, profile.config, cwd, profile.style);
       const said = loaded.diagnostics.length > 0 ? [formatCompact(capPerRule(loaded.diagnostics))] : [];
       const base = { file, ...(profileNote ? { profile: profileNote } : {}) };
       if (!loaded.case || hasErrors(loaded.diagnostics)) {
         const failed = hasUnreadable(loaded.diagnostics) ? EXIT_USAGE : EXIT_INVALID;
-        return { ...base, said: [...said, line(`${file}: inget skrevs, eftersom filen har fel. Rätta dem och kör igen.`)], failed };
+        return { ...base, said: [...said, line(`${loaded.file}: inget skrevs, eftersom filen har fel. Rätta dem och kör igen.`)], failed };
       }
       const markdown = this.renderer(profile)(buildViewModel(loaded.case, profile.style));
       if (this.settings.stdout) return { ...base, said, markdown };

@@ -54,6 +54,17 @@ export const configSchema = z
       })
       .describe("Inställningar för remiss check.")
       .optional(),
+    diff: z
+      .strictObject({
+        forfattare: z
+          .string()
+          .trim()
+          .min(1)
+          .describe("Vem ändringarna i remiss diffs dokument står på, som Word visar det (standard: förvaltningens namn). Flaggan --forfattare går före.")
+          .optional(),
+      })
+      .describe("Inställningar för remiss diff.")
+      .optional(),
   })
   .describe("Förvaltningens gemensamma inställningar för remiss.");
 

@@ -215,7 +215,8 @@ function locate(pieces: TextPiece[], position: number, preferNext: boolean): { p
 /**
  * The edits that put `markup` at a position: before or after the whole run
  * when the position is at its edge, else inside the run, which is split
- * there (its properties repeated on the second half).
+ * there (its properties repeated on the second half): between two of its
+ * w:t, or inside one.
  */
 function markAt(piece: TextPiece, offset: number, markup: string, edits: Edit[]): void {
   if (offset === 0 && piece.firstInRun) {
@@ -226,9 +227,17 @@ function markAt(piece: TextPiece, offset: number, markup: string, edits: Edit[])
     edits.push({ at: piece.runEnd, remove: 0, insert: markup });
     return;
   }
-  const tagEnd = piece.contentStart;
+  const between = `</w:r>${markup}${piece.runOpen}`;
+  if (offset === 0) {
+    edits.push({ at: piece.tagStart, remove: 0, insert: between });
+    return;
+  }
+  if (offset === piece.text.length) {
+    edits.push({ at: piece.contentEnd + "</w:t>".length, remove: 0, insert: between });
+    return;
+  }
   // Both halves keep their spaces.
-  edits.push({ at: piece.tagStart, remove: tagEnd - piece.tagStart, insert: '<w:t xml:space="preserve">' });
+  edits.push({ at: piece.tagStart, remove: piece.contentStart - piece.tagStart, insert: '<w:t xml:space="preserve">' });
   edits.push({ at: piece.offsets[offset]!, remove: 0, insert: `</w:t></w:r>${markup}${piece.runOpen}<w:t xml:space="preserve">` });
 }
 

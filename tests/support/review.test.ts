@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderDocx } from "../../src/render/docx/index.js";
 import { docxParts } from "./docx.js";
@@ -167,6 +168,20 @@ describe("addComment", () => {
     expect(twice["word/_rels/document.xml.rels"]!.match(/relationships\/comments"/gu)).toHaveLength(1);
     expect(twice["[Content_Types].xml"]!.match(/\/word\/comments\.xml/gu)).toHaveLength(1);
     expect(() => addComment(original, { ...comment, anchorText: "finns inte i texten" })).toThrow(/occurs 0 time/u);
+  });
+
+  it("splits a run as LibreOffice writes them: several w:t, properties with a w:rPrChange", () => {
+    const files = unzipSync(original);
+    const run = '<w:r><w:rPr><w:b/><w:rPrChange w:id="90" w:author="A" w:date="2025-10-08T09:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t>Bil</w:t><w:t>agor &amp; mer</w:t></w:r>';
+    files["word/document.xml"] = strToU8(strFromU8(files["word/document.xml"]!).replace('<w:r><w:t xml:space="preserve">Bilagor</w:t></w:r>', run));
+    const body = docxParts(addComment(zipSync(files), { ...comment, anchorText: "agor &" }))["word/document.xml"]!;
+    const props = '<w:rPr><w:b/><w:rPrChange w:id="90" w:author="A" w:date="2025-10-08T09:00:00Z"><w:rPr/></w:rPrChange></w:rPr>';
+    expect(body).toContain(
+      `<w:r>${props}<w:t>Bil</w:t></w:r><w:commentRangeStart w:id="91"/>` +
+        `<w:r>${props}<w:t xml:space="preserve">agor &amp;</w:t></w:r><w:commentRangeEnd w:id="91"/>` +
+        '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="91"/></w:r>' +
+        `<w:r>${props}<w:t xml:space="preserve"> mer</w:t></w:r>`,
+    );
   });
 
   it("writes parts valid against the ISO/IEC 29500 Transitional schemas", () => {

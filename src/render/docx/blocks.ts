@@ -1,8 +1,8 @@
 import { BookmarkEnd, BookmarkStart, Paragraph, Table, TextRun, type FileChild, type ParagraphChild } from "docx";
 import type { Code, Heading, List, Nodes, Paragraph as MdastParagraph, PhrasingContent, Root, RootContent } from "mdast";
 import { CLOSING_MARKER, SIGNATURES_MARKER, fieldBookmark, parseFieldMarker } from "../../model/sections.js";
-import { withEnv, type Context } from "./context.js";
-import { normalizeLabel, plainText, renderInlines, softBreaksToSpaces } from "./inlines.js";
+import { blockContext, paragraphMark, revisionOf, withEnv, type Context, type RevisionKind } from "./context.js";
+import { normalizeLabel, plainText, renderInlines, run, softBreaksToSpaces } from "./inlines.js";
 import { PAGE } from "./page.js";
 import { RULE_BORDER, STYLE, listTextIndent } from "./styles.js";
 import { dataTable, signatures, type Signatory } from "./tables.js";
@@ -75,10 +75,15 @@ export function renderBody(root: Root, context: Context): RenderedBody {
     if (isMarker(node, SIGNATURES_MARKER)) {
       closing = false;
       const signatories: Signatory[] = [];
+      const revisions: (RevisionKind | undefined)[] = [];
+      const marks: MdastParagraph[] = [];
       while (nodes[index + 1]?.type === "paragraph") {
-        signatories.push(splitLines((nodes[++index] as MdastParagraph).children));
+        const signatory = nodes[++index] as MdastParagraph;
+        signatories.push(splitLines(signatory.children));
+        revisions.push(revisionOf(signatory));
+        marks.push(signatory);
       }
-      children.push(...signatures(signatories, context));
+      children.push(...signatures(signatories, context, { revisions, marks }));
       ending = withEnv(context, { keepTogether: true });
       continue;
     }
@@ -90,7 +95,8 @@ export function renderBody(root: Root, context: Context): RenderedBody {
     if (node.type === "paragraph") {
       const isSubtitle = previous?.type === "heading" && previous.depth === 1;
       children.push(
-        paragraph(node.children, context, {
+        paragraph(node.children, blockContext(node, context), {
+          of: node,
           ...(isSubtitle ? { style: STYLE.subtitle } : {}),
           // The closing sentence stays on the page of the signatures.
           ...(closing ? { style: STYLE.closing } : next && isMarker(next, SIGNATURES_MARKER) ? { keepNext: true } : {}),
@@ -147,6 +153,7 @@ function renderMetadata(nodes: readonly RootContent[], context: Context): { chil
       children.push(...renderBlock(node, context));
       continue;
     }
+    const tracked = blockContext(node, context);
     const lines = splitLines(node.children);
     const firstLine = softBreaksToSpaces(lines[0]?.map(plainText).join("") ?? "").trim();
     if (!hasDocumentInfo && firstLine === context.state.label) {
@@ -155,21 +162,23 @@ function renderMetadata(nodes: readonly RootContent[], context: Context): { chil
         new Paragraph({
           style: STYLE.documentInfo,
           indent: { left: PAGE.letterheadWidth },
-          children: joinLines(lines.map((line, index) => renderInlines(line, context, index === 0 ? { bold: true } : {}))),
+          ...paragraphMark(tracked, node),
+          children: joinLines(lines.map((line, index) => renderInlines(line, tracked, index === 0 ? { bold: true } : {})), tracked),
         }),
       );
     } else {
-      children.push(new Paragraph({ style: STYLE.metadata, children: renderInlines(node.children, context) }));
+      children.push(new Paragraph({ style: STYLE.metadata, ...paragraphMark(tracked, node), children: renderInlines(node.children, tracked) }));
     }
   }
   return { children, hasDocumentInfo };
 }
 
 /** Any block, wherever it stands: one clause per mdast block type, text content for the rest. */
-function renderBlock(node: RootContent, context: Context): FileChild[] {
+function renderBlock(node: RootContent, outer: Context): FileChild[] {
+  const context = blockContext(node, outer);
   switch (node.type) {
     case "paragraph":
-      return [paragraph(node.children, context)];
+      return [paragraph(node.children, context, { of: node })];
     case "heading":
       return [heading(node, context)];
     case "list":
@@ -179,7 +188,7 @@ function renderBlock(node: RootContent, context: Context): FileChild[] {
       return node.children.flatMap((child) => renderBlock(child, quoted));
     }
     case "thematicBreak":
-      return [new Paragraph({ border: RULE_BORDER, ...indentOf(context), children: [] })];
+      return [new Paragraph({ border: RULE_BORDER, ...indentOf(context), ...paragraphMark(context, node), children: [] })];
     case "code":
       return [codeBlock(node, context)];
     case "table":
@@ -204,25 +213,27 @@ function renderBlock(node: RootContent, context: Context): FileChild[] {
 function paragraph(
   children: readonly PhrasingContent[],
   context: Context,
-  options: { style?: string; keepNext?: boolean } = {},
+  options: { style?: string; keepNext?: boolean; of?: MdastParagraph } = {},
 ): Paragraph {
   const style = options.style ?? context.paragraphStyle;
   return new Paragraph({
     ...(style ? { style } : {}),
     ...(options.keepNext ? { keepNext: true } : {}),
     ...indentOf(context),
+    ...paragraphMark(context, options.of),
     children: renderInlines(children, context),
   });
 }
 
 function heading(node: Heading, context: Context): Paragraph {
-  return new Paragraph({ style: STYLE.heading(node.depth), ...indentOf(context), children: renderInlines(node.children, context) });
+  return new Paragraph({ style: STYLE.heading(node.depth), ...indentOf(context), ...paragraphMark(context, node), children: renderInlines(node.children, context) });
 }
 
 function codeBlock(node: Code, context: Context): Paragraph {
   const lines = node.value.split(/\r?\n/);
-  const runs: ParagraphChild[] = lines.map((line, index) => new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}) }));
-  return new Paragraph({ style: STYLE.code, ...indentOf(context, cm(0.5)), children: runs });
+  const format = context.revision ? { revision: context.revision } : {};
+  const runs: ParagraphChild[] = lines.map((line, index) => run({ text: line, ...(index > 0 ? { break: 1 } : {}) }, format, context));
+  return new Paragraph({ style: STYLE.code, ...indentOf(context, cm(0.5)), ...paragraphMark(context, node), children: runs });
 }
 
 /**
@@ -239,29 +250,33 @@ function renderList(list: List, context: Context): FileChild[] {
   const out: FileChild[] = [];
 
   list.children.forEach((item, itemIndex) => {
+    const itemContext = blockContext(item, context);
     const lastItem = itemIndex === list.children.length - 1;
     let numbered = false;
     // A task list item (GFM "- [x]") shows its box as GitHub does.
     const box = item.checked === true ? "☒ " : item.checked === false ? "☐ " : "";
-    const numberedParagraph = (children: readonly PhrasingContent[], last: boolean) =>
-      new Paragraph({
+    const numberedParagraph = (children: readonly PhrasingContent[], last: boolean, of?: MdastParagraph) => {
+      const paragraphContext = of ? blockContext(of, itemContext) : itemContext;
+      return new Paragraph({
         style: STYLE.listParagraph,
         numbering: { reference: numbering.reference, level, instance: numbering.instance },
         spacing: { after: closesList && lastItem && last ? BLOCK_AFTER : itemAfter },
         ...(context.keepTogether && !(closesList && lastItem && last) ? { keepNext: true } : {}),
-        children: renderInlines(box ? [{ type: "text", value: box }, ...children] : children, context),
+        ...paragraphMark(paragraphContext, of),
+        children: renderInlines(box ? [{ type: "text", value: box }, ...children] : children, paragraphContext),
       });
+    };
 
     item.children.forEach((child, childIndex) => {
       const last = childIndex === item.children.length - 1;
-      const inner = withEnv(context, {
+      const inner = withEnv(itemContext, {
         listDepth: level + 1,
         closesList: closesList && lastItem && last,
         indent: listTextIndent(level),
         paragraphStyle: undefined,
       });
       if (!numbered && child.type === "paragraph") {
-        out.push(numberedParagraph(child.children, last));
+        out.push(numberedParagraph(child.children, last, child));
         numbered = true;
         return;
       }
@@ -291,8 +306,9 @@ function splitLines(children: readonly PhrasingContent[]): PhrasingContent[][] {
   return lines;
 }
 
-function joinLines(lines: readonly ParagraphChild[][]): ParagraphChild[] {
-  return lines.flatMap((line, index) => (index === 0 ? line : [new TextRun({ break: 1 }), ...line]));
+function joinLines(lines: readonly ParagraphChild[][], context: Context): ParagraphChild[] {
+  const format = context.revision ? { revision: context.revision } : {};
+  return lines.flatMap((line, index) => (index === 0 ? line : [run({ break: 1 }, format, context), ...line]));
 }
 
 function isMarker(node: RootContent, marker: string): boolean {

@@ -20,7 +20,44 @@ export interface Context {
   readonly closesList?: boolean;
   /** After the signatures (Bilagor): lists keep every item with the next, so the end of the document stays on one page. */
   readonly keepTogether?: boolean;
+  /** Inside a block inserted or deleted whole (`remiss diff`): every run and paragraph mark in it is tracked so. */
+  readonly revision?: RevisionKind;
   readonly state: WriterState;
+}
+
+/** A tracked change (ECMA-376 Part 1 §17.13.5): text inserted (`w:ins`) or deleted (`w:del`). */
+export type RevisionKind = "ins" | "del";
+
+/**
+ * What `remiss diff` (src/diff) marks on an mdast node, in its `data`:
+ * `revision`, the node and everything in it inserted or deleted; `mark`, on
+ * a paragraph, heading or code block, its paragraph mark alone, when that
+ * differs from the node's (`none`: not tracked).
+ */
+export interface RevisionData {
+  revision?: RevisionKind;
+  mark?: RevisionKind | "none";
+}
+
+export function revisionOf(node: { data?: unknown }): RevisionKind | undefined {
+  return (node.data as RevisionData | undefined)?.revision;
+}
+
+/** The author and date of the tracked changes, and their ids, unique in the document in the order they are written. */
+export class Revisions {
+  private nextId = 1;
+
+  constructor(
+    readonly author: string,
+    /** W3C date-time; none, and the changes carry no date. */
+    readonly date: string | undefined,
+  ) {}
+
+  /** The attributes of the next change (`w:id`, `w:author`, `w:date`). */
+  next(): { id: number; author: string; date: string } {
+    // docx leaves out an attribute whose value is undefined.
+    return { id: this.nextId++, author: this.author, date: this.date as string };
+  }
 }
 
 /** Character formatting inherited by inline nodes. */
@@ -30,6 +67,8 @@ export interface RunFormat {
   readonly strike?: boolean;
   readonly code?: boolean;
   readonly link?: boolean;
+  /** Tracked as inserted or deleted (`remiss diff`). */
+  readonly revision?: RevisionKind;
 }
 
 export class WriterState {
@@ -44,6 +83,8 @@ export class WriterState {
   readonly footnoteIds = new Map<string, number>();
   /** Renders a footnote's blocks; set by the block writer, which the inline writer cannot import. */
   renderFootnote: (definition: FootnoteDefinition) => Paragraph[] = () => [];
+  /** Set when the document shows changes as tracked (`remiss diff`); without it, no change is written. */
+  revisions: Revisions | undefined;
 
   /**
    * @param label The house style's document label: the metadata block's
@@ -60,8 +101,31 @@ export class WriterState {
   }
 }
 
-export function createContext(label: string, fonts: DocumentFonts = FONTS, baseDir?: string): Context {
-  return { listDepth: 0, state: new WriterState(label, fonts, baseDir) };
+export function createContext(label: string, fonts: DocumentFonts = FONTS, baseDir?: string, revisions?: Revisions): Context {
+  const state = new WriterState(label, fonts, baseDir);
+  state.revisions = revisions;
+  return { listDepth: 0, state };
+}
+
+/** Within a block: the context of a block marked inserted or deleted whole. */
+export function blockContext(node: { data?: unknown }, context: Context): Context {
+  const revision = revisionOf(node);
+  return revision && revision !== context.revision ? withEnv(context, { revision }) : context;
+}
+
+/**
+ * A paragraph's options for its mark (`w:pPr/w:rPr/w:ins` or `w:del`), so
+ * that accepting or rejecting a paragraph inserted or deleted whole removes
+ * it rather than leaving it empty. `node` is the paragraph's own mdast
+ * node, whose `data.mark` may say otherwise.
+ */
+export function paragraphMark(context: Context, node?: { data?: unknown }): { run?: { insertion: ReturnType<Revisions["next"]> } | { deletion: ReturnType<Revisions["next"]> } } {
+  const { revisions } = context.state;
+  if (!revisions) return {};
+  const own = (node?.data as RevisionData | undefined)?.mark;
+  const kind = own === "none" ? undefined : (own ?? revisionOf(node ?? {}) ?? context.revision);
+  if (!kind) return {};
+  return { run: kind === "ins" ? { insertion: revisions.next() } : { deletion: revisions.next() } };
 }
 
 export function withEnv(context: Context, changes: Partial<Omit<Context, "state">>): Context {

@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../../model/husstil.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { renderBody } from "./blocks.js";
-import { createContext } from "./context.js";
+import { createContext, Revisions } from "./context.js";
 import { buildDocument, documentParts } from "./document.js";
 import { readFrontMatter } from "./frontmatter.js";
 import { packageDocx } from "./package.js";
@@ -18,6 +18,12 @@ export interface DocxOptions {
   application?: string;
   /** The folder the Markdown's images are named from: the case file's. */
   baseDir?: string;
+  /**
+   * `remiss diff`: who made the tracked changes that the tree marks
+   * (src/diff), and when (W3C date-time; none, no date). Without it, marks
+   * are ignored.
+   */
+  revisions?: { readonly author: string; readonly date: string | undefined };
 }
 
 /**
@@ -38,7 +44,8 @@ export async function renderMdast(tree: Root, options: DocxOptions = {}): Promis
   const front = readFrontMatter(tree);
   const style = options.style ?? DEFAULT_HOUSE_STYLE;
   const fonts = { ...FONTS, ...(style.typsnitt.brodtext ? { body: style.typsnitt.brodtext } : {}), ...(style.typsnitt.rubriker ? { heading: style.typsnitt.rubriker } : {}) };
-  const context = createContext(style.dokument, fonts, options.baseDir);
+  const revisions = options.revisions ? new Revisions(options.revisions.author, options.revisions.date) : undefined;
+  const context = createContext(style.dokument, fonts, options.baseDir, revisions);
   const body = renderBody(tree, context);
   const core = coreProperties(front, body.title, { sourceDateEpoch: options.sourceDateEpoch });
   const document = buildDocument({ front, body, numbering: context.state.numbering, footnotes: context.state.footnotes, core, style, fonts });

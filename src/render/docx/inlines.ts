@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
 import { isSafeLink, uriOf } from "../../model/links.js";
-import { ExternalHyperlink, FootnoteReferenceRun, ImageRun, TextRun, type ParagraphChild } from "docx";
+import { DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, ImageRun, InsertedTextRun, TextRun, type IRunOptions, type ParagraphChild } from "docx";
 import { fitWidth, readImage } from "../../images.js";
 import { PAGE } from "./page.js";
 import type { Nodes, PhrasingContent } from "mdast";
-import type { Context, RunFormat } from "./context.js";
+import { revisionOf, type Context, type RunFormat } from "./context.js";
 import { STYLE } from "./styles.js";
 
 /**
@@ -13,15 +13,18 @@ import { STYLE } from "./styles.js";
  * type without a clause of its own gives its text content.
  */
 export function renderInlines(nodes: readonly PhrasingContent[], context: Context, format: RunFormat = {}): ParagraphChild[] {
-  return nodes.flatMap((node) => renderInline(node, context, format));
+  const inherited = context.revision && !format.revision ? { ...format, revision: context.revision } : format;
+  return nodes.flatMap((node) => renderInline(node, context, inherited));
 }
 
-function renderInline(node: PhrasingContent, context: Context, format: RunFormat): ParagraphChild[] {
+function renderInline(node: PhrasingContent, context: Context, inherited: RunFormat): ParagraphChild[] {
+  const revision = revisionOf(node);
+  const format = revision ? { ...inherited, revision } : inherited;
   switch (node.type) {
     case "text":
-      return textRuns(softBreaksToSpaces(node.value), format);
+      return textRuns(softBreaksToSpaces(node.value), format, context);
     case "break":
-      return [new TextRun({ ...runProperties(format), break: 1 })];
+      return [run({ ...runProperties(format), break: 1 }, format, context)];
     case "strong":
       return renderInlines(node.children, context, { ...format, bold: true });
     case "emphasis":
@@ -29,7 +32,7 @@ function renderInline(node: PhrasingContent, context: Context, format: RunFormat
     case "delete":
       return renderInlines(node.children, context, { ...format, strike: true });
     case "inlineCode":
-      return textRuns(softBreaksToSpaces(node.value), { ...format, code: true });
+      return textRuns(softBreaksToSpaces(node.value), { ...format, code: true }, context);
     case "link":
       return hyperlink(node.url, node.children, context, format);
     case "linkReference": {
@@ -39,15 +42,15 @@ function renderInline(node: PhrasingContent, context: Context, format: RunFormat
     case "image":
       return image(node.url, node.alt ?? "", context, format);
     case "imageReference":
-      return textRuns(node.alt ?? "", format);
+      return textRuns(node.alt ?? "", format, context);
     case "html":
       return /^<br\s*\/?>$/i.test(node.value.trim())
-        ? [new TextRun({ ...runProperties(format), break: 1 })]
-        : textRuns(htmlText(node.value), format);
+        ? [run({ ...runProperties(format), break: 1 }, format, context)]
+        : textRuns(htmlText(node.value), format, context);
     case "footnoteReference":
       return footnoteReference(node.identifier, context, format);
     default:
-      return textRuns(softBreaksToSpaces(plainText(node as Nodes)), format);
+      return textRuns(softBreaksToSpaces(plainText(node as Nodes)), format, context);
   }
 }
 
@@ -63,7 +66,7 @@ function footnoteReference(identifier: string, context: Context, format: RunForm
   let id = state.footnoteIds.get(label);
   if (id === undefined) {
     const definition = state.footnoteDefinitions.get(label);
-    if (!definition) return textRuns(`[^${identifier}]`, format);
+    if (!definition) return textRuns(`[^${identifier}]`, format, context);
     id = state.footnoteIds.size + 1;
     state.footnoteIds.set(label, id);
     state.footnotes.set(id, { children: state.renderFootnote(definition) });
@@ -78,12 +81,13 @@ function footnoteReference(identifier: string, context: Context, format: RunForm
  * alt text.
  */
 function image(url: string, alt: string, context: Context, format: RunFormat): ParagraphChild[] {
-  const { baseDir } = context.state;
+  const { baseDir, revisions } = context.state;
   const file = baseDir === undefined || /^[a-z][a-z0-9+.-]*:/iu.test(url) ? undefined : readImage(resolve(baseDir, decodeURI(url)));
-  if (file === undefined || typeof file === "string") return textRuns(alt, format);
+  if (file === undefined || typeof file === "string") return textRuns(alt, format, context);
   const maxWidth = Math.floor((PAGE.textWidth / 1440) * 96) - Math.ceil(((context.indent ?? 0) / 1440) * 96);
   const size = fitWidth(file.width, file.height, Math.max(32, maxWidth));
-  return [new ImageRun({ type: file.type, data: file.data, transformation: size, altText: { name: alt, description: alt } })];
+  const tracked = revisions && format.revision ? { [format.revision === "ins" ? "insertion" : "deletion"]: revisions.next() } : {};
+  return [new ImageRun({ type: file.type, data: file.data, transformation: size, altText: { name: alt, description: alt }, ...tracked })];
 }
 
 /**
@@ -96,14 +100,21 @@ function image(url: string, alt: string, context: Context, format: RunFormat): P
 function hyperlink(url: string, children: readonly PhrasingContent[], context: Context, format: RunFormat): ParagraphChild[] {
   if (!isSafeLink(url)) return renderInlines(children, context, format);
   const runs = renderInlines(children, context, { ...format, link: true });
-  // Links do not nest in Markdown, so the children are plain runs.
-  const textRuns = runs.filter((run): run is TextRun => run instanceof TextRun);
-  return textRuns.length > 0 ? [new ExternalHyperlink({ link: uriOf(url), children: textRuns })] : [];
+  // Links do not nest in Markdown, so the children are plain runs (tracked ones in `remiss diff`).
+  const linkRuns = runs.filter((run) => run instanceof TextRun || run instanceof InsertedTextRun || run instanceof DeletedTextRun);
+  return linkRuns.length > 0 ? [new ExternalHyperlink({ link: uriOf(url), children: linkRuns })] : [];
 }
 
-function textRuns(text: string, format: RunFormat): ParagraphChild[] {
+function textRuns(text: string, format: RunFormat, context: Context): ParagraphChild[] {
   if (text === "") return [];
-  return [new TextRun({ ...runProperties(format), text })];
+  return [run({ ...runProperties(format), text }, format, context)];
+}
+
+/** A run, tracked as inserted or deleted when the format says so and the document shows changes. */
+export function run(options: IRunOptions, format: RunFormat, context: Context): ParagraphChild {
+  const { revisions } = context.state;
+  if (!revisions || !format.revision) return new TextRun(options);
+  return format.revision === "ins" ? new InsertedTextRun({ ...options, ...revisions.next() }) : new DeletedTextRun({ ...options, ...revisions.next() });
 }
 
 function runProperties(format: RunFormat) {

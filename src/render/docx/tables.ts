@@ -10,7 +10,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { PhrasingContent, Table as MdastTable } from "mdast";
-import type { Context } from "./context.js";
+import { blockContext, paragraphMark, withEnv, type Context, type RevisionKind, type Revisions } from "./context.js";
 import { renderInlines } from "./inlines.js";
 import { PAGE } from "./page.js";
 import { NO_BORDERS, STYLE } from "./styles.js";
@@ -32,23 +32,36 @@ const SIGNATURE_GAP = pointsToTwips(36);
  * the next, so the closing sentence, the signatures and Bilagor stay on one
  * page.
  */
-export function signatures(signatories: readonly Signatory[], context: Context): (Paragraph | Table)[] {
+export function signatures(
+  signatories: readonly Signatory[],
+  context: Context,
+  /** `remiss diff`: each signatory's change, and the node whose `data.mark` its last line's mark follows. */
+  tracked: { revisions: readonly (RevisionKind | undefined)[]; marks: readonly { data?: unknown }[] } = { revisions: [], marks: [] },
+): (Paragraph | Table)[] {
   if (signatories.length === 0) return [];
-  if (signatories.length === 1) return signatureParagraphs(signatories[0]!, context);
+  const own = (index: number) => {
+    const revision = tracked.revisions[index];
+    return revision ? withEnv(context, { revision }) : context;
+  };
+  if (signatories.length === 1) return signatureParagraphs(signatories[0]!, own(0), tracked.marks[0]);
   const columnWidth = Math.floor(PAGE.textWidth / 2);
   const rows: TableRow[] = [];
   for (let index = 0; index < signatories.length; index += 2) {
     const pair = [signatories[index], signatories[index + 1]];
+    // A row whose signatories are all inserted (or all deleted) is an inserted (deleted) row.
+    const kinds = new Set(pair.map((signatory, offset) => (signatory ? tracked.revisions[index + offset] : undefined)).filter((kind, offset) => kind || pair[offset]));
+    const rowKind = kinds.size === 1 ? [...kinds][0] : undefined;
     rows.push(
       new TableRow({
         cantSplit: true,
+        ...rowRevision(rowKind, context),
         children: pair.map(
-          (signatory) =>
+          (signatory, offset) =>
             new TableCell({
               borders: NO_BORDERS,
               margins: { ...NO_MARGINS, right: pointsToTwips(6) },
               width: { size: columnWidth, type: WidthType.DXA },
-              children: signatureParagraphs(signatory ?? [], context),
+              children: signatureParagraphs(signatory ?? [], own(index + offset), { data: { mark: "none" } }),
             }),
         ),
       }),
@@ -65,7 +78,8 @@ export function signatures(signatories: readonly Signatory[], context: Context):
   ];
 }
 
-function signatureParagraphs(signatory: Signatory, context: Context): Paragraph[] {
+/** `last`: whose `data.mark` the last line's mark follows (in a cell, none: a cell keeps its last paragraph). */
+function signatureParagraphs(signatory: Signatory, context: Context, last?: { data?: unknown }): Paragraph[] {
   // An empty cell still needs one paragraph, and carries the gap above the row.
   const lines = signatory.length > 0 ? signatory : [[]];
   return lines.map(
@@ -73,9 +87,17 @@ function signatureParagraphs(signatory: Signatory, context: Context): Paragraph[
       new Paragraph({
         style: STYLE.signature,
         ...(index === 0 ? { spacing: { before: SIGNATURE_GAP } } : {}),
+        ...paragraphMark(context, index === lines.length - 1 ? last : undefined),
         children: renderInlines(line, context),
       }),
   );
+}
+
+/** A table row inserted or deleted (`w:trPr/w:ins`, `w:del`), when the document shows changes. */
+function rowRevision(kind: RevisionKind | undefined, context: Context): { insertion?: ReturnType<Revisions["next"]>; deletion?: ReturnType<Revisions["next"]> } {
+  const { revisions } = context.state;
+  if (!revisions || !kind) return {};
+  return kind === "ins" ? { insertion: revisions.next() } : { deletion: revisions.next() };
 }
 
 /**
@@ -87,20 +109,21 @@ export function dataTable(table: MdastTable, context: Context): Table {
   const columnCount = Math.max(1, ...table.children.map((row) => row.children.length));
   const columnWidth = Math.floor(PAGE.textWidth / columnCount);
   const line = { style: BorderStyle.SINGLE, size: 4, color: COLORS.tableBorder } as const;
-  const rows = table.children.map(
-    (row, rowIndex) =>
-      new TableRow({
+  const rows = table.children.map((row, rowIndex) => {
+    const rowContext = blockContext(row, blockContext(table, context));
+    return new TableRow({
         ...(rowIndex === 0 ? { tableHeader: true } : {}),
+        ...rowRevision(rowContext.revision, context),
         children: Array.from({ length: columnCount }, (_, columnIndex) => {
           const cell = row.children[columnIndex];
-          const children: ParagraphChild[] = cell ? renderInlines(cell.children, context, { bold: rowIndex === 0 }) : [];
+          const children: ParagraphChild[] = cell ? renderInlines(cell.children, rowContext, { bold: rowIndex === 0 }) : [];
           return new TableCell({
             width: { size: columnWidth, type: WidthType.DXA },
             children: [new Paragraph({ style: STYLE.tableText, alignment: alignmentOf(table.align?.[columnIndex]), children })],
           });
         }),
-      }),
-  );
+      });
+  });
   return new Table({
     rows,
     width: { size: columnWidth * columnCount, type: WidthType.DXA },

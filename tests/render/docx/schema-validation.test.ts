@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../../support/cli.js";
+import { writeReferencePair } from "../../support/diff-pairs.js";
 import { validateDocxParts } from "../../support/ooxml-schema.js";
 
 /**
@@ -11,7 +12,8 @@ import { validateDocxParts } from "../../support/ooxml-schema.js";
  * 29500 Transitional schemas (vendored in tests/ooxml-schemas with their
  * source), checked offline with xmllint. The drafted documents: every
  * Markdown construct, the reference with its three signatories' variant,
- * and the house style with a logo.
+ * and the house style with a logo; and `remiss diff`'s document, with
+ * tracked changes of every kind it writes.
  */
 let dir: string;
 const documents: string[] = [];
@@ -28,6 +30,10 @@ beforeAll(() => {
   const result = runCli(["draft", ...cases, "--format", "docx"], { cwd: dir });
   expect(result.code).toBe(0);
   documents.push(...cases.map((c) => c.replace(/\.yaml$/u, ".docx")));
+  mkdirSync(join(dir, "diff"));
+  writeReferencePair(join(dir, "diff"));
+  expect(runCli(["diff", "diff/gammal.yaml", "diff/ny.yaml"], { cwd: dir }).code).toBe(0);
+  documents.push("diff/ny.andringar.docx");
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
