@@ -132,7 +132,8 @@ describe("runCheck", () => {
     const dir = mkdtempSync(join(tmpdir(), "remiss-check-"));
     writeFileSync(join(dir, "bild.md"), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
     const { code, stdout } = await check(["bild.md"], { format: "json" }, dir);
-    expect(code).toBe(1);
+    // A file that cannot be read as text: exit 2, as the README says.
+    expect(code).toBe(2);
     expect(JSON.parse(stdout)[0]).toMatchObject({ rule: "fil/binar", message: expect.stringContaining("Markdown-utkastet") });
   });
 });

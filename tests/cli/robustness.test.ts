@@ -180,7 +180,8 @@ describe("hostile Word documents in check", () => {
     expect(bomb.length).toBeLessThan(100_000);
     writeFileSync(join(dir, "bomb.docx"), bomb);
     const check = checkJson(["bomb.docx", "arende.yaml"], dir);
-    expect(check.code).toBe(1);
+    // A damaged document cannot be read: exit 2, as the README says.
+    expect(check.code).toBe(2);
     expect(check.findings[0]).toEqual({
       file: "bomb.docx",
       line: 0,
@@ -205,7 +206,7 @@ describe("hostile Word documents in check", () => {
     }
     writeFileSync(join(dir, "liten.docx"), honest);
     const check = checkJson(["liten.docx"], dir);
-    expect(check.code).toBe(1);
+    expect(check.code).toBe(2);
     expect(check.findings.map((f) => f.message)).toEqual([
       "Word-dokumentets del word/document.xml är större uppackad än filen själv uppger; filen är skadad eller gjord för att fylla minnet. Öppna den i Word och spara den på nytt som Word-dokument (.docx).",
     ]);

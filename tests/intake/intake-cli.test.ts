@@ -75,8 +75,8 @@ describe("init --fran and --remissbrev", () => {
     expect(written).toContain("  till: kommunfullmäktige   # ur motion.pdf, sida 1, rad ");
     expect(written).toContain("  beskrivning: |   # dokumentets egen text ur motion.pdf, sida 1, rad ");
     expect(written).toContain("    [Skriv om med förvaltningens ord. Nedan står dokumentets egen text.]\n\n    Är det av nonchalans, inkompetens");
-    // The kind is not in the title ("Motioner ska besvaras …"): the starter's own value stays, with no claim of where it came from.
-    expect(written).toMatch(/^ {2}typ: motion {18}# motion, skrivelse/mu);
+    // The kind is not in the title ("Motioner ska besvaras …"): the starter's placeholder stays, with no claim of where it came from.
+    expect(written).toMatch(/^ {2}typ: "\[Fyll i typ\]" {10}# motion, skrivelse/mu);
     expect(written).toContain("  aven_till:   # ur remiss.pdf, sida 1, rad ");
   });
 
