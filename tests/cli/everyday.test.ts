@@ -83,7 +83,7 @@ describe("remiss.config.yaml", () => {
     expect(result.stderr).toBe(
       [
         `${config}:5:8: fel: ”lix” ska vara ett heltal, t.ex. 60, inte ”sextio”. (check.lix)`,
-        `${config}:7:1: fel: Okänd nyckel ”mallar”. Tillåtna nycklar: forvaltning, underskrifter, husstil, templates, check. (mallar)`,
+        `${config}:7:1: fel: Okänd nyckel ”mallar”. Tillåtna nycklar: forvaltning, underskrifter, husstil, templates, check, diff. (mallar)`,
         `arende.yaml: inget skrevs, eftersom ${config} har fel. Rätta dem och kör igen.`,
         "",
       ].join("\n"),
