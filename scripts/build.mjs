@@ -57,15 +57,13 @@ async function precompiledPhrases() {
 const precompiled = `export const TEMPLATES = ${await precompiledTemplates()};\nexport const PHRASES = ${await precompiledPhrases()};\n`;
 
 /**
- * The libraries only `init --fran` needs (pdf.js and mammoth, two thirds of
- * all the code) are bundles of their own beside the main one, which
- * requires them when it reads a PDF or a Word document: every other command
- * starts without reading them.
+ * The library only `init --fran` needs (pdf.js, two thirds of all the code)
+ * is a bundle of its own beside the main one, which requires it when it
+ * reads a PDF: every other command starts without reading it.
  */
 const VENDOR = {
   "pdfjs-dist/legacy/build/pdf.mjs": "pdfjs.cjs",
   "pdfjs-dist/legacy/build/pdf.worker.mjs": "pdfjs-worker.cjs",
-  mammoth: "mammoth.cjs",
 };
 // The bundle's own file, for the package root and for worker threads: import.meta does not exist in a script.
 const SELF_URL = { define: { "import.meta.url": "__remissSelfUrl" }, banner: { js: 'var __remissSelfUrl = require("node:url").pathToFileURL(__filename).href;' } };
@@ -96,9 +94,9 @@ await build({
       setup(build) {
         // A module of the main bundle that requires the library's bundle: require(), since the main bundle runs as a
         // script (bin/remiss.js), where import() of a file is not available.
-        build.onResolve({ filter: /^(?:pdfjs-dist\/legacy\/build\/pdf(?:\.worker)?\.mjs|mammoth)$/ }, (args) => ({ path: VENDOR[args.path], namespace: "remiss-vendor" }));
+        build.onResolve({ filter: /^pdfjs-dist\/legacy\/build\/pdf(?:\.worker)?\.mjs$/ }, (args) => ({ path: VENDOR[args.path], namespace: "remiss-vendor" }));
         build.onLoad({ filter: /.*/, namespace: "remiss-vendor" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(`./${args.path}`)});`, loader: "js" }));
-        build.onResolve({ filter: /^\.\/(?:pdfjs|pdfjs-worker|mammoth)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+        build.onResolve({ filter: /^\.\/(?:pdfjs|pdfjs-worker)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
       },
     },
     {
