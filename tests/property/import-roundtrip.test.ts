@@ -66,7 +66,8 @@ function texts(docx: Uint8Array): string[] {
 function applyEdits(docx: Uint8Array, edits: readonly Edit[]): Uint8Array {
   const files = unzipSync(docx);
   let xml = strFromU8(files["word/document.xml"]!);
-  const paragraphs = [...xml.matchAll(/<w:p\b(?:(?!<\/w:p>).)*?_remiss_(?:(?!<\/w:p>).)*<\/w:p>/gsu)];
+  // Not the bilagor: the house style ends each with a full stop, so an edit that leaves it off comes back with one.
+  const paragraphs = [...xml.matchAll(/<w:p\b(?:(?!<\/w:p>).)*?_remiss_(?!bilagor)(?:(?!<\/w:p>).)*<\/w:p>/gsu)];
   const changed = new Map<number, string>();
   for (const e of edits) {
     const index = e.paragraph % paragraphs.length;
