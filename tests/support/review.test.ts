@@ -115,6 +115,11 @@ describe.skipIf(!hasLibreOfficeUno())("LibreOffice as the reviewer", () => {
 });
 
 describe("addComment", () => {
+  // The first free id: the draft's own bookmarks take the first ones (ids of annotations are unique across kinds).
+  const first = (() => {
+    const xml = docxParts(original)["word/document.xml"]!;
+    return Math.max(-1, ...[...xml.matchAll(/\sw:id="(\d+)"/gu)].map((m) => Number(m[1]))) + 1;
+  })();
   const comment = { author: "Eva Ek", initials: "EE", date: "2025-10-08T09:00:00.000Z", text: "Stämmer siffran?\nKolla med Kim." };
 
   it("splits the runs around the anchor, writes comments.xml, the relationship, the content type and the styles", () => {
@@ -124,7 +129,7 @@ describe("addComment", () => {
       /<w:t xml:space="preserve">[^<]*arbetar idag <\/w:t><\/w:r><w:commentRangeStart w:id="(\d+)"\/><w:r><w:t xml:space="preserve">åtta socialsekreterare<\/w:t><\/w:r><w:commentRangeEnd w:id="\1"\/><w:r><w:rPr><w:rStyle w:val="CommentReference"\/><\/w:rPr><w:commentReference w:id="\1"\/><\/w:r><w:r><w:t xml:space="preserve">[^<]/u,
     );
     expect(out["word/comments.xml"]).toContain(
-      '<w:comment w:id="0" w:author="Eva Ek" w:date="2025-10-08T09:00:00Z" w:initials="EE">' +
+      `<w:comment w:id="${first}" w:author="Eva Ek" w:date="2025-10-08T09:00:00Z" w:initials="EE">` +
         '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>' +
         '<w:r><w:t xml:space="preserve">Stämmer siffran?</w:t></w:r></w:p>' +
         '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr><w:r><w:t xml:space="preserve">Kolla med Kim.</w:t></w:r></w:p></w:comment>',
@@ -154,16 +159,16 @@ describe("addComment", () => {
   it("anchors across runs, and a second comment gets its own id beside the first", () => {
     const once = addComment(original, { ...comment, anchorText: "E-post: kim.lindqvist" });
     expect(docxParts(once)["word/document.xml"]).toContain(
-      '<w:commentRangeStart w:id="0"/><w:r><w:t xml:space="preserve">E-post: </w:t></w:r><w:hyperlink w:history="1" r:id="rId12">' +
-        '<w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve">kim.lindqvist</w:t></w:r><w:commentRangeEnd w:id="0"/>' +
-        '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="0"/></w:r>' +
+      `<w:commentRangeStart w:id="${first}"/><w:r><w:t xml:space="preserve">E-post: </w:t></w:r><w:hyperlink w:history="1" r:id="rId12">` +
+        `<w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve">kim.lindqvist</w:t></w:r><w:commentRangeEnd w:id="${first}"/>` +
+        `<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="${first}"/></w:r>` +
         '<w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve">@stockholm.se</w:t></w:r></w:hyperlink>',
     );
     const twice = docxParts(addComment(once, { ...comment, author: "Per Holm", initials: "PH", anchorText: "Stadsdelsnämnden överlämnar förvaltningens" }));
     const ids = [...twice["word/comments.xml"]!.matchAll(/<w:comment w:id="(\d+)" w:author="([^"]*)"/gu)].map((m) => [m[1], m[2]]);
     expect(ids).toEqual([
-      ["0", "Eva Ek"],
-      ["1", "Per Holm"],
+      [String(first), "Eva Ek"],
+      [String(first + 1), "Per Holm"],
     ]);
     expect(twice["word/_rels/document.xml.rels"]!.match(/relationships\/comments"/gu)).toHaveLength(1);
     expect(twice["[Content_Types].xml"]!.match(/\/word\/comments\.xml/gu)).toHaveLength(1);
