@@ -176,3 +176,29 @@ describe("a stale draft", () => {
     expect(checkJson(["a.yaml", "a.md", "a.docx"], dir)).toEqual({ code: 0, findings: [] });
   });
 });
+
+/** The minimal case with its synpunkter replaced by a Markdown text (indented as a block). */
+function withSynpunkter(markdown: string): string {
+  const synpunkter = "synpunkter: |\n  Förvaltningen delar skribentens bild.\n";
+  expect(MINIMAL).toContain(synpunkter);
+  return MINIMAL.replace(synpunkter, `synpunkter: |\n${markdown.split("\n").map((line) => (line ? `  ${line}` : "")).join("\n")}\n`);
+}
+
+describe("a Markdown field that would run into the next one", () => {
+  it("is an error at its line in draft and check when it leaves a code fence open", () => {
+    // Line 20 of the case is the field's first line of text.
+    writeFileSync(join(dir, "slut.yaml"), withSynpunkter("Förvaltningen delar skribentens bild.\n\n```"));
+    writeFileSync(join(dir, "oppen.yaml"), withSynpunkter("Förvaltningen delar skribentens bild.\n\n~~~~\nkod\n~~~\n\nMer text."));
+    writeFileSync(join(dir, "stangd.yaml"), withSynpunkter("Förvaltningen delar skribentens bild.\n\n```\nkod\n```"));
+    for (const file of ["slut.yaml", "oppen.yaml"]) {
+      const result = runCli(["draft", file], { cwd: dir });
+      expect(hasStackTrace(result.stderr)).toBe(false);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`${file}:22:3: fel: Kodblocket som börjar med ${file === "slut.yaml" ? "```" : "~~~~"} här avslutas aldrig`);
+    }
+    const check = checkJson(["slut.yaml", "oppen.yaml", "stangd.yaml"], dir);
+    expect(check.code).toBe(1);
+    expect(check.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`)).toEqual(["oppen.yaml:22:3 schema/kodblock", "slut.yaml:22:3 schema/kodblock"]);
+    draft("stangd.yaml");
+  });
+});
