@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Document, Packer, Paragraph, TextRun, Textbox, type IStylesOptions } from "docx";
@@ -200,5 +200,22 @@ describe("a Markdown field that would run into the next one", () => {
     expect(check.code).toBe(1);
     expect(check.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`)).toEqual(["oppen.yaml:22:3 schema/kodblock", "slut.yaml:22:3 schema/kodblock"]);
     draft("stangd.yaml");
+  });
+});
+
+describe("a linked image", () => {
+  it("is in the DOCX as a picture that is a link, not dropped", async () => {
+    copyFileSync(join(ROOT, "fixtures", "markdown-alla", "karta.png"), join(dir, "karta.png"));
+    writeFileSync(join(dir, "a.yaml"), withSynpunkter("Förvaltningen delar skribentens bild.\n\n[![Karta över skolvägarna](karta.png)](https://example.se/karta)"));
+    draft("a.yaml", "--format", "docx");
+    const { strFromU8, unzipSync } = await import("fflate");
+    const parts = unzipSync(new Uint8Array(readFileSync(join(dir, "a.docx"))));
+    const xml = strFromU8(parts["word/document.xml"]!);
+    const rels = strFromU8(parts["word/_rels/document.xml.rels"]!);
+    const hyperlink = /<w:hyperlink\b[^>]*r:id="([^"]+)"[^>]*>(?:(?!<\/w:hyperlink>).)*<\/w:hyperlink>/su.exec(xml.slice(xml.indexOf("Förvaltningen delar")));
+    expect(hyperlink?.[0]).toContain("<w:drawing>");
+    expect(hyperlink?.[0]).toContain('descr="Karta över skolvägarna"');
+    expect(rels).toMatch(new RegExp(`Id="${hyperlink![1]}"[^>]*Target="https://example.se/karta"|Target="https://example.se/karta"[^>]*Id="${hyperlink![1]}"`, "u"));
+    expect(Object.keys(parts).some((name) => name.startsWith("word/media/"))).toBe(true);
   });
 });

@@ -96,9 +96,9 @@ function image(url: string, alt: string, context: Context, format: RunFormat): P
 function hyperlink(url: string, children: readonly PhrasingContent[], context: Context, format: RunFormat): ParagraphChild[] {
   if (!isSafeLink(url)) return renderInlines(children, context, format);
   const runs = renderInlines(children, context, { ...format, link: true });
-  // Links do not nest in Markdown, so the children are plain runs.
-  const textRuns = runs.filter((run): run is TextRun => run instanceof TextRun);
-  return textRuns.length > 0 ? [new ExternalHyperlink({ link: url, children: textRuns })] : [];
+  // Links do not nest in Markdown, so the children are text runs and images (`[![Karta](karta.png)](https://…)`, a picture that is a link).
+  const linked = runs.filter((run): run is TextRun | ImageRun => run instanceof TextRun || run instanceof ImageRun);
+  return linked.length > 0 ? [new ExternalHyperlink({ link: url, children: linked })] : [];
 }
 
 function textRuns(text: string, format: RunFormat): ParagraphChild[] {
