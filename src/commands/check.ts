@@ -85,9 +85,16 @@ async function staleDrafts(files: readonly string[], cwd: string): Promise<{ ind
     import("../output/existing.js"),
   ]);
   const found: { index: number; diagnostic: Diagnostic }[] = [];
+  // One preparer per set of formats, so that profiles and templates are loaded once.
+  const preparers = new Map<string, InstanceType<typeof CasePreparer>>();
   for (const [caseFile, drafts] of byCase) {
-    const formats = [...new Set(drafts.map((d) => d.format))];
-    const prepared = await new CasePreparer({ formats, cwd, check: true }).prepare(caseFile);
+    const formats = [...new Set(drafts.map((d) => d.format))].sort();
+    let preparer = preparers.get(formats.join());
+    if (!preparer) {
+      preparer = new CasePreparer({ formats, cwd, check: true });
+      preparers.set(formats.join(), preparer);
+    }
+    const prepared = await preparer.prepare(caseFile);
     if (prepared.failed !== undefined) continue;
     for (const { index, file, format } of drafts) {
       const expected = prepared.outputs?.find((o) => o.path.toLowerCase().endsWith(`.${format}`))?.data;

@@ -10,7 +10,7 @@ import { isSafeLink, linkScheme } from "../model/links.js";
 import { LIMITS, formatBytes } from "../model/limits.js";
 import { cleanCharacters } from "./characters.js";
 import { decodeInput } from "./decode.js";
-import { markdownShapeProblem } from "./markdown-limits.js";
+import { markdownShapeProblem, unclosedFence } from "./markdown-limits.js";
 import { SourceMap, type FieldPath, type Position } from "./positions.js";
 import { readInputFile } from "./read.js";
 import { sectionFindings } from "./sections.js";
@@ -199,7 +199,9 @@ function markdownHeadingFindings(data: unknown, map: SourceMap): Finding[] {
  * What a Word document cannot show as the Markdown shows it: raw HTML (a
  * field's text is text; the document's own markers are the program's), an
  * image without alternative text, an image from the web, or one that is not
- * a PNG or JPEG file beside the case. Each is an error at its line.
+ * a PNG or JPEG file beside the case, and a code fence left open (which
+ * would run into the next field: every field must parse as a closed unit).
+ * Each is an error at its line.
  */
 function markdownContentFindings(data: unknown, map: SourceMap, baseDir: string | undefined): Finding[] {
   const findings: Finding[] = [];
@@ -223,6 +225,14 @@ function markdownContentFindings(data: unknown, map: SourceMap, baseDir: string 
         );
       } else if (node.type === "imageReference") {
         report("schema/bild", "En bild måste skrivas med sin fil direkt: ![Beskrivning av bilden](bild.png).");
+      } else if (node.type === "code" && offset !== undefined) {
+        const fence = unclosedFence(value.slice(offset, node.position?.end.offset));
+        if (fence) {
+          report(
+            "schema/kodblock",
+            `Kodblocket som börjar med ${fence} här avslutas aldrig, så i dokumentet skulle det ta med sig resten av texten, de följande avsnitten och underskrifterna. Avsluta det med en rad med bara ${fence}, eller ta bort raden.`,
+          );
+        }
       }
       if ("children" in node) for (const child of node.children) visit(child as Nodes);
     };

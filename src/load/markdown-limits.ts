@@ -111,3 +111,19 @@ function lineShape(text: string, start: number, end: number): { depth: number; c
   const opensBlock = markers > 0 || text.charCodeAt(i) === 0x23 /* # */;
   return { depth: markers + (markers > 0 ? Math.floor(columns / 2) : 0), contentStart: i, opensBlock, listItem };
 }
+
+/**
+ * The opening fence (```` ``` ````, `~~~`) of a fenced code block that is
+ * not closed, given the block's text (from its fence to its end as the
+ * parser ends it); undefined for a closed block or an indented one. A field
+ * is parsed alone but drafted between the others, so a fence it leaves open
+ * would take the following sections and the signatures into the code block.
+ */
+export function unclosedFence(block: string): string | undefined {
+  const lines = block.split("\n");
+  const open = /^ {0,3}(`{3,}|~{3,})/u.exec(lines[0]!)?.[1];
+  if (!open) return undefined;
+  // The closing fence: the same character, at least as many, nothing after but spaces (inside a quote or list, after its markers).
+  const close = lines.length > 1 ? /^[\s>]*(`{3,}|~{3,})[ \t]*$/u.exec(lines.at(-1)!)?.[1] : undefined;
+  return close && close[0] === open[0] && close.length >= open.length ? undefined : open;
+}

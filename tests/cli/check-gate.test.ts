@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Document, Packer, Paragraph, TextRun, Textbox, type IStylesOptions } from "docx";
@@ -174,5 +174,48 @@ describe("a stale draft", () => {
     // Drafted again, the files agree.
     draft("a.yaml");
     expect(checkJson(["a.yaml", "a.md", "a.docx"], dir)).toEqual({ code: 0, findings: [] });
+  });
+});
+
+/** The minimal case with its synpunkter replaced by a Markdown text (indented as a block). */
+function withSynpunkter(markdown: string): string {
+  const synpunkter = "synpunkter: |\n  Förvaltningen delar skribentens bild.\n";
+  expect(MINIMAL).toContain(synpunkter);
+  return MINIMAL.replace(synpunkter, `synpunkter: |\n${markdown.split("\n").map((line) => (line ? `  ${line}` : "")).join("\n")}\n`);
+}
+
+describe("a Markdown field that would run into the next one", () => {
+  it("is an error at its line in draft and check when it leaves a code fence open", () => {
+    // Line 20 of the case is the field's first line of text.
+    writeFileSync(join(dir, "slut.yaml"), withSynpunkter("Förvaltningen delar skribentens bild.\n\n```"));
+    writeFileSync(join(dir, "oppen.yaml"), withSynpunkter("Förvaltningen delar skribentens bild.\n\n~~~~\nkod\n~~~\n\nMer text."));
+    writeFileSync(join(dir, "stangd.yaml"), withSynpunkter("Förvaltningen delar skribentens bild.\n\n```\nkod\n```"));
+    for (const file of ["slut.yaml", "oppen.yaml"]) {
+      const result = runCli(["draft", file], { cwd: dir });
+      expect(hasStackTrace(result.stderr)).toBe(false);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`${file}:22:3: fel: Kodblocket som börjar med ${file === "slut.yaml" ? "```" : "~~~~"} här avslutas aldrig`);
+    }
+    const check = checkJson(["slut.yaml", "oppen.yaml", "stangd.yaml"], dir);
+    expect(check.code).toBe(1);
+    expect(check.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`)).toEqual(["oppen.yaml:22:3 schema/kodblock", "slut.yaml:22:3 schema/kodblock"]);
+    draft("stangd.yaml");
+  });
+});
+
+describe("a linked image", () => {
+  it("is in the DOCX as a picture that is a link, not dropped", async () => {
+    copyFileSync(join(ROOT, "fixtures", "markdown-alla", "karta.png"), join(dir, "karta.png"));
+    writeFileSync(join(dir, "a.yaml"), withSynpunkter("Förvaltningen delar skribentens bild.\n\n[![Karta över skolvägarna](karta.png)](https://example.se/karta)"));
+    draft("a.yaml", "--format", "docx");
+    const { strFromU8, unzipSync } = await import("fflate");
+    const parts = unzipSync(new Uint8Array(readFileSync(join(dir, "a.docx"))));
+    const xml = strFromU8(parts["word/document.xml"]!);
+    const rels = strFromU8(parts["word/_rels/document.xml.rels"]!);
+    const hyperlink = /<w:hyperlink\b[^>]*r:id="([^"]+)"[^>]*>(?:(?!<\/w:hyperlink>).)*<\/w:hyperlink>/su.exec(xml.slice(xml.indexOf("Förvaltningen delar")));
+    expect(hyperlink?.[0]).toContain("<w:drawing>");
+    expect(hyperlink?.[0]).toContain('descr="Karta över skolvägarna"');
+    expect(rels).toMatch(new RegExp(`Id="${hyperlink![1]}"[^>]*Target="https://example.se/karta"|Target="https://example.se/karta"[^>]*Id="${hyperlink![1]}"`, "u"));
+    expect(Object.keys(parts).some((name) => name.startsWith("word/media/"))).toBe(true);
   });
 });

@@ -41,7 +41,11 @@ export function readDocx(bytes: Uint8Array): CheckDocument {
     return notDocx(error instanceof ZipProblem ? error.message : "Filen går inte att öppna som Word-dokument: den är skadad eller inte en DOCX-fil.");
   }
   const documentXml = parts[DOCUMENT]!;
-  const paragraphCount = [DOCUMENT, FOOTNOTES, ENDNOTES, ...new Set(references.map((r) => r.part))].reduce((sum, name) => sum + countParagraphs(parts[name]), 0);
+  // The body, and the headers, footers and notes together, each at most the limit.
+  const paragraphCount = Math.max(
+    countParagraphs(documentXml),
+    [FOOTNOTES, ENDNOTES, ...new Set(references.map((r) => r.part))].reduce((sum, name) => sum + countParagraphs(parts[name]), 0),
+  );
   if (paragraphCount > LIMITS.docxParagraphs) {
     return notDocx(`Word-dokumentet har ${formatCount(paragraphCount)} stycken; remiss granskar högst ${formatCount(LIMITS.docxParagraphs)}, långt mer än ett tjänsteutlåtande har.`, "");
   }

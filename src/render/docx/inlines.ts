@@ -100,9 +100,9 @@ function image(url: string, alt: string, context: Context, format: RunFormat): P
 function hyperlink(url: string, children: readonly PhrasingContent[], context: Context, format: RunFormat): ParagraphChild[] {
   if (!isSafeLink(url)) return renderInlines(children, context, format);
   const runs = renderInlines(children, context, { ...format, link: true });
-  // Links do not nest in Markdown, so the children are plain runs (tracked ones in `remiss diff`).
-  const linkRuns = runs.filter((run) => run instanceof TextRun || run instanceof InsertedTextRun || run instanceof DeletedTextRun);
-  return linkRuns.length > 0 ? [new ExternalHyperlink({ link: uriOf(url), children: linkRuns })] : [];
+  // Links do not nest in Markdown, so the children are text runs (tracked ones in `remiss diff`) and images (`[![Karta](karta.png)](https://…)`, a picture that is a link).
+  const linked = runs.filter((run) => run instanceof TextRun || run instanceof InsertedTextRun || run instanceof DeletedTextRun || run instanceof ImageRun);
+  return linked.length > 0 ? [new ExternalHyperlink({ link: uriOf(url), children: linked })] : [];
 }
 
 function textRuns(text: string, format: RunFormat, context: Context): ParagraphChild[] {
