@@ -466,17 +466,19 @@ async function watchAndDraft(paths: readonly string[], options: DraftOptions, fo
 
   await run();
   await rewatch();
-  io.stderr("Bevakar ändringar. Avsluta med Ctrl+C.\n");
-  // Also keeps the process alive when no folder can be watched for a moment.
-  const poll = setInterval(() => {
-    if (!stopped && [...missing].some((folder) => existsSync(folder))) schedule();
-  }, POLL_MS);
-  await new Promise<void>((done) => {
+  // Ctrl-C is listened for before the line that invites it is written.
+  const ended = new Promise<void>((done) => {
     const stop = () => done();
     options.signal?.addEventListener("abort", stop, { once: true });
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  io.stderr("Bevakar ändringar. Avsluta med Ctrl+C.\n");
+  // Also keeps the process alive when no folder can be watched for a moment.
+  const poll = setInterval(() => {
+    if (!stopped && [...missing].some((folder) => existsSync(folder))) schedule();
+  }, POLL_MS);
+  await ended;
   stopped = true;
   clearInterval(poll);
   clearTimeout(timer);
