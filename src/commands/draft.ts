@@ -1,11 +1,12 @@
-import { realpathSync, watch as watchFs, type FSWatcher } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync, watch as watchFs, type FSWatcher } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "../errors.js";
 import { ProfileLoader } from "../load/config.js";
 import { expandCaseInputs } from "../load/inputs.js";
-import { STDIN } from "../load/read.js";
+import { STDIN, readRegularFile } from "../load/read.js";
 import { isGlob } from "../load/walk.js";
+import { LIMITS } from "../model/limits.js";
 import { markdownText, readEarlierOutput } from "../output/existing.js";
 import { removingTemporariesOnSignal, writeFilesAtomically, type OutputFile } from "../output/atomic.js";
 import { runJobs } from "../parallel/pool.js";
@@ -341,74 +342,201 @@ class Drafter {
 }
 
 /**
- * `--watch`: drafts at once, then again whenever an input, a config or a
- * template changes. Folders are watched rather than files, so that editors
- * that save by renaming are seen too. An error is shown and watching goes on.
+ * `--watch`: drafts at once, then again whenever anything a draft reads
+ * changes: a case, a new case or subfolder in a folder given, a
+ * remiss.config.yaml (also one created in a folder above), a template
+ * (section templates in subfolders too). Folders are watched rather than
+ * files, so that editors that save by renaming are seen too. A folder that
+ * goes away (a branch switch, `git stash -u`) is watched again when it is
+ * back. A change is drafted only once the files have stopped changing and
+ * parse, so that a file saved in two writes is not drafted half-way. An
+ * error is shown and watching goes on.
  */
 async function watchAndDraft(paths: readonly string[], options: DraftOptions, formats: readonly Format[], io: CommandIo): Promise<ExitCode> {
+  const { CONFIG_FILE } = await import("../model/config-file.js");
+  const { isSkippedName } = await import("../load/walk.js");
+  const { parseDocument } = await import("yaml");
+  let files: string[] = [];
+  /** The state of the inputs (their names, sizes and times) that the last round drafted. */
+  let drafted = "";
+  const inputsNow = async () => {
+    const found = await expandCaseInputs(paths, io.cwd);
+    const profiles = new ProfileLoader(io.cwd);
+    const configs = await Promise.all(found.map(async (file) => (await profiles.forCase(resolve(io.cwd, file))).file));
+    return { found, state: stateOf([...found.map((f) => resolve(io.cwd, f)), ...configs.filter((c): c is string => c !== undefined)]) };
+  };
   const run = async () => {
-    const files = await expandCaseInputs(paths, io.cwd);
+    const now = await inputsNow();
+    files = now.found;
+    drafted = now.state;
     await new Drafter(options, formats, io).draftAll(files).catch((error: unknown) => {
       // Whatever goes wrong in one round is said, and watching goes on.
       io.stderr(error instanceof RemissError ? line(error.message) : `remiss: ett oväntat fel inträffade (${unexpectedDetail(error)}). Bevakningen fortsätter. Rapportera gärna felet.\n`);
     });
-    return files;
   };
-  let files = await run();
+  /** Waits until the inputs have not changed for SETTLE_MS and every case parses (or has not for PARSE_WAIT_MS: its error is then said). */
+  const settle = async () => {
+    let last = (await inputsNow()).state;
+    let since = Date.now();
+    for (;;) {
+      await delay(SETTLE_STEP_MS);
+      if (stopped) return;
+      const now = await inputsNow();
+      if (now.state !== last) {
+        last = now.state;
+        since = Date.now();
+        continue;
+      }
+      if (Date.now() - since < SETTLE_MS) continue;
+      if (Date.now() - since >= PARSE_WAIT_MS || now.found.every((file) => parses(resolve(io.cwd, file)))) return;
+    }
+  };
+  const parses = (path: string) => {
+    try {
+      return parseDocument(readRegularFile(path, LIMITS.caseBytes).toString("utf8")).errors.length === 0;
+    } catch {
+      // Unreadable: drafting says why.
+      return true;
+    }
+  };
+
   const watchers: FSWatcher[] = [];
+  /** Folders that should be watched but are not there now: looked for again every POLL_MS. */
+  let missing = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   /** Set by Ctrl-C: a round still drafting then sets up no new watchers, which would keep the process alive. */
   let stopped = false;
+  const schedule = () => {
+    clearTimeout(timer);
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        await settle();
+        if (stopped) return;
+        io.stderr(`Ändring upptäckt – skriver om …\n`);
+        await run();
+        await rewatch();
+      });
+    }, 150);
+  };
   const rewatch = async () => {
     for (const watcher of watchers.splice(0)) watcher.close();
     if (stopped) return;
+    const { folders, above } = await foldersToWatch(files);
+    const nowMissing = new Set<string>();
+    for (const folder of new Set([...folders, ...above])) {
+      if (stopped) return;
+      const onlyConfig = !folders.has(folder);
+      try {
+        const watcher = watchFs(folder, { recursive: false }, (_event, name) => {
+          if (name && (onlyConfig ? name !== CONFIG_FILE : !relevant(folder, name))) return;
+          schedule();
+        });
+        // A folder removed while watched: drafted again (and watched again) when it is back.
+        watcher.on("error", () => schedule());
+        watchers.push(watcher);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+          if (!missing.has(folder)) io.stderr(line(`${folder}: finns inte just nu; bevakas igen när mappen är tillbaka.`));
+          nowMissing.add(folder);
+        } else io.stderr(line(`${folder}: kan inte bevakas.`));
+      }
+    }
+    missing = nowMissing;
+    // A change between this round's look at the inputs and its watchers: drafted now rather than missed.
+    if ((await inputsNow()).state !== drafted) schedule();
+  };
+  /** A file a draft reads, or a folder (which may hold cases). */
+  const relevant = (folder: string, name: string) => {
+    if (/\.(ya?ml|hbs)$/iu.test(name)) return true;
+    if (isSkippedName(name)) return false;
+    try {
+      return statSync(join(folder, name)).isDirectory();
+    } catch {
+      // Gone again, or a folder removed: what it held is looked at anew.
+      return !extname(name);
+    }
+  };
+  /** Folders to watch for any input, and folders above the cases where only a new remiss.config.yaml matters. */
+  const foldersToWatch = async (cases: readonly string[]) => {
     const profiles = new ProfileLoader(io.cwd);
-    const folders = new Set<string>(paths.map((p) => resolve(io.cwd, p)).filter((p) => !extname(p)));
-    for (const file of files) {
-      folders.add(dirname(resolve(io.cwd, file)));
+    const folders = new Set<string>();
+    const above = new Set<string>();
+    for (const given of paths.map((p) => resolve(io.cwd, p)).filter((p) => !extname(p))) for (const folder of withSubfolders(given, isSkippedName)) folders.add(folder);
+    for (const file of cases) {
+      const caseDir = dirname(resolve(io.cwd, file));
+      folders.add(caseDir);
+      for (let folder = dirname(caseDir); ; folder = dirname(folder)) {
+        above.add(folder);
+        if (dirname(folder) === folder) break;
+      }
       const profile = await profiles.forCase(resolve(io.cwd, file));
       if (profile.file) folders.add(dirname(profile.file));
       const templates = options.templates ? resolve(io.cwd, options.templates) : profile.templatesDir;
-      if (templates) folders.add(templates);
+      if (templates) for (const folder of withSubfolders(templates, isSkippedName)) folders.add(folder);
     }
-    for (const folder of folders) {
-      if (stopped) return;
-      try {
-        watchers.push(
-          watchFs(folder, { recursive: false }, (_event, name) => {
-            if (name && !/\.(ya?ml|hbs)$/i.test(name)) return;
-            clearTimeout(timer);
-            if (stopped) return;
-            timer = setTimeout(() => {
-              running = running.then(async () => {
-                io.stderr(`Ändring upptäckt – skriver om …\n`);
-                files = await run();
-                await rewatch();
-              });
-            }, 150);
-          }),
-        );
-      } catch {
-        io.stderr(line(`${folder}: kan inte bevakas.`));
-      }
-    }
+    return { folders, above };
   };
+
+  await run();
   await rewatch();
-  io.stderr("Bevakar ändringar. Avsluta med Ctrl+C.\n");
-  await new Promise<void>((done) => {
+  // Ctrl-C is listened for before the line that invites it is written.
+  const ended = new Promise<void>((done) => {
     const stop = () => done();
     options.signal?.addEventListener("abort", stop, { once: true });
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  io.stderr("Bevakar ändringar. Avsluta med Ctrl+C.\n");
+  // Also keeps the process alive when no folder can be watched for a moment.
+  const poll = setInterval(() => {
+    if (!stopped && [...missing].some((folder) => existsSync(folder))) schedule();
+  }, POLL_MS);
+  await ended;
   stopped = true;
+  clearInterval(poll);
   clearTimeout(timer);
   for (const watcher of watchers.splice(0)) watcher.close();
   await running;
   // A round that was drafting when Ctrl-C came may have watched again before it saw `stopped`.
   for (const watcher of watchers.splice(0)) watcher.close();
   return EXIT_OK;
+}
+
+/** --watch: inputs unchanged this long count as saved. */
+const SETTLE_MS = 300;
+const SETTLE_STEP_MS = 100;
+/** --watch: how long a case that does not parse is given to be saved in full before its errors are said. */
+const PARSE_WAIT_MS = 2000;
+/** --watch: how often a folder that went away is looked for. */
+const POLL_MS = 500;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+/** Names, sizes and modification times of the files, as one string to compare. */
+function stateOf(paths: readonly string[]): string {
+  return paths
+    .map((path) => {
+      const info = statSync(path, { throwIfNoEntry: false, bigint: true });
+      return `${path}\0${info ? `${info.size}:${info.mtimeNs}:${info.ino}` : "-"}`;
+    })
+    .join("\n");
+}
+
+/** A folder and the folders below it (not those `skip` names), or nothing when it is not there. */
+function withSubfolders(folder: string, skip: (name: string) => boolean): string[] {
+  const out = [folder];
+  try {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory() && !skip(entry.name)) out.push(...withSubfolders(join(folder, entry.name), skip));
+    }
+  } catch {
+    // Not there (yet), or not a folder: watching it says so.
+  }
+  return out;
 }
 
 /**

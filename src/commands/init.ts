@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { EXIT_INVALID, EXIT_OK, RemissError, type ExitCode } from "../errors.js";
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, type ExitCode } from "../errors.js";
 import { ProfileLoader } from "../load/config.js";
 import type { HouseStyle } from "../model/husstil.js";
 import { writeFilesAtomically } from "../output/atomic.js";
 import { SCHEMA_FILE, STARTER_CASE } from "../paths.js";
 import type { Intake } from "../intake/starter.js";
-import { LIMITS } from "../model/limits.js";
+import { LIMITS, formatBytes } from "../model/limits.js";
 import { formatCompact } from "../report/compact.js";
 import { printable } from "../report/printable.js";
 import type { CommandIo } from "./io.js";
@@ -57,6 +57,13 @@ export async function runInit(file: string | undefined, options: InitOptions, io
   const given = [...(profile.config.forvaltning?.namn && profile.config.forvaltning.namnd ? ["forvaltning"] : []), ...(profile.config.underskrifter ? ["underskrifter"] : [])];
   const starter = fitToStyle(template, profile.style, given).replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? "");
   const filled = intake ? (await import("../intake/starter.js")).fillStarter(starter, intake) : undefined;
+  if (filled && Buffer.byteLength(filled.text) > LIMITS.caseBytes) {
+    // Never a case that draft would refuse.
+    throw new RemissError(
+      `${shown}: skrevs inte, eftersom texten från dokumentet skulle göra ärendet större än ${formatBytes(LIMITS.caseBytes)}, mer än ett ärende får vara. Kör remiss init utan --fran och klistra in det som behövs.`,
+      EXIT_USAGE,
+    );
+  }
   await writeFilesAtomically([{ path: target, data: filled?.text ?? starter }], () => shown);
   io.stdout(`Skrev ${shown}. Fyll i fälten och kör sedan: remiss draft ${shown}\n`);
   if (filled) io.stdout(`${printable(filled.summary)}\n`);

@@ -1,4 +1,6 @@
+import { Unzlib } from "fflate";
 import { EXIT_USAGE, RemissError } from "../errors.js";
+import { LIMITS, formatBytes } from "../model/limits.js";
 import type { SourceLine, SourceText } from "./source.js";
 
 /**
@@ -9,6 +11,12 @@ import type { SourceLine, SourceText } from "./source.js";
  * between pages. Positions are page and line.
  */
 export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceText> {
+  if (inflatesBeyond(bytes, LIMITS.sourceInflatedBytes)) {
+    throw new RemissError(
+      `${file}: PDF-filen packas upp till mer än ${formatBytes(LIMITS.sourceInflatedBytes)} och läses inte; den är troligen skadad eller gjord för att fylla minnet. Spara den på nytt som PDF, eller använd Word-dokumentet.`,
+      EXIT_USAGE,
+    );
+  }
   const pdfjs = await loadPdfjs();
   let document: Awaited<ReturnType<typeof pdfjs.getDocument>["promise"]>;
   try {
@@ -21,7 +29,9 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceTe
   }
   const lines: SourceLine[] = [];
   try {
-    for (let number = 1; number <= document.numPages; number++) {
+    // The first pages, and no more text than a case can hold: what init fills in stands at the beginning.
+    let chars = 0;
+    for (let number = 1; number <= Math.min(document.numPages, LIMITS.sourcePages) && chars < LIMITS.sourceChars; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
       if (lines.length > 0) lines.push({ text: "", page: number, line: 0 });
@@ -35,7 +45,9 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceTe
           // A gap of more than a line and a half down to this line: a new paragraph. (Up is a new column, where a paragraph may go on.)
           if (previous && previous.y - y > 1.5 * Math.max(previous.height, height, 1)) lines.push({ text: "", page: number, line: lineOnPage });
           lineOnPage++;
-          lines.push({ text: text.replace(/\s+/gu, " ").trim(), page: number, line: lineOnPage });
+          const clean = text.replace(/\s+/gu, " ").trim();
+          chars += clean.length + 1;
+          lines.push({ text: clean, page: number, line: lineOnPage });
           previous = { y, height };
         }
         text = "";
@@ -61,6 +73,40 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceTe
     throw new RemissError(`${file}: PDF-filen har ingen text att läsa; den är troligen inskannad som bild. Be om dokumentet som Word-fil eller sökbar PDF, eller skriv av det.`, EXIT_USAGE);
   }
   return { file, lines, where: (line) => `sida ${line.page}, rad ${line.line}` };
+}
+
+/**
+ * Whether the PDF's Flate streams (between `stream` and `endstream`)
+ * inflate to more than `limit` bytes together. Inflated in pieces and
+ * counted, never kept, so a bomb costs a fraction of a second and no
+ * memory; pdf.js itself would inflate it whole.
+ */
+function inflatesBeyond(bytes: Uint8Array, limit: number): boolean {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  let total = 0;
+  const stream = /stream\r?\n/gu;
+  for (let match = stream.exec(text); match; match = stream.exec(text)) {
+    const start = match.index + match[0].length;
+    const end = text.indexOf("endstream", start);
+    if (end === -1) break;
+    stream.lastIndex = end + 9;
+    // Only zlib data (0x78 …) inflates; other streams are counted as they are.
+    if (bytes[start] !== 0x78) {
+      total += end - start;
+    } else {
+      try {
+        const inflater = new Unzlib((chunk) => {
+          total += chunk.length;
+          if (total > limit) throw new Error("limit");
+        });
+        for (let at = start; at < end && total <= limit; at += 65_536) inflater.push(bytes.subarray(at, Math.min(end, at + 65_536)), false);
+      } catch {
+        // Over the limit, or damaged data, which pdf.js says for itself.
+      }
+    }
+    if (total > limit) return true;
+  }
+  return false;
 }
 
 /**

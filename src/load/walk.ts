@@ -12,11 +12,16 @@ export async function walkFiles(folder: string, cwd: string, accept: (name: stri
   const out: string[] = [];
   for (const entry of entries) {
     const { name } = entry;
-    if (name.startsWith(".") || name.startsWith("~$") || name === "node_modules") continue;
+    if (isSkippedName(name)) continue;
     if (entry.isDirectory()) out.push(...(await walkFiles(join(folder, name), cwd, accept)));
     else if (accept(name)) out.push(join(folder, name));
   }
   return out;
+}
+
+/** Names a walk over a folder passes by: `node_modules`, dot-names, Word's lock files. */
+export function isSkippedName(name: string): boolean {
+  return name.startsWith(".") || name.startsWith("~$") || name === "node_modules";
 }
 
 /** Whether a path has glob characters (`*`, `?`). */

@@ -13,6 +13,12 @@ export const LIMITS = {
   configBytes: 256 * 1024,
   /** A remitted document or a remittent's letter read by `init --fran` (PDF, DOCX, text). */
   sourceBytes: 50 * 1024 * 1024,
+  /** Pages of a remitted PDF that `init --fran` reads: what it fills in stands on the first pages. */
+  sourcePages: 60,
+  /** Text `init --fran` takes from a remitted document, in characters: a case's text holds at most fieldChars. */
+  sourceChars: 150_000,
+  /** A remitted PDF's compressed streams once inflated, all together (a Flate bomb stops here). */
+  sourceInflatedBytes: 128 * 1024 * 1024,
   /** A Markdown draft read by check. */
   markdownBytes: 2 * 1024 * 1024,
   /** A Word document read by check (images included). */

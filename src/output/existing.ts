@@ -12,7 +12,8 @@ export function readEarlierOutput(path: string, shown: string): Buffer | undefin
   try {
     return readRegularFile(path, LIMITS.docxBytes);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    // Nothing there, or a folder or a file in the way, which writing the draft then reports.
+    if (["ENOENT", "ENOTDIR", "EISDIR"].includes((error as NodeJS.ErrnoException).code ?? "")) return undefined;
     throw new RemissError(
       `${shown}: filen finns men går inte att läsa (${readProblem(error)}), så remiss kan inte se om den har ändrats för hand. Den skrivs inte över; se till att du kan läsa den, eller flytta den, och kör igen.`,
       EXIT_USAGE,

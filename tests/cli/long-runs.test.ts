@@ -166,3 +166,68 @@ describe("output that cannot be written", () => {
     }
   });
 });
+
+/** A PDF of text pages (Helvetica, one line per entry), with a valid cross-reference table; `bomb` is one more page's zlib content stream. */
+function textPdf(pages: readonly (readonly string[])[], bomb?: Uint8Array): Buffer {
+  const objects: (string | Buffer)[] = [];
+  const pageRefs: number[] = [];
+  // 1 catalog, 2 pages, 3 font; then per page its page object and its content stream.
+  const all = [...pages.map((lines) => ({ lines })), ...(bomb ? [{ bomb }] : [])];
+  all.forEach((page, index) => {
+    const pageObj = 4 + 2 * index;
+    pageRefs.push(pageObj);
+    objects[pageObj] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageObj + 1} 0 R >>`;
+    if ("bomb" in page) {
+      objects[pageObj + 1] = Buffer.concat([Buffer.from(`<< /Length ${page.bomb!.length} /Filter /FlateDecode >>\nstream\n`), Buffer.from(page.bomb!), Buffer.from("\nendstream")]);
+    } else {
+      const content = `BT /F1 10 Tf 50 800 Td 12 TL ${page.lines.map((line) => `(${line}) '`).join(" ")} ET`;
+      objects[pageObj + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
+    }
+  });
+  objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
+  objects[2] = `<< /Type /Pages /Kids [${pageRefs.map((r) => `${r} 0 R`).join(" ")}] /Count ${pageRefs.length} >>`;
+  objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n")];
+  let length = parts[0]!.length;
+  const offsets: number[] = [];
+  for (let n = 1; n < objects.length; n++) {
+    offsets[n] = length;
+    const body = objects[n]!;
+    const part = Buffer.concat([Buffer.from(`${n} 0 obj\n`), typeof body === "string" ? Buffer.from(body, "latin1") : body, Buffer.from("\nendobj\n")]);
+    parts.push(part);
+    length += part.length;
+  }
+  const xref = [`xref\n0 ${objects.length}\n0000000000 65535 f \n`, ...offsets.slice(1).map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)].join("");
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
+
+describe("init --fran on large PDFs", () => {
+  it("reads the first pages of a 500-page document and writes a case that draft takes", () => {
+    const line = "Kommunen ska utreda hur fler fritidsgardar kan oppnas i alla stadsdelar under de kommande aren.";
+    const pages = Array.from({ length: 500 }, (_, p) => [`Motion om fler fritidsgardar, sida ${p + 1}`, ...Array.from({ length: 40 }, () => line)]);
+    writeFileSync(join(dir, "stor.pdf"), textPdf(pages));
+    const init = runCli(["init", "arende.yaml", "--fran", "stor.pdf"], { cwd: dir });
+    expect(init.stderr).toBe("");
+    expect(init.code).toBe(0);
+    const written = readFileSync(join(dir, "arende.yaml"));
+    expect(written.length).toBeLessThan(1024 * 1024);
+    const draft = runCli(["draft", "arende.yaml", "--format", "md"], { cwd: dir });
+    expect(draft.stderr).not.toMatch(/får vara högst|får ha högst/u);
+    expect(draft.code).toBe(0);
+  }, 60_000);
+
+  it("refuses a Flate bomb at once, without inflating it", async () => {
+    const { deflateSync } = await import("node:zlib");
+    const bomb = deflateSync(Buffer.alloc(200 * 1024 * 1024, 0x20), { level: 9 });
+    writeFileSync(join(dir, "bomb.pdf"), textPdf([["Motion om fler fritidsgardar"]], bomb));
+    const started = Date.now();
+    const init = runCli(["init", "arende.yaml", "--fran", "bomb.pdf"], { cwd: dir });
+    expect(init.stderr).toBe(
+      "bomb.pdf: PDF-filen packas upp till mer än 128 MB och läses inte; den är troligen skadad eller gjord för att fylla minnet. Spara den på nytt som PDF, eller använd Word-dokumentet.\n",
+    );
+    expect(init.code).toBe(2);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(existsSync(join(dir, "arende.yaml"))).toBe(false);
+  }, 60_000);
+});
