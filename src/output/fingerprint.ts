@@ -150,9 +150,14 @@ export function docxFingerprint(bytes: Uint8Array): string | undefined {
   return readModel(bytes)?.properties.get(DOCX_PROPERTY);
 }
 
-/** Whether a Word document on disk says what a new draft says, with no tracked change or comment that a new draft would lose. */
+/**
+ * Whether a Word document on disk says, with its tracked changes accepted,
+ * what a new draft says: the case says it too (after `remiss import`), so
+ * writing the new draft loses no text. Its comments and the record of its
+ * changes stay in the reviewer's copy; `import` has reported them.
+ */
 export function sameDocx(existing: Uint8Array, draft: Uint8Array): boolean {
   const model = readModel(existing);
-  if (!model || pendingChanges(model.paragraphs).length > 0 || model.comments.size > 0) return false;
+  if (!model) return false;
   return docxContentFingerprint(model) === docxFingerprint(draft);
 }

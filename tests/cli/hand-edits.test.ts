@@ -35,7 +35,7 @@ describe("draft and hand edits", () => {
     const result = runCli(["draft", "a.yaml", "b.yaml"], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      "a.md har ändrats för hand sedan remiss skrev den, och skrivs inte över. Flytta ändringen till a.yaml och kör igen, eller skriv över med --force.\n1 utkast skrivet, 1 fel\n",
+      "a.md har ändrats för hand sedan remiss skrev den, och skrivs inte över. Ta in ändringarna i a.yaml med remiss import a.md och kör igen, eller skriv över med --force.\n1 utkast skrivet, 1 fel\n",
     );
     expect(result.stdout).toBe("Skrev b.md och b.docx\n");
     expect(read("a.md")).toEqual(edited);
@@ -76,7 +76,7 @@ describe("draft --check", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       [
-        "a.docx: har ändrats för hand",
+        "a.docx: har ändrats för hand (kör remiss import a.docx)",
         "Kör remiss draft a.yaml (och flytta först ändringar gjorda för hand till YAML-filen).",
         "b.md: är inte vad b.yaml ger i dag",
         "b.docx: saknas",

@@ -22,21 +22,22 @@ import { runCli } from "../support/cli.js";
  * the page-1 document info as body text in reading order, not a frame,
  * Bilagor kept on the signatures' page, and the organs' dates in the front
  * matter and the properties (so check compares them in drafts too), and a
- * fingerprint in each draft so that hand edits are never overwritten, and the
- * separator notes as Word writes them.
+ * fingerprint in each draft so that hand edits are never overwritten, the
+ * separator notes as Word writes them, and the field markers and per-section
+ * fingerprints that `remiss import` reads.
  */
 const EXPECTED: Record<string, { md: string; docx: string }> = {
   "minimal": {
-    md: "c38dee549837614f59d836b1cff48047787596d3675a3e511a3bcf0dedf951d8",
-    docx: "abc9e5a189b11c8e41d95cf74dba4b244dd2c89c4fce09f53c9391343ce9a0b3",
+    md: "ac26023ec9b7344e719335586db922ac8775f4dd6bade3e0026b9f070131b11f",
+    docx: "e1b311a6892d7a60c2e315d9909651b3d283ba33e16cf75dae353c8360104e8f",
   },
   "skrivelse-flera-forfattare": {
-    md: "270939e87444f66e2f331ad4ecbda222b53768f802e839ab49fb1a5f1437a38b",
-    docx: "bb9db83b74da0b672ba3c08e4680224de314c2bcdee42b9995276084586c0c88",
+    md: "ca005b036ee2ba4c327cc180c71353877ab15b8366898be838ee29edd480e39f",
+    docx: "dd6fe648e569cde95a0a398bbd7e7746357f3d305ee5214de5047836ee030bac",
   },
   "sodermalm-ks-2025-804": {
-    md: "928514cb5dd02c43d9ae7986e7e131a19c633e6fac363d643a2d346bdf24c1e2",
-    docx: "1f5423362ddf49b13450a7a4dc49bb7b05fe883f7a22f6f706658ea201a08775",
+    md: "075f1088110bac31bdeacac6cac0db5da55fd116e52c794a9f45bed1d17424a3",
+    docx: "e85271fb2858564818ff7565b1bfab627bf1aec626d68868ffe2e76a43fd8a55",
   },
 };
 

@@ -116,10 +116,11 @@ describe.skipIf(!hasLibreOfficeUno())("LibreOffice as the reviewer", () => {
 
 describe("addComment", () => {
   // The first free id: the draft's own bookmarks take the first ones (ids of annotations are unique across kinds).
-  const first = (() => {
+  let first = 0;
+  beforeAll(() => {
     const xml = docxParts(original)["word/document.xml"]!;
-    return Math.max(-1, ...[...xml.matchAll(/\sw:id="(\d+)"/gu)].map((m) => Number(m[1]))) + 1;
-  })();
+    first = Math.max(-1, ...[...xml.matchAll(/\sw:id="(\d+)"/gu)].map((m) => Number(m[1]))) + 1;
+  });
   const comment = { author: "Eva Ek", initials: "EE", date: "2025-10-08T09:00:00.000Z", text: "Stämmer siffran?\nKolla med Kim." };
 
   it("splits the runs around the anchor, writes comments.xml, the relationship, the content type and the styles", () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -11,6 +11,8 @@ import { join } from "node:path";
  */
 export default function setup(): () => void {
   const root = mkdtempSync(join(tmpdir(), "remiss-tests-"));
+  // Searchable by everyone, as /tmp is: a test that runs the CLI as another user (nobody) must reach its folder.
+  chmodSync(root, 0o755);
   const before = { TMPDIR: process.env.TMPDIR, TMP: process.env.TMP, TEMP: process.env.TEMP };
   process.env.TMPDIR = process.env.TMP = process.env.TEMP = root;
   return () => {
