@@ -1,10 +1,11 @@
-import { XMLParser } from "fast-xml-parser";
 import { strFromU8 } from "fflate";
 import { formatCount, LIMITS } from "../../model/limits.js";
 import { CLOSING_STYLES } from "../../model/sections.js";
 import { quote } from "../rule.js";
 import { emptyDocument, type CheckDocument, type Heading, type Position, type Section, type TextBlock } from "../document.js";
 import { sectionAt } from "../sections.js";
+import { headingLevel } from "../../readers/docx/read.js";
+import { attribute, childrenOf, find, isOn, parseXml as parse, tagOf, type XmlNode } from "../../readers/xml.js";
 import { readZipEntries, ZipProblem } from "./zip.js";
 
 /**
@@ -233,43 +234,6 @@ function notDocx(problem: string, advice = " Öppna den i Word och spara den på
 }
 
 /** fast-xml-parser's ordered form: `{ "w:p": [...children], ":@": {attributes} }` or `{ "#text": "…" }`. */
-type XmlNode = Record<string, unknown>;
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-});
-
-/** Parses after validating: a truncated or broken part throws rather than reading as an empty document. */
-function parse(xml: Uint8Array): XmlNode[] {
-  return parser.parse(strFromU8(xml), true) as XmlNode[];
-}
-
-function tagOf(node: XmlNode): string | undefined {
-  for (const key of Object.keys(node)) if (key !== ":@") return key;
-  return undefined;
-}
-
-function childrenOf(node: XmlNode | undefined): XmlNode[] {
-  const tag = node && tagOf(node);
-  const value = tag ? node[tag] : undefined;
-  return Array.isArray(value) ? (value as XmlNode[]) : [];
-}
-
-function attribute(node: XmlNode | undefined, name: string): string | undefined {
-  const attributes = node?.[":@"] as Record<string, unknown> | undefined;
-  const value = attributes?.[name];
-  return typeof value === "string" ? value : undefined;
-}
-
-function find(nodes: readonly XmlNode[], tag: string): XmlNode | undefined {
-  return nodes.find((n) => tagOf(n) === tag);
-}
-
 /** Containers of paragraphs at block level: tables, content controls, custom XML, tracked moves and insertions. */
 const BLOCK_CONTAINERS = new Set(["w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent", "w:customXml", "w:ins", "w:moveTo"]);
 
@@ -355,11 +319,6 @@ function runHidden(run: XmlNode, paragraphStyle: string | undefined, styles: Sty
   return runStyle ?? styles.byId.get(paragraphStyle ?? "")?.hidden ?? false;
 }
 
-/** An on/off property: on unless `w:val` says 0, false or off. */
-function isOn(node: XmlNode): boolean {
-  const value = attribute(node, "w:val");
-  return value === undefined || !/^(?:0|false|off)$/iu.test(value);
-}
 
 /**
  * The paragraphs of the text boxes (`w:txbxContent`) in a drawing. Of
@@ -511,8 +470,6 @@ function readStyles(xml: Uint8Array | undefined): Styles {
   return { byId: styles, ...(defaultParagraph ? { defaultParagraph } : {}) };
 }
 
-const TITLE_STYLE = /^(?:title|rubrik)$/iu;
-const HEADING_STYLE = /^(?:heading|rubrik)\s*([1-9])$/iu;
 
 /** 1 for the title, 2–9 for headings; undefined for body text. */
 /** A paragraph in the closing sentence's or the signatures' style, as the DOCX writer marks them. */
@@ -523,15 +480,5 @@ function isClosing(paragraph: readonly XmlNode[]): boolean {
 
 function headingDepth(paragraph: readonly XmlNode[], styles: Styles): number | undefined {
   const properties = childrenOf(find(paragraph, "w:pPr"));
-  const styleId = attribute(find(properties, "w:pStyle"), "w:val");
-  const style = styleId ? styles.byId.get(styleId) : undefined;
-  for (const name of [styleId, style?.name]) {
-    if (!name) continue;
-    if (TITLE_STYLE.test(name)) return 1;
-    const match = HEADING_STYLE.exec(name);
-    if (match) return Number(match[1]);
-  }
-  const direct = attribute(find(properties, "w:outlineLvl"), "w:val");
-  const level = direct !== undefined ? Number(direct) : style?.outlineLevel;
-  return level !== undefined && level >= 0 && level <= 8 ? level + 1 : undefined;
+  return headingLevel(attribute(find(properties, "w:pStyle"), "w:val"), properties, styles.byId);
 }

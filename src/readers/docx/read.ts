@@ -273,7 +273,7 @@ function readParagraph(node: XmlNode, context: ReadContext, cell: TableCell | un
   context.pending = [];
   const state = { offset: 0 };
   readInline(children, context, { ...(revision ? { revision } : {}) }, segments, markers, state);
-  const heading = headingDepth(styleId, properties, context.styles);
+  const heading = headingLevel(styleId, properties, context.styles);
   const list = listOf(properties, styleId, context);
   return {
     index: context.paragraphs.length + 1,
@@ -429,7 +429,8 @@ function sameFormat(a: Segment, b: Segment): boolean {
 const TITLE_STYLE = /^(?:title|rubrik)$/iu;
 const HEADING_STYLE = /^(?:heading|rubrik)\s*([1-9])$/iu;
 
-function headingDepth(styleId: string | undefined, properties: readonly XmlNode[], styles: ReadonlyMap<string, StyleInfo>): number | undefined {
+/** 1 for a title, 2–9 for a heading, by the paragraph's style (its id or name, English or Swedish) or outline level; undefined for body text. */
+export function headingLevel(styleId: string | undefined, properties: readonly XmlNode[], styles: ReadonlyMap<string, { readonly name?: string; readonly outlineLevel?: number }>): number | undefined {
   const style = styleId ? styles.get(styleId) : undefined;
   for (const name of [styleId, style?.name]) {
     if (!name) continue;
