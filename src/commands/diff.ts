@@ -3,7 +3,7 @@ import { EXIT_OK, EXIT_USAGE, RemissError, type ExitCode } from "../errors.js";
 import { ProfileLoader } from "../load/config.js";
 import { removingTemporariesOnSignal, writeFilesAtomically } from "../output/atomic.js";
 import { packageVersion } from "../paths.js";
-import { parseMarkdown } from "../render/markdown/parse.js";
+import { parseMarkdown } from "../readers/markdown/parse.js";
 import { CasePreparer, line, type PreparedCase } from "./draft-case.js";
 import type { CommandIo } from "./io.js";
 

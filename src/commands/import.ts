@@ -14,7 +14,7 @@ import { writeFilesAtomically } from "../output/atomic.js";
 import { DocxProblem, readDocxModel, type DocxModel } from "../readers/docx/read.js";
 import { pendingChanges } from "../readers/docx/resolve.js";
 import { createMarkdownRenderer } from "../render/markdown/render.js";
-import { parseMarkdown } from "../render/markdown/parse.js";
+import { parseMarkdown } from "../readers/markdown/parse.js";
 import { printable } from "../report/printable.js";
 import { joinSwedish } from "../view/lists.js";
 import { buildViewModel, type ViewModel } from "../view/model.js";

@@ -3,7 +3,7 @@ import { hasErrors, type Diagnostic, type Finding } from "../diagnostics.js";
 import type { Config } from "../model/config.js";
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../model/husstil.js";
 import { markdownFieldPaths, type Case } from "../model/schema.js";
-import { parseFieldMarkdown } from "../render/markdown/parse.js";
+import { parseFieldMarkdown } from "../readers/markdown/parse.js";
 import { dirname, resolve } from "node:path";
 import { readImage } from "../images.js";
 import { isSafeLink, linkScheme } from "../model/links.js";

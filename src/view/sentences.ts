@@ -1,5 +1,5 @@
 import type { Nodes, Root } from "mdast";
-import { parseFieldMarkdown } from "../render/markdown/parse.js";
+import { parseFieldMarkdown } from "../readers/markdown/parse.js";
 
 /** Swedish abbreviations whose final period does not end a sentence (compared case-insensitively). */
 export const ABBREVIATIONS: readonly string[] = [

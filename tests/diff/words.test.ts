@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { mergeTrees } from "../../src/diff/blocks.js";
 import { mergeInlines, tokenize } from "../../src/diff/inline.js";
 import { diffSequences } from "../../src/diff/sequence.js";
-import { parseMarkdown } from "../../src/render/markdown/parse.js";
+import { parseMarkdown } from "../../src/readers/markdown/parse.js";
 
 /** Inline content as text with the changes shown: {-deleted-}{+inserted+}, *emphasis* and [links](url) kept. */
 function show(nodes: readonly PhrasingContent[]): string {

@@ -1,6 +1,6 @@
 import type { Nodes } from "mdast";
 import { describe, expect, it } from "vitest";
-import { parseMarkdown } from "../../src/render/markdown/parse.js";
+import { parseMarkdown } from "../../src/readers/markdown/parse.js";
 import { escapeMarkdownInline } from "../../src/view/escape.js";
 
 /**

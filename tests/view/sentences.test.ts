@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMarkdown } from "../../src/render/markdown/parse.js";
+import { parseMarkdown } from "../../src/readers/markdown/parse.js";
 import { ABBREVIATIONS, reflowMarkdown, reflowParagraphText, splitSentences } from "../../src/view/sentences.js";
 
 describe("splitSentences", () => {

@@ -6,7 +6,7 @@ import { emptyDocument, type CheckDocument, type Heading, type Position, type Se
 import { sectionAt } from "../sections.js";
 import { headingLevel } from "../../readers/docx/read.js";
 import { attribute, childrenOf, find, isOn, parseXml as parse, tagOf, type XmlNode } from "../../readers/xml.js";
-import { readZipEntries, ZipProblem } from "./zip.js";
+import { readZipEntries, ZipProblem } from "../../readers/zip.js";
 
 /**
  * DOCX → CheckDocument. Reads `word/document.xml` (and `word/styles.xml` for

@@ -5,7 +5,7 @@ import { gfmFootnote } from "micromark-extension-gfm-footnote";
 import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
-import { parseMarkdown } from "../../render/markdown/parse.js";
+import { parseMarkdown } from "../../readers/markdown/parse.js";
 
 /**
  * Markdown → the mdast tree `check` reads, faster than `parseMarkdown` for

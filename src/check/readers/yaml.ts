@@ -3,7 +3,7 @@ import { formatPath, valueAt } from "../../load/validate.js";
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../../model/husstil.js";
 import { SECTIONS } from "../../model/sections.js";
 import { buildViewModel, documentSections } from "../../view/model.js";
-import { parseMarkdown } from "../../render/markdown/parse.js";
+import { parseMarkdown } from "../../readers/markdown/parse.js";
 import { emptyDocument, type CheckDocument, type DateField, type Section, type TextBlock } from "../document.js";
 import { blocksOf } from "./mdast-text.js";
 

@@ -1,4 +1,4 @@
-import { readZipEntries, ZipProblem } from "../../check/readers/zip.js";
+import { readZipEntries, ZipProblem } from "../zip.js";
 import { attribute, childrenOf, find, isOn, parseXml, tagOf, textOf, type XmlNode } from "../xml.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { Root } from "mdast";
 import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../../model/husstil.js";
-import { parseMarkdown } from "../markdown/parse.js";
+import { parseMarkdown } from "../../readers/markdown/parse.js";
 import { renderBody } from "./blocks.js";
 import { createContext, Revisions } from "./context.js";
 import { buildDocument, documentParts } from "./document.js";

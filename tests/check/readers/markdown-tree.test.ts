@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Nodes } from "mdast";
 import { describe, expect, it } from "vitest";
 import { eventTree, parseMarkdownForCheck } from "../../../src/check/readers/markdown-tree.js";
-import { parseMarkdown, parseWithRemark } from "../../../src/render/markdown/parse.js";
+import { parseMarkdown, parseWithRemark } from "../../../src/readers/markdown/parse.js";
 import { ROOT } from "../../support/cli.js";
 import { fixtures } from "../support/fixtures.js";
 

@@ -8,7 +8,7 @@ import type { Nodes } from "mdast";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCaseText } from "../../../src/load/index.js";
 import { renderDocx } from "../../../src/render/docx/index.js";
-import { parseMarkdown } from "../../../src/render/markdown/parse.js";
+import { parseMarkdown } from "../../../src/readers/markdown/parse.js";
 import { allParagraphs, attrOf, bodyBlocks, findAll, parseXml, part, partText, type DocxTable } from "./docx-reader.js";
 import { ROOT, runCli } from "../../support/cli.js";
 

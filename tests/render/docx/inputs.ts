@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Heading, Nodes, Paragraph, Root } from "mdast";
-import { parseMarkdown } from "../../../src/render/markdown/parse.js";
+import { parseMarkdown } from "../../../src/readers/markdown/parse.js";
 import { ROOT } from "../../support/cli.js";
 
 export { ROOT };

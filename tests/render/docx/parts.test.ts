@@ -6,7 +6,7 @@ import { DEFAULT_HOUSE_STYLE } from "../../../src/model/husstil.js";
 import { FONTS } from "../../../src/render/docx/typography.js";
 import type { DocumentFonts } from "../../../src/render/docx/styles.js";
 import { describe, expect, it } from "vitest";
-import { parseMarkdown } from "../../../src/render/markdown/parse.js";
+import { parseMarkdown } from "../../../src/readers/markdown/parse.js";
 import { renderBody } from "../../../src/render/docx/blocks.js";
 import { createContext } from "../../../src/render/docx/context.js";
 import { buildDocument, documentParts } from "../../../src/render/docx/document.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { loadCaseText } from "../../../src/load/index.js";
 import { SECTIONS } from "../../../src/model/sections.js";
-import { parseMarkdown } from "../../../src/render/markdown/parse.js";
+import { parseMarkdown } from "../../../src/readers/markdown/parse.js";
 import { createMarkdownRenderer } from "../../../src/render/markdown/render.js";
 import { buildViewModel } from "../../../src/view/model.js";
 

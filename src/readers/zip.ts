@@ -1,5 +1,5 @@
 import { Inflate } from "fflate";
-import { formatBytes, formatCount, LIMITS } from "../../model/limits.js";
+import { formatBytes, formatCount, LIMITS } from "../model/limits.js";
 
 /** What went wrong reading a zip, as a Swedish sentence; `limit` when a limit was crossed rather than the file damaged. */
 export class ZipProblem extends Error {

@@ -13,7 +13,7 @@ import { documentTree } from "./blocks.js";
  * DOCX says what the Markdown says in a pull request.
  *
  * The parser's tree, with the parser run only on the blocks that need it
- * (src/render/markdown/blocks.ts): most of a drafted document is headings
+ * (src/readers/markdown/blocks.ts): most of a drafted document is headings
  * and plain prose, whose tree is known from their shape.
  */
 export function parseMarkdown(markdown: string): Root {

@@ -22,7 +22,7 @@ import type { Break, Heading, Html, Link, List, ListItem, Paragraph, Root, RootC
  * the whole document to the parser: `documentTree` returns undefined.
  *
  * The tree is the parser's, positions included:
- * tests/render/markdown/blocks.test.ts holds the two equal on every
+ * tests/readers/markdown/blocks.test.ts holds the two equal on every
  * fixture's text fields, every golden draft and random documents.
  */
 export function documentTree(markdown: string, parseRegion: (text: string) => Root): Root | undefined {

@@ -4,8 +4,8 @@ import fc from "fast-check";
 import type { Root } from "mdast";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { documentTree } from "../../../src/render/markdown/blocks.js";
-import { parseMarkdownRegion, parseWithRemark } from "../../../src/render/markdown/parse.js";
+import { documentTree } from "../../../src/readers/markdown/blocks.js";
+import { parseMarkdownRegion, parseWithRemark } from "../../../src/readers/markdown/parse.js";
 import { ROOT } from "../../support/cli.js";
 
 /** remark without front matter, as parseMarkdown gives documentTree for a run of blocks. */
