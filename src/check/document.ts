@@ -79,6 +79,26 @@ export interface DocumentDates {
   readonly behandlats: readonly (DateField & { readonly organ?: string })[];
 }
 
+/** An unaccepted tracked change, as a message names it. */
+export interface ReviewChange {
+  readonly position: Position;
+  readonly kind: "insättning" | "borttagning" | "formatering" | "nytt stycke" | "borttaget stycke";
+  /** The inserted or deleted text ("" for a paragraph mark or a formatting change of a paragraph). */
+  text: string;
+  readonly author?: string;
+  /** Where in the paragraph's text the change ends (for joining neighbouring runs of one change). */
+  end: number;
+}
+
+/** A comment, at the text it is anchored to. */
+export interface ReviewComment {
+  readonly position: Position;
+  readonly text: string;
+  /** The text the comment's range covers in its first paragraph. */
+  readonly anchor: string;
+  readonly author?: string;
+}
+
 export interface CheckDocument {
   /** "rad" or "stycke": what the file's line numbers count, for messages. */
   readonly lineUnit: "rad" | "stycke";
@@ -95,6 +115,8 @@ export interface CheckDocument {
   readonly outside?: readonly TextBlock[];
   /** Hidden text (DOCX `w:vanish`), which no block holds: each run of it, at the place where it stands. */
   readonly hidden?: readonly TextBlock[];
+  /** A Word document's unaccepted tracked changes and its comments (DOCX only). */
+  readonly review?: { readonly changes: readonly ReviewChange[]; readonly comments: readonly ReviewComment[] };
   readonly dates: DocumentDates;
   /** What the reader itself found (a file that cannot be read, schema errors). */
   readonly findings: readonly Finding[];
