@@ -86,8 +86,9 @@ export interface ReviewChange {
   /** The inserted or deleted text ("" for a paragraph mark or a formatting change of a paragraph). */
   text: string;
   readonly author?: string;
-  /** Where in the paragraph's text the change ends (for joining neighbouring runs of one change). */
+  /** Where in the paragraph's text the change ends, and the paragraph (for joining neighbouring runs of one change). */
   end: number;
+  readonly paragraph?: unknown;
 }
 
 /** A comment, at the text it is anchored to. */

@@ -111,6 +111,12 @@ describe.skipIf(!withUno)("a review in LibreOffice", () => {
     });
     writeFileSync(join(dir, "arende.docx"), commented);
 
+    // check stops the reviewed document: its changes and its comment are not for filing.
+    const gate = runCli(["check", "arende.docx", "--format", "json"], { cwd: dir });
+    expect(gate.code).toBe(1);
+    expect(gate.stdout).toMatch(/"dokument\/sparade-andringar"[^}]*Anna Berg har/u);
+    expect(gate.stdout).toMatch(/"dokument\/kommentarer"[^}]*av Maria Klemets Hellberg, till ”Pojkar är överrepresenterade/u);
+
     // Without a flag: every pending change listed, nothing written.
     const refused = importDraft(["arende.docx", "--format", "json"]);
     expect(refused.code).toBe(1);
@@ -148,6 +154,7 @@ describe.skipIf(!withUno)("a review in LibreOffice", () => {
     const redraft = runCli(["draft", "arende.yaml"], { cwd: dir });
     expect(redraft.stderr).toBe("");
     expect(redraft.code).toBe(0);
+    expect(runCli(["check", "arende.docx", "--format", "json"], { cwd: dir }).stdout).not.toMatch(/dokument\//u);
   });
 });
 

@@ -185,43 +185,50 @@ function propertyBlocks(model: DocxModel): TextBlock[] {
 }
 
 /**
- * The tracked changes and comments a reviewer left in the body: each change
- * (a run of inserted or deleted text, a paragraph mark, a formatting change)
- * at the paragraph where it stands, and each comment at the paragraph where
- * its range starts (else the first paragraph).
+ * The tracked changes and comments a reviewer left: each change (a run of
+ * inserted or deleted text, a paragraph mark, a formatting change) at the
+ * paragraph where it stands, in the body, the headers and footers and the
+ * notes; each comment at the paragraph where its range starts (else the
+ * first paragraph), with the text the range covers.
  */
 function reviewOf(model: DocxModel, blocks: readonly TextBlock[]): { changes: ReviewChange[]; comments: ReviewComment[] } {
   const changes: ReviewChange[] = [];
   const anchors = new Map<string, { position: Position; text: string }>();
-  const open = new Map<string, { position: Position; from: number; paragraph: number }>();
-  model.paragraphs.forEach((paragraph, index) => {
-    const at = blocks[index]!.at;
-    let offset = 0;
-    for (const segment of paragraph.segments) {
-      const text = shown(segment.text);
-      const change = segment.revision ?? segment.formatChange;
-      if (change) {
-        const kind = segment.revision ? (segment.revision.kind === "ins" ? "insättning" : "borttagning") : "formatering";
-        const last = changes.at(-1);
-        if (last && last.position.line === paragraph.index && last.kind === kind && last.author === change.author && last.end === offset) {
-          last.text += text;
-          last.end = offset + (segment.revision?.kind === "del" ? 0 : text.length);
-        } else changes.push({ position: at(offset), kind, text, ...(change.author ? { author: change.author } : {}), end: offset + (segment.revision?.kind === "del" ? 0 : text.length) });
+  const open = new Map<string, { position: Position; from: number; text: string }>();
+  const visit = (paragraphs: readonly DocxParagraph[], atOf: (paragraph: DocxParagraph, index: number) => (offset: number) => Position) => {
+    paragraphs.forEach((paragraph, index) => {
+      const at = atOf(paragraph, index);
+      let offset = 0;
+      for (const segment of paragraph.segments) {
+        const text = shown(segment.text);
+        const change = segment.revision ?? segment.formatChange;
+        if (change) {
+          const kind = segment.revision ? (segment.revision.kind === "ins" ? "insättning" : "borttagning") : "formatering";
+          const end = offset + (segment.revision?.kind === "del" ? 0 : text.length);
+          const last = changes.at(-1);
+          if (last && last.paragraph === paragraph && last.kind === kind && last.author === change.author && last.end === offset) {
+            last.text += text;
+            last.end = end;
+          } else changes.push({ position: at(offset), kind, text, ...(change.author ? { author: change.author } : {}), end, paragraph });
+        }
+        if (segment.revision?.kind !== "del" && !segment.hidden) offset += text.length;
       }
-      if (segment.revision?.kind !== "del" && !segment.hidden) offset += text.length;
-    }
-    if (paragraph.mark) changes.push({ position: at(offset), kind: paragraph.mark.kind === "ins" ? "nytt stycke" : "borttaget stycke", text: "", ...(paragraph.mark.author ? { author: paragraph.mark.author } : {}), end: offset });
-    else if (paragraph.formatChange) changes.push({ position: at(0), kind: "formatering", text: "", ...(paragraph.formatChange.author ? { author: paragraph.formatChange.author } : {}), end: 0 });
-    for (const marker of paragraph.markers) {
-      if (marker.kind === "comment-start") open.set(marker.id, { position: at(marker.offset), from: marker.offset, paragraph: index });
-      else if (marker.kind === "comment-end") {
-        const start = open.get(marker.id);
-        if (!start) continue;
-        const text = start.paragraph === index ? blocks[index]!.text.slice(start.from, marker.offset) : blocks[start.paragraph]!.text.slice(start.from);
-        anchors.set(marker.id, { position: start.position, text });
+      const mark = paragraph.mark ?? paragraph.formatChange;
+      if (mark) changes.push({ position: at(paragraph.mark ? offset : 0), kind: paragraph.mark ? (paragraph.mark.kind === "ins" ? "nytt stycke" : "borttaget stycke") : "formatering", text: "", ...(mark.author ? { author: mark.author } : {}), end: offset, paragraph });
+      const text = readParagraph(paragraph).text;
+      for (const marker of paragraph.markers) {
+        if (marker.kind === "comment-start") open.set(marker.id, { position: at(marker.offset), from: marker.offset, text });
+        else if (marker.kind === "comment-end") {
+          const start = open.get(marker.id);
+          if (start) anchors.set(marker.id, { position: start.position, text: (start.text === text ? text.slice(start.from, marker.offset) : start.text.slice(start.from)).trim() });
+        }
       }
-    }
-  });
+      for (const box of paragraph.boxes ?? []) visit(box.paragraphs, () => () => at(box.offset));
+    });
+  };
+  visit(model.paragraphs, (_, index) => blocks[index]!.at);
+  for (const part of model.furniture) visit(part.paragraphs, (paragraph) => (offset) => ({ line: paragraph.index, column: offset + 1, part: `${furnitureLabel(part)}, stycke ${paragraph.index}` }));
+  for (const note of model.notes) visit(note.paragraphs, (paragraph) => (offset) => ({ line: paragraph.index, column: offset + 1, part: `${note.kind === "footnote" ? "fotnot" : "slutnot"} ${note.number}, stycke ${paragraph.index}` }));
   const comments: ReviewComment[] = [...model.comments.values()].map((comment) => {
     const anchor = anchors.get(comment.id) ?? (open.has(comment.id) ? { position: open.get(comment.id)!.position, text: "" } : undefined);
     return { position: anchor?.position ?? { line: 1, column: 1 }, text: comment.text, anchor: anchor?.text ?? "", ...(comment.author ? { author: comment.author } : {}) };

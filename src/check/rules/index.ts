@@ -1,6 +1,8 @@
 import type { Rule } from "../rule.js";
 import { datumBeredning } from "./datum-beredning.js";
 import { datumSen } from "./datum-sen.js";
+import { dokumentKommentarer } from "./dokument-kommentarer.js";
+import { dokumentSparadeAndringar } from "./dokument-sparade-andringar.js";
 import { sektionDubblett } from "./sektion-dubblett.js";
 import { sektionOrdning } from "./sektion-ordning.js";
 import { sektionSaknas } from "./sektion-saknas.js";
@@ -29,4 +31,6 @@ export const RULES: readonly Rule[] = [
   textLangMening,
   datumSen,
   datumBeredning,
+  dokumentSparadeAndringar,
+  dokumentKommentarer,
 ];

@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, Tab, TextRun } from "docx";
+import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, Table, TableCell, TableRow, Tab, TextRun, type ICommentOptions, type ParagraphChild } from "docx";
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
 
@@ -11,7 +11,10 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
  * table (each cell one paragraph; put tables last to keep the numbering).
  * A line `@Name: value` is no paragraph but a custom document property, as
  * remiss writes `@Datum: 2025-10-07` and `@SvarSenast: 2025-10-28`.
- * `{dold:text}` inside a line is a run of hidden text (`w:vanish`).
+ * `{dold:text}` inside a line is a run of hidden text (`w:vanish`);
+ * `{ins:text}` and `{del:text}` are text inserted and deleted as tracked
+ * changes by "Eva Granskare", and `{kommentar:text|comment}` anchors a
+ * comment by her to the text.
  */
 export async function docxFromDescription(description: string): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
@@ -38,17 +41,33 @@ export async function docxFromDescription(description: string): Promise<Uint8Arr
     children.push(heading ? paragraph(heading[2]!, HEADINGS[heading[1]!.length - 1]) : paragraph(line));
   }
   flushTable();
-  const document = new Document({ customProperties, sections: [{ children }] });
+  const document = new Document({ customProperties, ...(comments.length > 0 ? { comments: { children: comments.splice(0) } } : {}), sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
+const REVIEWER = { author: "Eva Granskare", date: "2025-10-08T09:00:00Z" };
+const comments: ICommentOptions[] = [];
+let revisionId = 0;
+
 function paragraph(text: string, heading?: (typeof HEADINGS)[number]): Paragraph {
-  // Odd pieces of the split are hidden text.
-  const pieces = text.split(/\{dold:([^}]*)\}/u);
-  const children = pieces.flatMap((piece, index) => {
-    if (piece === "" && pieces.length > 1) return [];
-    const runs = piece.split("\t").flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part]));
-    return [new TextRun({ children: runs, ...(index % 2 === 1 ? { vanish: true } : {}) })];
-  });
+  // The split gives plain text, then a kind and its text, over and over.
+  const pieces = text.split(/\{(dold|ins|del|kommentar):([^}]*)\}/u);
+  const children: ParagraphChild[] = [];
+  const runs = (piece: string) => piece.split("\t").flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part]));
+  for (let index = 0; index < pieces.length; index += 3) {
+    const plain = pieces[index]!;
+    if (plain !== "" || pieces.length === 1) children.push(new TextRun({ children: runs(plain) }));
+    const kind = pieces[index + 1];
+    const inner = pieces[index + 2] ?? "";
+    if (kind === "dold") children.push(new TextRun({ children: runs(inner), vanish: true }));
+    else if (kind === "ins") children.push(new InsertedTextRun({ text: inner, id: ++revisionId, ...REVIEWER }));
+    else if (kind === "del") children.push(new DeletedTextRun({ text: inner, id: ++revisionId, ...REVIEWER }));
+    else if (kind === "kommentar") {
+      const [anchor, comment] = inner.split("|");
+      const id = comments.length;
+      comments.push({ id, author: REVIEWER.author, initials: "EG", date: new Date(REVIEWER.date), children: [new Paragraph(comment ?? "")] });
+      children.push(new CommentRangeStart(id), new TextRun(anchor ?? ""), new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
+    }
+  }
   return new Paragraph({ ...(heading ? { heading } : {}), children });
 }
