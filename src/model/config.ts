@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { RULES } from "../check/rules/index.js";
 import { husstilSchema } from "./husstil.js";
+import { RULE_LIST } from "./rules.js";
 import { forvaltningSchema, underskrifterSchema } from "./schema.js";
 
 export { CONFIG_FILE } from "./config-file.js";
@@ -46,7 +46,7 @@ export const configSchema = z
         regler: z
           .strictObject(
             Object.fromEntries(
-              RULES.map((rule) => [rule.id, z.enum(["av", "varning", "fel"]).describe(`${rule.description} Standard: ${rule.severity === "error" ? "fel" : "varning"}.`).optional()]),
+              RULE_LIST.map((rule) => [rule.id, z.enum(["av", "varning", "fel"]).describe(`${rule.description} Standard: ${rule.severity === "error" ? "fel" : "varning"}.`).optional()]),
             ),
           )
           .describe("Regler som stängs av (av) eller ges en annan nivå (varning, fel).")

@@ -1,6 +1,7 @@
 import { normalizeHeading, type Position } from "../document.js";
 import { quote, type Rule } from "../rule.js";
 import { firstOccurrences, isBefore } from "../sections.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /**
  * A required section whose heading is not in the document. Reported where
@@ -9,9 +10,7 @@ import { firstOccurrences, isBefore } from "../sections.js";
  * with the right text at the wrong level is reported at that heading.
  */
 export const sektionSaknas: Rule = {
-  id: "sektion/saknas",
-  severity: "error",
-  description: "Ett obligatoriskt avsnitt saknas. Fyndet står där avsnittet borde ha stått.",
+  ...RULE_SPECS["sektion/saknas"],
   check(document, report, { sections }) {
     const { outline } = document;
     if (!outline) return;
