@@ -14,9 +14,32 @@ export interface PhraseSpec {
   readonly standard: string;
   /** Where the sentence stands, in Swedish, for docs/husstil.md and the JSON Schema. */
   readonly beskrivning: string;
+  /** False for a line that is no sentence (a heading, the addressee): its first letter stays as written. */
+  readonly mening?: false;
+}
+
+/**
+ * A phrase as a house style writes it: one text, or a text per kind of
+ * remitted document (`typ`), with `standard` for the kinds it does not name.
+ */
+export type PhraseValue = string | Readonly<Record<string, string>>;
+
+/** The text of a phrase for a kind of document: its own, else `standard`. */
+export function phraseFor(value: PhraseValue, typ: string, alias?: string): string {
+  if (typeof value === "string") return value;
+  return value[typ] ?? (alias !== undefined ? value[alias] : undefined) ?? value["standard"] ?? "";
 }
 
 export const PHRASES = {
+  till_rad: {
+    standard: "Till {{namnd_namn}}",
+    beskrivning: "Raden ovanför rubriken som säger vem dokumentet vänder sig till; en tom fras tar bort raden.",
+  },
+  rubrik: {
+    standard: "{{titel}}",
+    beskrivning: "Dokumentets rubrik.",
+    mening: false,
+  },
   undertitel: {
     standard: "Remiss från {{remittent_namn}}{{#if remiss_dnr}}, {{remiss_dnr}}{{/if}}",
     beskrivning: "Raden under dokumentets rubrik.",
@@ -57,12 +80,16 @@ export const PHRASES = {
     standard: "Ärendet har behandlats {{behandlats}}.",
     beskrivning: "Organ som behandlat ärendet, under Ärendets beredning.",
   },
+  forslag_inledning: {
+    standard: "",
+    beskrivning: "En mening före förslaget till beslut, t.ex. ”Miljönämnden föreslår kommunfullmäktige besluta”; standard ingen.",
+  },
   standardforslag: {
-    standard: "{{namnd}} överlämnar förvaltningens tjänsteutlåtande som svar på remissen.",
+    standard: "{{namnd}} överlämnar förvaltningens {{dokument}} som svar på remissen.",
     beskrivning: "Förslaget till beslut när ärendet inte har något eget (forslag_till_beslut).",
   },
   avslutning: {
-    standard: "Förvaltningen föreslår att {{namnd}} överlämnar tjänsteutlåtandet till {{remittent}} som svar på remissen.",
+    standard: "Förvaltningen föreslår att {{namnd}} överlämnar {{dokumentet}} till {{remittent}} som svar på remissen.",
     beskrivning: "Meningen före underskrifterna, när ärendet inte har en egen avslutning.",
   },
 } as const satisfies Record<string, PhraseSpec>;
@@ -78,6 +105,10 @@ export interface SlotSpec {
 
 /** The slots a phrase may use: every one already inflected for the middle of a sentence and escaped for Markdown. */
 export const SLOTS = {
+  forvaltning: { beskrivning: "Förvaltningens namn som det skrivs.", exempel: "Södermalms stadsdelsförvaltning" },
+  organisation: { beskrivning: "Organisationen i husstil.organisation, t.ex. Göteborgs Stad; tomt om den saknas.", exempel: "(tom)" },
+  dokument: { beskrivning: "Dokumentets slag (husstil.dokument) mitt i en mening, obestämd form.", exempel: "tjänsteutlåtande" },
+  dokumentet: { beskrivning: "Dokumentets slag i bestämd form.", exempel: "tjänsteutlåtandet" },
   namnd: { beskrivning: "Nämnden i bestämd form.", exempel: "stadsdelsnämnden" },
   namnd_namn: { beskrivning: "Nämndens namn som det skrivs.", exempel: "Södermalms stadsdelsnämnd" },
   remittent: { beskrivning: "Den som skickat remissen, mitt i en mening.", exempel: "kommunstyrelsen" },
@@ -89,6 +120,10 @@ export const SLOTS = {
   },
   objekt_bestamd: { beskrivning: "Dokumentets slag i bestämd form.", exempel: "motionen" },
   titel: { beskrivning: "Dokumentets titel som den skrivs.", exempel: "Motion angående stärkta insatser mot gängkriminalitet och rekrytering av unga" },
+  titel_mitt: {
+    beskrivning: "Titeln mitt i en mening: liten första bokstav, utom när titeln börjar med en förkortning.",
+    exempel: "motion angående stärkta insatser mot gängkriminalitet och rekrytering av unga",
+  },
   titel_citerad: {
     beskrivning: "Titeln inom citattecken.",
     exempel: "”Motion angående stärkta insatser mot gängkriminalitet och rekrytering av unga”",
@@ -96,10 +131,10 @@ export const SLOTS = {
   forfattare: { beskrivning: "Författarna, med parti inom parentes.", exempel: "Andréa Hedin (M)" },
   skriven: { beskrivning: "”skriven”, ”skrivet” eller ”skrivna”, efter dokumentets slag.", exempel: "skriven" },
   roll: {
-    beskrivning: "De som föreslår: skribenten, skribenterna, förslagsställaren, förslagsställarna, eller partiet när bara ett parti står som författare.",
+    beskrivning: "De som föreslår: skribenten, skribenterna, förslagsställaren, förslagsställarna (eller husstil.roller), eller partiet när bara ett parti står som författare.",
     exempel: "skribenten",
   },
-  till: { beskrivning: "Den som förslaget vänder sig till.", exempel: "kommunfullmäktige" },
+  till: { beskrivning: "Den som förslaget vänder sig till: fältet till, annars husstil.fullmaktige (motion, medborgarförslag) eller kommunstyrelsen (skrivelse).", exempel: "kommunfullmäktige" },
   svar_senast: { beskrivning: "Sista dag för svar, skrivet ut; tomt om det saknas.", exempel: "28 oktober 2025" },
   remissinstanser: {
     beskrivning: "Andra remissinstanser, nämnder av samma slag sammanslagna.",

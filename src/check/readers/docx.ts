@@ -1,9 +1,9 @@
 import { strFromU8 } from "fflate";
 import { formatCount, LIMITS } from "../../model/limits.js";
-import { CLOSING_STYLES } from "../../model/sections.js";
+import { CLOSING_STYLES, SECTIONS, SECTION_BOOKMARK_PREFIX, sectionBookmark } from "../../model/sections.js";
 import { quote } from "../rule.js";
 import { emptyDocument, type CheckDocument, type Heading, type Position, type Section, type TextBlock } from "../document.js";
-import { sectionAt } from "../sections.js";
+import { sectionAt, untitledSectionAt } from "../sections.js";
 import { headingLevel } from "../../readers/docx/read.js";
 import { attribute, childrenOf, find, isOn, parseXml as parse, tagOf, type XmlNode } from "../../readers/xml.js";
 import { readZipEntries, ZipProblem } from "./zip.js";
@@ -72,15 +72,26 @@ export function readDocx(bytes: Uint8Array): CheckDocument {
   const blocks: TextBlock[] = [];
   const outside: TextBlock[] = [];
   const hidden: TextBlock[] = [];
-  let current: { heading: Heading; body: TextBlock[] } | undefined;
+  let current: { heading?: Heading; untitled?: { id: string; position: Position }; body: TextBlock[] } | undefined;
+  const close = () => {
+    if (current) {
+      sections.push(current.heading ? sectionAt(current.heading, current.body) : untitledSectionAt(current.untitled!.id, current.untitled!.position, current.body));
+    }
+    current = undefined;
+  };
   let signatures: Position | undefined;
   paragraphs.forEach(({ node, inTable }, index) => {
     const line = index + 1;
     if (!signatures && isClosing(childrenOf(node))) {
       // The closing sentence and the signatures end the sections.
       signatures = { line, column: 1 };
-      if (current) sections.push(sectionAt(current.heading, current.body));
-      current = undefined;
+      close();
+    }
+    // A section without a heading begins at its bookmark (sectionBookmark).
+    const untitled = signatures ? undefined : untitledSectionId(childrenOf(node));
+    if (untitled !== undefined) {
+      close();
+      current = { untitled: { id: untitled, position: { line, column: 1 } }, body: [] };
     }
     const read = readParagraph(node, styles);
     const { text } = read;
@@ -95,14 +106,14 @@ export function readDocx(bytes: Uint8Array): CheckDocument {
       const heading: Heading = { line, column: 1, text: text.replace(/\s+/gu, " ").trim(), depth };
       headings.push(heading);
       if (depth === 2) {
-        if (current) sections.push(sectionAt(current.heading, current.body));
+        close();
         current = { heading, body: [] };
         return;
       }
     }
     current?.body.push(block);
   });
-  if (current) sections.push(sectionAt(current.heading, current.body));
+  close();
 
   try {
     const read = new Set<string>();
@@ -202,6 +213,19 @@ function headerFooterReferences(documentXml: Uint8Array, relsXml: Uint8Array | u
     if (part) references.push({ part, label: labels[type] ?? labels.default! });
   }
   return references;
+}
+
+/** The id of the section without a heading whose bookmark starts in this paragraph, if any. */
+function untitledSectionId(children: readonly XmlNode[]): string | undefined {
+  for (const child of children) {
+    if (tagOf(child) !== "w:bookmarkStart") continue;
+    const name = attribute(child, "w:name");
+    if (name?.startsWith(SECTION_BOOKMARK_PREFIX)) {
+      const key = name.slice(SECTION_BOOKMARK_PREFIX.length);
+      return SECTIONS.find((s) => sectionBookmark(s.id) === name)?.id ?? key;
+    }
+  }
+  return undefined;
 }
 
 /** Paragraph start tags (`<w:p>`, `<w:p …>`, `<w:p/>`), counted on the bytes before any parsing. */
