@@ -41,10 +41,13 @@ export function sectionAt(heading: Heading, body: readonly TextBlock[], sections
 /**
  * A section without a heading, where the draft marks it (SECTION_MARKER in
  * Markdown, a section bookmark in DOCX): the built-in section of that id.
+ * Without text there is nothing left of it, so it is missing (sektion/saknas),
+ * not empty: undefined.
  */
-export function untitledSectionAt(id: string, position: Position, body: readonly TextBlock[]): Section {
+export function untitledSectionAt(id: string, position: Position, body: readonly TextBlock[]): Section | undefined {
   const spec = SECTIONS.find((s) => s.id === id);
-  return { position, body, ...(spec ? { spec } : {}) };
+  const section: Section = { position, body, ...(spec ? { spec } : {}) };
+  return hasText(section) ? section : undefined;
 }
 
 /** The document with its sections matched against another section list (a config's). */

@@ -17,7 +17,7 @@ export interface BuiltinStyle {
 
 export const BUILTIN_STYLES: Readonly<Record<string, BuiltinStyle>> = {
   malmo: {
-    namn: "Malmö stad, tjänsteskrivelse till kommunstyrelsen",
+    namn: "Malmö stad, stadskontorets tjänsteskrivelse till kommunstyrelsen",
     kallor: [
       "Kommunstyrelsen i Malmö stad, möte 2025-09-10, ärende 5 (Säkerhetsskyddslagen – ytterligare kompletteringar, SOU 2025:42), motenmedborgarportal.malmo.se/committees/kommunstyrelsen/mote-2025-09-10",
       "Kommunstyrelsen i Malmö stad, möte 2025-08-20, ärende 4 (Säkrare tivoli, SOU 2025:40), motenmedborgarportal.malmo.se/committees/kommunstyrelsen/mote-2025-08-20",
@@ -25,10 +25,18 @@ export const BUILTIN_STYLES: Readonly<Record<string, BuiltinStyle>> = {
     husstil: {
       dokument: "Tjänsteskrivelse",
       organisation: "Malmö stad",
-      avsnitt: ["sammanfattning", { "forslag-till-beslut": "Förslag till beslut" }, "bakgrund", { synpunkter: "Stadskontorets bedömning" }, "bilagor"],
+      // The summary the agenda publishes: the opening, then where the remiss went inside the city.
+      avsnitt: ["sammanfattning", { bakgrund: "" }, { "forslag-till-beslut": "Förslag till beslut" }, "synpunkter", "bilagor"],
+      // Bakgrund holds only the other remissinstanser, when there are any.
+      valfria: ["bakgrund"],
       fraser: {
+        undertitel: "",
         inledning: "{{remittent_namn}} har gett {{organisation}} möjlighet att yttra sig över remissen {{titel}}.",
+        forfattare: "",
+        forfattare_partier: "",
+        remitterat: "",
         aven_till: "{{objekt_bestamd}} har internremitterats till {{remissinstanser}}.",
+        avslutning: "",
       },
     },
   },
@@ -48,6 +56,7 @@ export const BUILTIN_STYLES: Readonly<Record<string, BuiltinStyle>> = {
         till_rad: "{{till}}",
         yrkanden: { motion: "I en motion till {{till}} föreslår {{forfattare}}", standard: "{{roll}} föreslår {{till}} att besluta följande:" },
         forslag_inledning: "{{namnd}} föreslår {{till}} besluta",
+        undertitel: "",
         avslutning: "",
       },
     },
@@ -55,15 +64,22 @@ export const BUILTIN_STYLES: Readonly<Record<string, BuiltinStyle>> = {
   arboga: {
     namn: "Arboga kommun, svar på motion",
     kallor: [
-      "Arboga kommun, kommunstyrelsen, Ks 124, Dnr 37/, ”Svar på motion om minskade driftbidrag till enskilda vägar och samfälligheter”, docplayer.se/40149972-Svar-pa-motion-om-minskade-driftbidrag-till-enskilda-vagar-och-samfalligheter.html",
+      "Arboga kommun, kommunstyrelsen, Ks 124, ”Svar på motion om minskade driftbidrag till enskilda vägar och samfälligheter”, docplayer.se/40149972-Svar-pa-motion-om-minskade-driftbidrag-till-enskilda-vagar-och-samfalligheter.html",
     ],
     husstil: {
       dokument: "Tjänsteskrivelse",
+      // The text runs without headings to the proposal: how the motion came, what it says, what the förvaltning thinks.
+      avsnitt: [{ bakgrund: "" }, { arendet: "" }, { synpunkter: "" }, { "forslag-till-beslut": "Förslag till beslut" }],
       roller: { motion: ["motionären", "motionärerna"] },
       fraser: {
+        till_rad: "",
         rubrik: { motion: "Svar på {{titel_mitt}}", standard: "{{titel}}" },
+        undertitel: "",
+        forfattare: "",
+        forfattare_partier: "",
         remitterat: "{{objekt_bestamd}} remitterades till {{namnd}}.",
         yrkanden: "{{roll}} yrkar därför att",
+        avslutning: "",
       },
     },
   },

@@ -74,9 +74,8 @@ export function readDocx(bytes: Uint8Array): CheckDocument {
   const hidden: TextBlock[] = [];
   let current: { heading?: Heading; untitled?: { id: string; position: Position }; body: TextBlock[] } | undefined;
   const close = () => {
-    if (current) {
-      sections.push(current.heading ? sectionAt(current.heading, current.body) : untitledSectionAt(current.untitled!.id, current.untitled!.position, current.body));
-    }
+    const section = current && (current.heading ? sectionAt(current.heading, current.body) : untitledSectionAt(current.untitled!.id, current.untitled!.position, current.body));
+    if (section) sections.push(section);
     current = undefined;
   };
   let signatures: Position | undefined;

@@ -44,7 +44,7 @@ export function readMarkdown(source: string): CheckDocument {
       const section = current.heading
         ? sectionAt(current.heading, current.body)
         : untitledSectionAt(current.untitled!.id, current.untitled!.position, current.body);
-      sections.push(current.disabled.length > 0 ? { ...section, disabled: current.disabled } : section);
+      if (section) sections.push(current.disabled.length > 0 ? { ...section, disabled: current.disabled } : section);
     }
     current = undefined;
   };

@@ -36,12 +36,14 @@ export const sektionSaknas: Rule = {
         }
       }
       const { signatures } = outline;
+      // A section the house style sets without a heading is added as its text alone.
+      const what = spec.untitled ? "Lägg till dess text (husstilen ger det ingen rubrik)" : "Lägg till det, med rubrik och text,";
       if (signatures && (!next || isBefore(signatures, next.position))) {
-        report(signatures, `Avsnittet ${name} saknas. Lägg till det, med rubrik och text, före underskrifterna.`);
+        report(signatures, `Avsnittet ${name} saknas. ${what} före underskrifterna.`);
       } else if (next) {
-        report(next.position, `Avsnittet ${name} saknas. Lägg till det, med rubrik och text, före ${quote(next.name)}.`);
+        report(next.position, `Avsnittet ${name} saknas. ${what} före ${quote(next.name)}.`);
       } else {
-        report(outline.end, `Avsnittet ${name} saknas. Lägg till det, med rubrik och text, i slutet av dokumentet.`);
+        report(outline.end, `Avsnittet ${name} saknas. ${what} i slutet av dokumentet.`);
       }
     });
   },
