@@ -149,6 +149,10 @@ function phrases(own: Partial<Record<string, PhraseValue | undefined>>, report: 
         ? [[["husstil", "fraser", name], value]]
         : Object.entries(value).map(([typ, text]) => [["husstil", "fraser", name, typ], text]);
     let ok = true;
+    if (typeof value !== "string" && value["standard"] === undefined) {
+      report(["husstil", "fraser", name], "husstil/fras", `Frasen ”${name}” har en text per slag av dokument men ingen standard. Lägg till standard: med texten för de andra slagen.`, "key");
+      ok = false;
+    }
     for (const [path, text] of texts) {
       const problems = phraseProblems(text);
       for (const problem of problems) {

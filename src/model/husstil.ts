@@ -126,7 +126,8 @@ const phrase = (name: PhraseName) =>
       z.string(),
       z
         .strictObject({
-          standard: z.string().describe("Texten för de slag av dokument som inte står här."),
+          // Required; the house style's loader says so in its own words (a union's error would only say "invalid").
+          standard: z.string().describe("Texten för de slag av dokument som inte står här (krävs).").optional(),
           ...Object.fromEntries(KIND_KEYS.map((typ) => [typ, z.string().describe(`Texten när typ är ${typ}.`).optional()])),
         })
         .describe("En text per slag av dokument (typ), med standard för resten."),
