@@ -65,6 +65,10 @@ export const LABELS = {
     beskrivning: "Beskrivningen av tabellen med underskrifterna, för skärmläsare.",
   },
   logotyp: { standard: "Logotyp", beskrivning: "Namnet på logotypens bild i Word-dokumentet, för skärmläsare." },
+  beretts_i: {
+    standard: "förvaltningen",
+    beskrivning: "Var ärendet beretts ({{beretts_i}}) när ärendet inte säger det och förvaltningen inte har någon avdelning.",
+  },
 } as const satisfies Record<string, LabelSpec>;
 
 export type LabelName = keyof typeof LABELS;

@@ -140,7 +140,7 @@ export function phraseSlots(c: Case, escape: (text: string) => string = escapeMa
     ...(till ? { till: e(organMidSentence(till)) } : {}),
     ...(c.remiss.svar_senast ? { svar_senast: formatLongDate(c.remiss.svar_senast) } : {}),
     ...(c.remiss.aven_till?.length ? { remissinstanser: e(formatRemissinstanser(c.remiss.aven_till)) } : {}),
-    beretts_i: e(beredning?.beretts_i ?? (c.forvaltning.avdelning ? lowercaseFirst(c.forvaltning.avdelning) : "förvaltningen")),
+    beretts_i: e(beredning?.beretts_i ?? (c.forvaltning.avdelning ? lowercaseFirst(c.forvaltning.avdelning) : style.etiketter.beretts_i)),
     ...(beredning?.i_samverkan_med?.length ? { i_samverkan_med: e(joinSwedish(beredning.i_samverkan_med)) } : {}),
     ...(beredning?.behandlats?.length ? { behandlats: e(formatBehandlats(beredning.behandlats)) } : {}),
   };
