@@ -72,5 +72,9 @@ export type Config = z.infer<typeof configSchema>;
 
 /** The JSON Schema of remiss.config.yaml, for editors: generated, shipped as schema/remiss.config.schema.json. */
 export function configJsonSchema(): Record<string, unknown> {
-  return { ...z.toJSONSchema(configSchema, { target: "draft-2020-12", io: "input" }), title: "remiss: remiss.config.yaml" };
+  const schema = z.toJSONSchema(configSchema, { target: "draft-2020-12", io: "input" }) as Record<string, any>;
+  // Every scalar is read as text, so zod sees "true"; an editor sees YAML's true, a boolean.
+  const flag = schema.properties?.husstil?.properties?.inledning_i_stycke;
+  if (flag) schema.properties.husstil.properties.inledning_i_stycke = { description: flag.description, type: "boolean" };
+  return { ...schema, title: "remiss: remiss.config.yaml" };
 }

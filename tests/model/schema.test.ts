@@ -100,6 +100,8 @@ describe("JSON Schema of remiss.config.yaml", () => {
     expect(Object.keys(perKind.properties)).toContain("medborgarforslag");
     expect(Object.keys(husstil.properties.etiketter.properties)).toEqual(LABEL_NAMES);
     expect(husstil.properties.bas.examples).toEqual(BUILTIN_STYLE_NAMES);
+    // YAML's true is a boolean to an editor, though remiss reads it as text.
+    expect(husstil.properties.inledning_i_stycke.type).toBe("boolean");
     const renamed = husstil.properties.avsnitt.items.anyOf.find((s: Record<string, unknown>) => s.type === "object");
     expect(Object.keys(renamed.properties)).toEqual(SECTIONS.map((s) => s.id));
   });
