@@ -96,5 +96,7 @@ export function mergeHusstil(base: HusstilConfig, own: HusstilConfig): HusstilCo
   for (const key of MERGED_BY_KEY) {
     if (base[key] || own[key]) merged[key] = { ...base[key], ...own[key] };
   }
+  // The base's optional sections belong to its own list: an own list of sections comes without them.
+  if (own.avsnitt !== undefined && own.valfria === undefined) delete merged["valfria"];
   return merged as HusstilConfig;
 }

@@ -221,13 +221,15 @@ export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE)
         }
       : undefined;
 
+  // The heading and the addressee line are the case's data unless the house style words them itself: only then are they its phrases for import.
+  const line = (name: "rubrik" | "till_rad") => (style.fraser[name] === DEFAULT_HOUSE_STYLE.fraser[name] ? phraser : say)(name, slots);
   const etiketter = Object.fromEntries(Object.entries(style.etiketter).map(([name, label]) => [name, e(label)])) as Record<LabelName, string>;
   return {
     metadata: metadata(c, say, style),
     etiketter,
-    rubrik: say("rubrik", slots),
+    rubrik: line("rubrik"),
     huvud: {
-      tillRad: say("till_rad", slots),
+      tillRad: line("till_rad"),
       dokument: e(style.dokument),
       ...(c.dnr ? { dnr: e(c.dnr) } : {}),
       ...(c.datum ? { datum: c.datum } : {}),
