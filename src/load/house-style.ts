@@ -101,6 +101,10 @@ function sectionList(entries: NonNullable<HusstilConfig["avsnitt"]>, valfria: re
       const base = SECTIONS.find((s) => s.id === id);
       if (!base) return; // the schema has reported the unknown key already
       const heading = entry[id]!;
+      if (heading === "" && id === "bilagor") {
+        report([...path, id], "husstil/avsnitt", "Bilagor står efter underskrifterna och har alltid en rubrik. Skriv en rubrik, eller bara - bilagor.");
+        return;
+      }
       // `- sammanfattning: ""`: the section's text without a heading; messages still name it by its built-in heading.
       spec = heading === "" ? { ...base, untitled: true } : { ...base, heading };
     }

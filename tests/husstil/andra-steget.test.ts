@@ -389,6 +389,13 @@ describe("sections without a heading in check", () => {
   });
 });
 
+it("Bilagor cannot be set without a heading", () => {
+  const dir = folder(`${FORVALTNING}husstil:\n  avsnitt:\n    - sammanfattning\n    - bilagor: ""\n`, MINIMAL_CASE);
+  const result = runCli(["draft", "arende.yaml", "--format", "md"], { cwd: dir });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain("remiss.config.yaml:7:16: fel: Bilagor står efter underskrifterna och har alltid en rubrik. Skriv en rubrik, eller bara - bilagor.");
+});
+
 describe("forslag_form", () => {
   const items = MINIMAL_CASE + "forslag_till_beslut:\n  - Nämnden tillstyrker motionen.\n  - Paragrafen justeras omedelbart.\n";
   const forslagOf = async (form: string) => {
