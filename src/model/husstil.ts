@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BUILTIN_STYLE_NAMES } from "./husstil-bas.js";
-import { KIND_VALUES } from "./kinds.js";
+import { KIND_VALUES, kindOf } from "./kinds.js";
 import { PHRASES, PHRASE_NAMES, type PhraseName, type PhraseValue } from "./phrases.js";
 import { SECTIONS, SECTION_IDS, type SectionSpec } from "./sections.js";
 
@@ -120,8 +120,10 @@ const renamed = z
   )
   .describe("Ett inbyggt avsnitt med en annan rubrik: id: Rubrik, eller id: \"\" för texten utan rubrik.");
 
-/** The kinds a phrase or a role may be given for: every `typ` value, with and without å/ä/ö. */
+/** The kinds a phrase may be given for: every `typ` value, with and without å/ä/ö. */
 const KIND_KEYS = KIND_VALUES;
+/** The kinds whose writers propose (motion, skrivelse, medborgarförslag): the ones a role may be given for. */
+const ROLE_KEYS = KIND_VALUES.filter((typ) => kindOf(typ).role !== undefined);
 
 /** A phrase: one text, or a text per `typ` with `standard` for the rest. */
 const phrase = (name: PhraseName) =>
@@ -174,7 +176,7 @@ export const husstilSchema = z
     roller: z
       .strictObject(
         Object.fromEntries(
-          KIND_KEYS.map((typ) => [
+          ROLE_KEYS.map((typ) => [
             typ,
             z.tuple([text("Ental, bestämd form."), text("Flertal, bestämd form.")]).describe(`De som föreslår när typ är ${typ}: [ental, flertal].`).optional(),
           ]),
