@@ -38,11 +38,28 @@ export function sectionAt(heading: Heading, body: readonly TextBlock[], sections
   return { heading, position: heading, body, ...(spec ? { spec } : {}) };
 }
 
+/**
+ * A section without a heading, where the draft marks it (SECTION_MARKER in
+ * Markdown, a section bookmark in DOCX): the built-in section of that id.
+ * Without text there is nothing left of it, so it is missing (sektion/saknas),
+ * not empty: undefined.
+ */
+export function untitledSectionAt(id: string, position: Position, body: readonly TextBlock[]): Section | undefined {
+  const spec = SECTIONS.find((s) => s.id === id);
+  const section: Section = { position, body, ...(spec ? { spec } : {}) };
+  return hasText(section) ? section : undefined;
+}
+
 /** The document with its sections matched against another section list (a config's). */
 export function withSectionList(document: CheckDocument, sections: readonly SectionSpec[]): CheckDocument {
   if (sections === SECTIONS || !document.outline) return document;
   return {
     ...document,
-    sections: document.sections.map((s) => (s.heading ? sectionAt(s.heading, s.body, sections) : s)),
+    sections: document.sections.map((s) => {
+      if (s.heading) return sectionAt(s.heading, s.body, sections);
+      // A section without a heading keeps its id; the list's entry names it.
+      const spec = s.spec && sections.find((x) => x.id === s.spec!.id);
+      return spec ? { ...s, spec } : s;
+    }),
   };
 }

@@ -156,7 +156,10 @@ export async function runImport(draftArg: string, options: ImportOptions, io: Co
   };
   for (const change of mapping.changes) {
     const path = yamlPath(change.path);
-    edits.push({ path, value: typeof change.value === "string" ? keepParagraphs(change.value, valueAt(loaded.data, path)) : change.value });
+    // With inledning_i_stycke the opening sentences stand in the field's first paragraph; they are the house style's, not the field's.
+    const opening = view.iStycke?.find((o) => o.path === change.path)?.text;
+    const value = typeof change.value === "string" && opening !== undefined ? withoutOpening(change.value, opening) : change.value;
+    edits.push({ path, value: typeof value === "string" ? keepParagraphs(value, valueAt(loaded.data, path)) : value });
     changed.push(change.path);
   }
   for (const stock of mapping.stock) {
@@ -202,6 +205,28 @@ export async function runImport(draftArg: string, options: ImportOptions, io: Co
   // Beside JSON or GitHub's annotations on standard output, what was written is said on standard error.
   (format === "stylish" ? io.stdout : io.stderr)(`${printable(`Skrev ${caseFile}: ${joinSwedish(changed)} ändrades efter ${basename(draftArg)}.`)}\n`);
   return EXIT_OK;
+}
+
+/** A field's text without the opening sentences the draft put before it, when it still begins with them. */
+function withoutOpening(text: string, opening: string): string {
+  const flat = (t: string) => t.replace(/\s+/gu, " ");
+  const words = flat(opening).trim();
+  const start = flat(text).trimStart();
+  if (!start.startsWith(words)) return text;
+  // Count the opening's characters in the original text, whitespace runs as one.
+  let i = 0;
+  let matched = 0;
+  const source = text.trimStart();
+  while (i < source.length && matched < words.length) {
+    if (/\s/u.test(source[i]!)) {
+      while (i < source.length && /\s/u.test(source[i]!)) i++;
+      matched++;
+    } else {
+      i++;
+      matched++;
+    }
+  }
+  return source.slice(i).replace(/^[ \t]*\n?/u, "").trimStart();
 }
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {

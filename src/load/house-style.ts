@@ -1,7 +1,9 @@
 import { dirname, resolve } from "node:path";
 import type { Finding } from "../diagnostics.js";
-import { DEFAULT_HOUSE_STYLE, DEFAULT_PHRASES, type HouseStyle, type HusstilConfig, type Logo } from "../model/husstil.js";
-import { SLOT_NAMES, phraseProblems, type PhraseName } from "../model/phrases.js";
+import { DEFAULT_HOUSE_STYLE, DEFAULT_LABELS, DEFAULT_PHRASES, type HouseStyle, type HusstilConfig, type Logo } from "../model/husstil.js";
+import { BUILTIN_STYLES, BUILTIN_STYLE_NAMES, mergeHusstil } from "../model/husstil-bas.js";
+import { kindOf } from "../model/kinds.js";
+import { SLOT_NAMES, phraseProblems, type PhraseName, type PhraseValue } from "../model/phrases.js";
 import { SECTIONS, SECTION_IDS, ownSection, withExtraSections, type SectionSpec } from "../model/sections.js";
 import { readImage } from "../images.js";
 import type { FieldPath, SourceMap } from "./positions.js";
@@ -14,7 +16,7 @@ import { suggest } from "./validate.js";
  * relative to it.
  */
 export async function resolveHouseStyle(
-  husstil: HusstilConfig | undefined,
+  own: HusstilConfig | undefined,
   checkAvsnitt: readonly string[] | undefined,
   configFile: string,
   map: SourceMap,
@@ -28,6 +30,16 @@ export async function resolveHouseStyle(
       message,
     });
 
+  let husstil = own;
+  if (own?.bas !== undefined) {
+    const base = BUILTIN_STYLES[own.bas];
+    if (base) husstil = mergeHusstil(base.husstil, own);
+    else {
+      const suggestion = suggest(own.bas, BUILTIN_STYLE_NAMES);
+      report(["husstil", "bas"], "husstil/bas", `Det finns ingen inbyggd husstil ”${own.bas}”. ${suggestion ? `Menade du ”${suggestion}”?` : `Välj bland: ${BUILTIN_STYLE_NAMES.join(", ")}.`}`);
+    }
+  }
+
   const sections = husstil?.avsnitt ? sectionList(husstil.avsnitt, husstil.valfria ?? [], report) : defaultSections(husstil?.valfria, report);
   const fraser = phrases(husstil?.fraser ?? {}, report);
   const logotyp = husstil?.logotyp ? await readLogo(husstil.logotyp, configFile, (message) => report(["husstil", "logotyp"], "husstil/logotyp", message)) : undefined;
@@ -40,6 +52,12 @@ export async function resolveHouseStyle(
     typsnitt: { ...husstil?.typsnitt },
     sections: withExtraSections(sections, checkAvsnitt ?? []),
     fraser,
+    etiketter: { ...DEFAULT_LABELS, ...husstil?.etiketter },
+    ...(husstil?.dokument_bestamd ? { dokumentBestamd: husstil.dokument_bestamd } : {}),
+    roller: roles(husstil?.roller),
+    inledningIStycke: husstil?.inledning_i_stycke ?? DEFAULT_HOUSE_STYLE.inledningIStycke,
+    forslagForm: husstil?.forslag_form ?? DEFAULT_HOUSE_STYLE.forslagForm,
+    fullmaktige: husstil?.fullmaktige ?? DEFAULT_HOUSE_STYLE.fullmaktige,
   };
   return { style, findings };
 }
@@ -82,7 +100,13 @@ function sectionList(entries: NonNullable<HusstilConfig["avsnitt"]>, valfria: re
       const id = keys[0]!;
       const base = SECTIONS.find((s) => s.id === id);
       if (!base) return; // the schema has reported the unknown key already
-      spec = { ...base, heading: entry[id]! };
+      const heading = entry[id]!;
+      if (heading === "" && id === "bilagor") {
+        report([...path, id], "husstil/avsnitt", "Bilagor står efter underskrifterna och har alltid en rubrik. Skriv en rubrik, eller bara - bilagor.");
+        return;
+      }
+      // `- sammanfattning: ""`: the section's text without a heading; messages still name it by its built-in heading.
+      spec = heading === "" ? { ...base, untitled: true } : { ...base, heading };
     }
     if (!spec) return;
     const key = spec.heading.toLocaleLowerCase("sv");
@@ -119,23 +143,47 @@ function unknownSection(name: string, known: readonly string[], where: string): 
   return `Det finns inget avsnitt ”${name}” ${where}. ${hint}`;
 }
 
-/** The house style's phrases over the defaults, each checked for unknown slots. */
-function phrases(own: Partial<Record<string, string | undefined>>, report: Reporter): Record<PhraseName, string> {
-  const result = { ...DEFAULT_PHRASES };
-  for (const [name, text] of Object.entries(own)) {
-    if (text === undefined) continue;
-    const problems = phraseProblems(text);
-    for (const problem of problems) {
-      const suggestion = problem.slot ? suggest(problem.slot, SLOT_NAMES) : undefined;
-      const hint = problem.slot
-        ? suggestion
-          ? ` Menade du ”{{${suggestion}}}”?`
-          : ` Platserna finns i docs/husstil.md.`
-        : "";
-      report(["husstil", "fraser", name], "husstil/fras", `Frasen ”${name}”: ${problem.message}.${hint}`, "value", problem.offset);
+/** The house style's phrases over the defaults, each text checked for unknown slots. */
+function phrases(own: Partial<Record<string, PhraseValue | undefined>>, report: Reporter): Record<PhraseName, PhraseValue> {
+  const result: Record<PhraseName, PhraseValue> = { ...DEFAULT_PHRASES };
+  for (const [name, value] of Object.entries(own)) {
+    if (value === undefined) continue;
+    const texts: [(string | number)[], string][] =
+      typeof value === "string"
+        ? [[["husstil", "fraser", name], value]]
+        : Object.entries(value).map(([typ, text]) => [["husstil", "fraser", name, typ], text]);
+    let ok = true;
+    if (typeof value !== "string" && value["standard"] === undefined) {
+      report(["husstil", "fraser", name], "husstil/fras", `Frasen ”${name}” har en text per slag av dokument men ingen standard. Lägg till standard: med texten för de andra slagen.`, "key");
+      ok = false;
     }
-    if (problems.length === 0) result[name as PhraseName] = text;
+    for (const [path, text] of texts) {
+      const problems = phraseProblems(text);
+      for (const problem of problems) {
+        const suggestion = problem.slot ? suggest(problem.slot, SLOT_NAMES) : undefined;
+        const hint = problem.slot
+          ? suggestion
+            ? ` Menade du ”{{${suggestion}}}”?`
+            : ` Platserna finns i docs/husstil.md.`
+          : "";
+        report(path, "husstil/fras", `Frasen ”${name}”: ${problem.message}.${hint}`, "value", problem.offset);
+      }
+      if (problems.length > 0) ok = false;
+    }
+    if (ok) result[name as PhraseName] = typeof value === "string" ? value : normalizeKinds(value);
   }
+  return result;
+}
+
+/** A phrase's texts per kind keyed by the plain `typ` (medborgarförslag → medborgarforslag), so the view finds them. */
+function normalizeKinds(value: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(value).map(([typ, text]) => [typ === "standard" ? typ : kindOf(typ).typ, text]));
+}
+
+/** `roller`, keyed by the plain `typ`. */
+function roles(own: HusstilConfig["roller"]): Record<string, readonly [string, string]> {
+  const result: Record<string, readonly [string, string]> = {};
+  for (const [typ, words] of Object.entries(own ?? {})) if (words) result[kindOf(typ).typ] = words;
   return result;
 }
 

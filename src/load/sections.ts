@@ -1,6 +1,8 @@
 import type { Finding } from "../diagnostics.js";
 import type { HouseStyle } from "../model/husstil.js";
 import type { Case } from "../model/schema.js";
+import { kindOf } from "../model/kinds.js";
+import { PHRASES, PHRASE_NAMES, SLOTS, SLOT_NAMES, phraseSlotNames } from "../model/phrases.js";
 import { SECTIONS } from "../model/sections.js";
 import type { SourceMap } from "./positions.js";
 import { suggest, valueAt } from "./validate.js";
@@ -54,18 +56,45 @@ export function sectionFindings(c: Case, data: unknown, style: HouseStyle, map: 
   }
 
   const objektKey = valueAt(data, ["remissobjekt"]) === undefined ? "motion" : "remissobjekt";
+  const usedByPhrases = fieldsUsedByPhrases(style);
+  const kind = kindOf(c.remissobjekt.typ);
   for (const spec of SECTIONS) {
     if (style.sections.some((s) => s.id === spec.id)) continue;
     for (const feed of spec.feeds) {
+      // A phrase of a section the document has (or of none, like the heading) may use the field through its slot.
+      if (usedByPhrases.has(feed)) continue;
       const path = feed.split(".").map((segment) => (segment === "remissobjekt" ? objektKey : segment));
       if (valueAt(data, path) === undefined) continue;
+      // Removing a field the kind of document requires would be an error: then only adding the section helps.
+      const required = feed === "remissobjekt.yrkanden" && kind.requiresYrkanden;
+      const advice = required
+        ? `Lägg till ${spec.id} i husstil.avsnitt, annars kommer texten inte med i dokumentet (fältet krävs för typ: ${c.remissobjekt.typ}).`
+        : `Ta bort fältet, eller lägg till ${spec.id} i husstil.avsnitt.`;
       findings.push({
         ...map.locate(path, "key"),
         severity: "warning",
         rule: "schema/oanvant",
-        message: `”${path.join(".")}” används inte: husstilen i remiss.config.yaml har inget avsnitt ”${spec.heading}”. Ta bort fältet, eller lägg till ${spec.id} i husstil.avsnitt. (${path.join(".")})`,
+        message: `”${path.join(".")}” används inte: husstilen i remiss.config.yaml har inget avsnitt ”${spec.heading}”. ${advice} (${path.join(".")})`,
       });
     }
   }
   return findings;
+}
+
+/** The case fields that a phrase the document writes reads through its slots (`{{remissinstanser}}` reads remiss.aven_till). */
+function fieldsUsedByPhrases(style: HouseStyle): Set<string> {
+  const present = new Set(style.sections.map((s) => s.id));
+  const fields = new Set<string>();
+  for (const name of PHRASE_NAMES) {
+    const sections = (PHRASES[name] as { avsnitt?: readonly string[] }).avsnitt;
+    if (sections && !sections.some((id) => present.has(id))) continue;
+    const value = style.fraser[name];
+    for (const text of typeof value === "string" ? [value] : Object.values(value)) {
+      for (const slot of phraseSlotNames(text)) {
+        const field = SLOT_NAMES.includes(slot as never) ? (SLOTS[slot as keyof typeof SLOTS] as { falt?: string }).falt : undefined;
+        if (field) fields.add(field);
+      }
+    }
+  }
+  return fields;
 }

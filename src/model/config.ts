@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { RULES } from "../check/rules/index.js";
 import { husstilSchema } from "./husstil.js";
+import { RULE_LIST } from "./rules.js";
 import { forvaltningSchema, underskrifterSchema } from "./schema.js";
 
 export { CONFIG_FILE } from "./config-file.js";
@@ -46,7 +46,7 @@ export const configSchema = z
         regler: z
           .strictObject(
             Object.fromEntries(
-              RULES.map((rule) => [rule.id, z.enum(["av", "varning", "fel"]).describe(`${rule.description} Standard: ${rule.severity === "error" ? "fel" : "varning"}.`).optional()]),
+              RULE_LIST.map((rule) => [rule.id, z.enum(["av", "varning", "fel"]).describe(`${rule.description} Standard: ${rule.severity === "error" ? "fel" : "varning"}.`).optional()]),
             ),
           )
           .describe("Regler som stängs av (av) eller ges en annan nivå (varning, fel).")
@@ -72,5 +72,9 @@ export type Config = z.infer<typeof configSchema>;
 
 /** The JSON Schema of remiss.config.yaml, for editors: generated, shipped as schema/remiss.config.schema.json. */
 export function configJsonSchema(): Record<string, unknown> {
-  return { ...z.toJSONSchema(configSchema, { target: "draft-2020-12", io: "input" }), title: "remiss: remiss.config.yaml" };
+  const schema = z.toJSONSchema(configSchema, { target: "draft-2020-12", io: "input" }) as Record<string, any>;
+  // Every scalar is read as text, so zod sees "true"; an editor sees YAML's true, a boolean.
+  const flag = schema.properties?.husstil?.properties?.inledning_i_stycke;
+  if (flag) schema.properties.husstil.properties.inledning_i_stycke = { description: flag.description, type: "boolean" };
+  return { ...schema, title: "remiss: remiss.config.yaml" };
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { PHRASES, PHRASE_NAMES, type PhraseName } from "./phrases.js";
+import { BUILTIN_STYLE_NAMES } from "./husstil-bas.js";
+import { KIND_VALUES, kindOf } from "./kinds.js";
+import { PHRASES, PHRASE_NAMES, type PhraseName, type PhraseValue } from "./phrases.js";
 import { SECTIONS, SECTION_IDS, type SectionSpec } from "./sections.js";
 
 /**
@@ -20,9 +22,61 @@ export interface HouseStyle {
   readonly typsnitt: { readonly brodtext?: string; readonly rubriker?: string };
   /** The document's sections in order (Bilagor, when listed, always comes after the signatures). */
   readonly sections: readonly SectionSpec[];
-  /** Every phrase, the house style's or the default. */
-  readonly fraser: Readonly<Record<PhraseName, string>>;
+  /** Every phrase, the house style's or the default: one text, or one per kind of document. */
+  readonly fraser: Readonly<Record<PhraseName, PhraseValue>>;
+  /** The fixed words of the page, by name. */
+  readonly etiketter: Readonly<Record<LabelName, string>>;
+  /** The label mid-sentence in its definite form ("tjänsteutlåtandet"); derived from `dokument` when the style does not say. */
+  readonly dokumentBestamd?: string;
+  /** Who proposes, per kind of document (`typ`), singular and plural; the kinds' own words for the rest. */
+  readonly roller: Readonly<Record<string, readonly [string, string]>>;
+  /** The opening sentence starts the section's first paragraph instead of standing as a paragraph of its own. */
+  readonly inledningIStycke: boolean;
+  /** How the förslag till beslut of several att-satser is set out. */
+  readonly forslagForm: ForslagForm;
+  /** Whom a motion or medborgarförslag addresses when the case does not say (`till`). */
+  readonly fullmaktige: string;
 }
+
+/** How several att-satser of the förslag till beslut stand: numbered (as before), bulleted, or one paragraph each. */
+export const FORSLAG_FORMS = ["numrerad", "punktlista", "stycken"] as const;
+export type ForslagForm = (typeof FORSLAG_FORMS)[number];
+
+export interface LabelSpec {
+  readonly standard: string;
+  readonly beskrivning: string;
+}
+
+/**
+ * Every fixed word the program writes on the page outside the section
+ * headings and the phrases: data, so a förvaltning can say "Vår referens"
+ * for the handläggare. docs/husstil.md lists them, kept in step by its test.
+ */
+export const LABELS = {
+  handlaggare: { standard: "Handläggare", beskrivning: "Före handläggarens namn överst i dokumentet." },
+  telefon: { standard: "Telefon", beskrivning: "Före handläggarens telefonnummer." },
+  epost: { standard: "E-post", beskrivning: "Före handläggarens e-postadress." },
+  dnr: { standard: "Dnr", beskrivning: "Före diarienumret, överst på första sidan och i sidhuvudet på följande sidor." },
+  sida: { standard: "Sida", beskrivning: "Före sidnumret i sidhuvudet, ”Sida 1 (3)”." },
+  vaxel: { standard: "Växel", beskrivning: "Före växelns telefonnummer i sidfoten på första sidan." },
+  underskrifter: { standard: "Underskrifter", beskrivning: "Namnet på tabellen med underskrifterna, för skärmläsare." },
+  underskrifter_beskrivning: {
+    standard: "De som skriver under utlåtandet, två i bredd.",
+    beskrivning: "Beskrivningen av tabellen med underskrifterna, för skärmläsare.",
+  },
+  logotyp: { standard: "Logotyp", beskrivning: "Namnet på logotypens bild i Word-dokumentet, för skärmläsare." },
+  beretts_i: {
+    standard: "förvaltningen",
+    beskrivning: "Var ärendet beretts ({{beretts_i}}) när ärendet inte säger det och förvaltningen inte har någon avdelning.",
+  },
+} as const satisfies Record<string, LabelSpec>;
+
+export type LabelName = keyof typeof LABELS;
+export const LABEL_NAMES = Object.keys(LABELS) as LabelName[];
+export const DEFAULT_LABELS = Object.fromEntries(LABEL_NAMES.map((name) => [name, LABELS[name].standard])) as Record<LabelName, string>;
+
+/** The addressee of a motion or medborgarförslag without `till` in the built-in style. */
+export const DEFAULT_FULLMAKTIGE = "kommunfullmäktige";
 
 export interface Logo {
   /** The file, as the config names it (for messages). */
@@ -48,18 +102,52 @@ export const DEFAULT_HOUSE_STYLE: HouseStyle = {
   typsnitt: {},
   sections: SECTIONS,
   fraser: DEFAULT_PHRASES,
+  etiketter: DEFAULT_LABELS,
+  roller: {},
+  inledningIStycke: false,
+  forslagForm: "numrerad",
+  fullmaktige: DEFAULT_FULLMAKTIGE,
 };
 
 const text = (description: string) => z.string().trim().min(1).describe(description);
 
 /** `avsnitt: [- synpunkter: Förvaltningens bedömning]`: a built-in section under another heading. */
 const renamed = z
-  .strictObject(Object.fromEntries(SECTION_IDS.map((id) => [id, text(`Rubriken för avsnittet ${id}.`).optional()])))
-  .describe("Ett inbyggt avsnitt med en annan rubrik: id: Rubrik.");
+  .strictObject(
+    Object.fromEntries(
+      SECTION_IDS.map((id) => [id, z.string().trim().describe(`Rubriken för avsnittet ${id}; "" ger avsnittets text utan rubrik.`).optional()]),
+    ),
+  )
+  .describe("Ett inbyggt avsnitt med en annan rubrik: id: Rubrik, eller id: \"\" för texten utan rubrik.");
+
+/** The kinds a phrase may be given for: every `typ` value, with and without å/ä/ö. */
+const KIND_KEYS = KIND_VALUES;
+/** The kinds whose writers propose (motion, skrivelse, medborgarförslag): the ones a role may be given for. */
+const ROLE_KEYS = KIND_VALUES.filter((typ) => kindOf(typ).role !== undefined);
+
+/** A phrase: one text, or a text per `typ` with `standard` for the rest. */
+const phrase = (name: PhraseName) =>
+  z
+    .union([
+      z.string(),
+      z
+        .strictObject({
+          // Required; the house style's loader says so in its own words (a union's error would only say "invalid").
+          standard: z.string().describe("Texten för de slag av dokument som inte står här (krävs).").optional(),
+          ...Object.fromEntries(KIND_KEYS.map((typ) => [typ, z.string().describe(`Texten när typ är ${typ}.`).optional()])),
+        })
+        .describe("En text per slag av dokument (typ), med standard för resten."),
+    ])
+    .describe(`${PHRASES[name].beskrivning} Standard: ${PHRASES[name].standard === "" ? "ingen" : PHRASES[name].standard}`)
+    .optional();
 
 export const husstilSchema = z
   .strictObject({
+    bas: text("En inbyggd husstil att utgå från (se docs/husstil.md); övriga nycklar ändrar den nyckel för nyckel.")
+      .meta({ examples: [...BUILTIN_STYLE_NAMES] })
+      .optional(),
     dokument: text("Dokumentets slag, överst till höger på första sidan; standard Tjänsteutlåtande.").optional(),
+    dokument_bestamd: text("Dokumentets slag i bestämd form mitt i en mening, om den inte blir rätt av sig själv, t.ex. missivet.").optional(),
     organisation: text("En rad ovanför förvaltningens namn i brevhuvudet, t.ex. Malmö stad.").optional(),
     logotyp: text("Logotypen överst till vänster på första sidan: en PNG- eller JPEG-fil, relativt till den här filen.").optional(),
     typsnitt: z
@@ -78,14 +166,37 @@ export const husstilSchema = z
       .describe("Avsnitt som får saknas; övriga i listan krävs (Bilagor är alltid valfritt).")
       .optional(),
     fraser: z
-      .strictObject(
-        Object.fromEntries(
-          PHRASE_NAMES.map((name) => [name, z.string().describe(`${PHRASES[name].beskrivning} Standard: ${PHRASES[name].standard}`).optional()]),
-        ),
-      )
+      .strictObject(Object.fromEntries(PHRASE_NAMES.map((name) => [name, phrase(name)])))
       .describe("Standardmeningar, med namn; en tom fras tar bort meningen.")
       .optional(),
+    etiketter: z
+      .strictObject(Object.fromEntries(LABEL_NAMES.map((name) => [name, text(`${LABELS[name].beskrivning} Standard: ${LABELS[name].standard}`).optional()])))
+      .describe("De fasta orden på sidan, t.ex. Handläggare och Dnr.")
+      .optional(),
+    roller: z
+      .strictObject(
+        Object.fromEntries(
+          ROLE_KEYS.map((typ) => [
+            typ,
+            z.tuple([text("Ental, bestämd form."), text("Flertal, bestämd form.")]).describe(`De som föreslår när typ är ${typ}: [ental, flertal].`).optional(),
+          ]),
+        ),
+      )
+      .describe("Orden för de som föreslår, per slag av dokument, t.ex. motion: [motionären, motionärerna].")
+      .optional(),
+    inledning_i_stycke: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .describe("true: den inledande meningen börjar avsnittets första stycke i stället för att stå som ett eget stycke.")
+      .optional(),
+    forslag_form: z.enum(FORSLAG_FORMS).describe("Hur förslaget till beslut med flera att-satser ställs upp: numrerad (standard), punktlista eller stycken.").optional(),
+    fullmaktige: text("Vem en motion eller ett medborgarförslag utan fältet till vänder sig till; standard kommunfullmäktige.").optional(),
   })
   .describe("Förvaltningens husstil: dokumentets slag, brevhuvud, typsnitt, avsnitt och standardmeningar.");
 
-export type HusstilConfig = z.infer<typeof husstilSchema>;
+/** `husstil:` as read: the schema's type, with the maps built from lists typed by their keys. */
+export type HusstilConfig = Omit<z.infer<typeof husstilSchema>, "fraser" | "etiketter" | "roller"> & {
+  readonly fraser?: Partial<Record<PhraseName, PhraseValue>>;
+  readonly etiketter?: Partial<Record<LabelName, string>>;
+  readonly roller?: Partial<Record<string, readonly [string, string]>>;
+};

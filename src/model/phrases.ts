@@ -14,9 +14,34 @@ export interface PhraseSpec {
   readonly standard: string;
   /** Where the sentence stands, in Swedish, for docs/husstil.md and the JSON Schema. */
   readonly beskrivning: string;
+  /** False for a line that is no sentence (a heading, the addressee): its first letter stays as written. */
+  readonly mening?: false;
+  /** The built-in sections the sentence stands in; none: it stands outside them (heading, closing), always written. */
+  readonly avsnitt?: readonly string[];
+}
+
+/**
+ * A phrase as a house style writes it: one text, or a text per kind of
+ * remitted document (`typ`), with `standard` for the kinds it does not name.
+ */
+export type PhraseValue = string | Readonly<Record<string, string>>;
+
+/** The text of a phrase for a kind of document: its own, else `standard`. */
+export function phraseFor(value: PhraseValue, typ: string, alias?: string): string {
+  if (typeof value === "string") return value;
+  return value[typ] ?? (alias !== undefined ? value[alias] : undefined) ?? value["standard"] ?? "";
 }
 
 export const PHRASES = {
+  till_rad: {
+    standard: "Till {{namnd_namn}}",
+    beskrivning: "Raden ovanför rubriken som säger vem dokumentet vänder sig till; en tom fras tar bort raden.",
+  },
+  rubrik: {
+    standard: "{{titel}}",
+    beskrivning: "Dokumentets rubrik.",
+    mening: false,
+  },
   undertitel: {
     standard: "Remiss från {{remittent_namn}}{{#if remiss_dnr}}, {{remiss_dnr}}{{/if}}",
     beskrivning: "Raden under dokumentets rubrik.",
@@ -24,45 +49,60 @@ export const PHRASES = {
   inledning: {
     standard: "{{namnd}} har på remiss från {{remittent}} fått {{objekt}}.",
     beskrivning: "Första meningen under Sammanfattning.",
+    avsnitt: ["sammanfattning"],
   },
   forfattare: {
     standard: "{{objekt_bestamd}} är {{skriven}} av {{forfattare}}.",
     beskrivning: "Vem som skrivit dokumentet, under Sammanfattning och Bakgrund.",
+    avsnitt: ["sammanfattning", "bakgrund"],
   },
   forfattare_partier: {
     standard: "{{objekt_bestamd}} kommer från {{forfattare}}.",
     beskrivning: "I stället för forfattare, när varje författare bara är ett parti.",
+    avsnitt: ["sammanfattning", "bakgrund"],
   },
   remitterat: {
     standard: "{{remittent}} har remitterat {{objekt}} för yttrande{{#if svar_senast}} senast {{svar_senast}}{{/if}}.",
     beskrivning: "Första meningen under Bakgrund.",
+    avsnitt: ["bakgrund"],
   },
   aven_till: {
     standard: "{{objekt_bestamd}} har även remitterats till {{remissinstanser}}.",
     beskrivning: "Andra remissinstanser, under Bakgrund.",
+    avsnitt: ["bakgrund"],
   },
   yrkanden: {
     standard: "{{roll}} föreslår {{till}} att besluta följande:",
     beskrivning: "Före att-satserna i en motion, skrivelse eller ett medborgarförslag, under Ärendet.",
+    avsnitt: ["arendet"],
   },
   yrkanden_i_dokumentet: {
     standard: "I {{objekt_bestamd}} föreslås följande:",
     beskrivning: "Före förslagen i andra dokument, t.ex. ett betänkande, under Ärendet.",
+    avsnitt: ["arendet"],
   },
   beredning: {
     standard: "Ärendet har beretts i {{beretts_i}}{{#if i_samverkan_med}} i samverkan med {{i_samverkan_med}}{{/if}}.",
     beskrivning: "Första meningen under Ärendets beredning.",
+    avsnitt: ["beredning"],
   },
   behandlats: {
     standard: "Ärendet har behandlats {{behandlats}}.",
     beskrivning: "Organ som behandlat ärendet, under Ärendets beredning.",
+    avsnitt: ["beredning"],
+  },
+  forslag_inledning: {
+    standard: "",
+    beskrivning: "En mening före förslaget till beslut, t.ex. ”Miljönämnden föreslår kommunfullmäktige besluta”.",
+    avsnitt: ["forslag-till-beslut"],
   },
   standardforslag: {
-    standard: "{{namnd}} överlämnar förvaltningens tjänsteutlåtande som svar på remissen.",
+    standard: "{{namnd}} överlämnar förvaltningens {{dokument}} som svar på remissen.",
     beskrivning: "Förslaget till beslut när ärendet inte har något eget (forslag_till_beslut).",
+    avsnitt: ["forslag-till-beslut"],
   },
   avslutning: {
-    standard: "Förvaltningen föreslår att {{namnd}} överlämnar tjänsteutlåtandet till {{remittent}} som svar på remissen.",
+    standard: "Förvaltningen föreslår att {{namnd}} överlämnar {{dokumentet}} till {{remittent}} som svar på remissen.",
     beskrivning: "Meningen före underskrifterna, när ärendet inte har en egen avslutning.",
   },
 } as const satisfies Record<string, PhraseSpec>;
@@ -72,12 +112,18 @@ export const PHRASE_NAMES = Object.keys(PHRASES) as PhraseName[];
 
 export interface SlotSpec {
   readonly beskrivning: string;
+  /** The case field the slot is written from, when only that field gives it: a phrase with the slot uses the field. */
+  readonly falt?: string;
   /** What it holds in the reference case (Södermalm, KS 2025/804). */
   readonly exempel: string;
 }
 
 /** The slots a phrase may use: every one already inflected for the middle of a sentence and escaped for Markdown. */
 export const SLOTS = {
+  forvaltning: { beskrivning: "Förvaltningens namn som det skrivs.", exempel: "Södermalms stadsdelsförvaltning" },
+  organisation: { beskrivning: "Organisationen i husstil.organisation, t.ex. Göteborgs Stad; tomt om den saknas.", exempel: "(tom)" },
+  dokument: { beskrivning: "Dokumentets slag (husstil.dokument) mitt i en mening, obestämd form.", exempel: "tjänsteutlåtande" },
+  dokumentet: { beskrivning: "Dokumentets slag i bestämd form.", exempel: "tjänsteutlåtandet" },
   namnd: { beskrivning: "Nämnden i bestämd form.", exempel: "stadsdelsnämnden" },
   namnd_namn: { beskrivning: "Nämndens namn som det skrivs.", exempel: "Södermalms stadsdelsnämnd" },
   remittent: { beskrivning: "Den som skickat remissen, mitt i en mening.", exempel: "kommunstyrelsen" },
@@ -89,6 +135,10 @@ export const SLOTS = {
   },
   objekt_bestamd: { beskrivning: "Dokumentets slag i bestämd form.", exempel: "motionen" },
   titel: { beskrivning: "Dokumentets titel som den skrivs.", exempel: "Motion angående stärkta insatser mot gängkriminalitet och rekrytering av unga" },
+  titel_mitt: {
+    beskrivning: "Titeln mitt i en mening: liten första bokstav, utom när titeln börjar med en förkortning.",
+    exempel: "motion angående stärkta insatser mot gängkriminalitet och rekrytering av unga",
+  },
   titel_citerad: {
     beskrivning: "Titeln inom citattecken.",
     exempel: "”Motion angående stärkta insatser mot gängkriminalitet och rekrytering av unga”",
@@ -96,22 +146,33 @@ export const SLOTS = {
   forfattare: { beskrivning: "Författarna, med parti inom parentes.", exempel: "Andréa Hedin (M)" },
   skriven: { beskrivning: "”skriven”, ”skrivet” eller ”skrivna”, efter dokumentets slag.", exempel: "skriven" },
   roll: {
-    beskrivning: "De som föreslår: skribenten, skribenterna, förslagsställaren, förslagsställarna, eller partiet när bara ett parti står som författare.",
+    beskrivning: "De som föreslår: skribenten, skribenterna, förslagsställaren, förslagsställarna (eller husstil.roller), eller partiet när bara ett parti står som författare.",
     exempel: "skribenten",
   },
-  till: { beskrivning: "Den som förslaget vänder sig till.", exempel: "kommunfullmäktige" },
+  till: { beskrivning: "Den som förslaget vänder sig till: fältet till, annars husstil.fullmaktige (motion, medborgarförslag) eller kommunstyrelsen (skrivelse).", exempel: "kommunfullmäktige" },
   svar_senast: { beskrivning: "Sista dag för svar, skrivet ut; tomt om det saknas.", exempel: "28 oktober 2025" },
   remissinstanser: {
+    falt: "remiss.aven_till",
     beskrivning: "Andra remissinstanser, nämnder av samma slag sammanslagna.",
     exempel: "socialnämnden samt Farsta och Hässelby-Vällingby stadsdelsnämnder",
   },
   beretts_i: { beskrivning: "Var ärendet beretts.", exempel: "stadsdelsdirektörens stab och kansli" },
-  i_samverkan_med: { beskrivning: "De som varit med i beredningen; tomt om inga.", exempel: "avdelningen för individ- och familjeomsorg" },
-  behandlats: { beskrivning: "Organ och datum.", exempel: "i förvaltningsgruppen den 1 december 2025" },
+  i_samverkan_med: { falt: "beredning", beskrivning: "De som varit med i beredningen; tomt om inga.", exempel: "avdelningen för individ- och familjeomsorg" },
+  behandlats: { falt: "beredning", beskrivning: "Organ och datum.", exempel: "i förvaltningsgruppen den 1 december 2025" },
 } as const satisfies Record<string, SlotSpec>;
 
 export type SlotName = keyof typeof SLOTS;
 export const SLOT_NAMES = Object.keys(SLOTS) as SlotName[];
+
+/** The slots a phrase's text names (`{{plats}}` and `{{#if plats}}`). */
+export function phraseSlotNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(TAG)) {
+    const m = /^(?:#(?:if|unless)\s+)?([\p{L}_][\p{L}\p{N}_]*)$/u.exec(match[1]!.trim());
+    if (m && m[1] !== "else") names.add(m[1]!);
+  }
+  return names;
+}
 
 /** A problem in a phrase's text, at a character offset. */
 export interface PhraseProblem {

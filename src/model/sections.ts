@@ -17,6 +17,13 @@ export interface SectionSpec {
   readonly own?: boolean;
   /** False for a section that must be there but may stand anywhere (`check.avsnitt`). */
   readonly ordered?: boolean;
+  /**
+   * The section's text stands without a heading (`- sammanfattning: ""`):
+   * the draft marks where it begins (SECTION_MARKER, a bookmark in the
+   * DOCX), so that `check` still finds it; `heading` is then only the name
+   * messages give it.
+   */
+  readonly untitled?: boolean;
 }
 
 /** A built-in section: what it is fed from, so that a house style that leaves it out can say which fields go unused. */
@@ -81,6 +88,23 @@ export const CLOSING_MARKER = "<!-- avslutning -->";
  * writer lays the paragraphs after it out side by side.
  */
 export const SIGNATURES_MARKER = "<!-- underskrifter -->";
+
+/**
+ * Marks, in the generated Markdown, where a section without a heading
+ * begins (`<!-- avsnitt: sammanfattning -->`): `check` opens the section
+ * there as at a heading, and the DOCX writer turns it into a bookmark
+ * (SECTION_BOOKMARK_PREFIX + the id) on the section's first paragraph.
+ */
+export const SECTION_MARKER = (id: string) => `<!-- avsnitt: ${id} -->`;
+/** The section id of a section marker, or undefined for any other line. */
+export function parseSectionMarker(line: string): string | undefined {
+  return /^<!-- avsnitt: ([\p{L}\p{N}_:. -]+?) -->$/u.exec(line.trim())?.[1];
+}
+export const SECTION_BOOKMARK_PREFIX = "_remiss_avsnitt_";
+/** The bookmark that marks where a section without a heading begins in the DOCX (at most 40 characters). */
+export function sectionBookmark(id: string): string {
+  return `${SECTION_BOOKMARK_PREFIX}${id.replace(/[^\p{L}\p{N}_]/gu, "_")}`.slice(0, 40);
+}
 
 /**
  * Marks, in the generated Markdown, where a case field's text begins and

@@ -1,6 +1,7 @@
-import { DEFAULT_HOUSE_STYLE, type HouseStyle } from "../model/husstil.js";
+import { DEFAULT_HOUSE_STYLE, type HouseStyle, type LabelName } from "../model/husstil.js";
+import { kindOf } from "../model/kinds.js";
 import type { Case } from "../model/schema.js";
-import { CLOSING_MARKER, DEFAULT_OWN_SECTION_AFTER, FIELD_MARKER, SIGNATURES_MARKER, ownSection, type SectionSpec } from "../model/sections.js";
+import { CLOSING_MARKER, DEFAULT_OWN_SECTION_AFTER, FIELD_MARKER, SECTION_MARKER, SIGNATURES_MARKER, ownSection, type SectionSpec } from "../model/sections.js";
 import { formatAuthors, onlyParties } from "./authors.js";
 import { formatBehandlats } from "./beredning.js";
 import { formatLongDate } from "./dates.js";
@@ -9,8 +10,9 @@ import { formatRemissinstanser, joinSwedish } from "./lists.js";
 import { definiteForm, organMidSentence } from "./organs.js";
 import { createPhraser, type Phraser, type Slots } from "./phrases.js";
 import { defaultTill, objektMidSentence, objektNouns, quoted, roleNoun, skriven } from "./remissobjekt.js";
+import { documentDefinite } from "./document-label.js";
 import { reflowMarkdown, reflowParagraphText } from "./sentences.js";
-import { lowercaseFirst } from "./words.js";
+import { lowercaseFirst, lowercaseTitleStart } from "./words.js";
 
 /**
  * The case in Swedish: every sentence the template writes is decided here,
@@ -28,7 +30,13 @@ export interface ViewModel {
     datum?: string;
     handlaggare?: { namn: string; telefon?: string; epost?: string };
     namnd: string;
+    /** The line above the heading saying whom the document is for ("Till Södermalms stadsdelsnämnd"); empty when the house style leaves it out. */
+    tillRad: string;
   };
+  /** The house style's fixed words of the page, by name, escaped. */
+  etiketter: Record<LabelName, string>;
+  /** The document's main heading (the phrase `rubrik`, by default the title). */
+  rubrik: string;
   titel: string;
   undertitel: string;
   /** The sections before the closing sentence, in the house style's order. */
@@ -43,12 +51,17 @@ export interface ViewModel {
   bilagor?: SectionView;
   /** Every stock sentence the house style's phrases gave, by phrase name: for `import`, which says where a changed sentence came from. */
   fraser: { namn: string; text: string }[];
+  /** With `inledning_i_stycke`: the opening sentences written into a field's first paragraph, which `import` leaves out of the field. */
+  iStycke?: { path: string; text: string }[];
 }
 
 export interface SectionView {
   /** The section's id: a built-in one, or `egen:<heading>`. */
   id: string;
+  /** The heading; empty for a section the house style sets without one. */
   rubrik: string;
+  /** For a section without a heading: the line that marks where it begins (SECTION_MARKER). */
+  markering?: string;
   /** The partial that renders the section's body. */
   partial: string;
   /** The section's named parts, each a Markdown block (paragraphs one sentence per line, lists). */
@@ -87,15 +100,30 @@ export function asSentence(text: string): string {
 }
 
 /** The slots every phrase is written from, escaped for Markdown (or raw, for the front matter). */
-export function phraseSlots(c: Case, escape: (text: string) => string = escapeMarkdownInline): Slots {
+export function phraseSlots(c: Case, escape: (text: string) => string = escapeMarkdownInline, style: HouseStyle = DEFAULT_HOUSE_STYLE): Slots {
   const o = c.remissobjekt;
   const e = escape;
   const authors = o.forfattare ?? [];
+  const kind = kindOf(o.typ);
+  const ownRole = style.roller[kind.typ];
   // A party proposes in its own name: "Staffanstorpspartiet föreslår kommunfullmäktige …".
-  const role = onlyParties(authors) ? formatAuthors(authors) : roleNoun(o.typ, authors.length);
-  const till = o.till ?? defaultTill(o.typ);
+  const role = onlyParties(authors)
+    ? formatAuthors(authors)
+    : ownRole && kind.role
+      ? authors.length === 1
+        ? ownRole[0]
+        : ownRole[1]
+      : roleNoun(o.typ, authors.length);
+  const builtinTill = defaultTill(o.typ);
+  // The house style's fullmäktige stands in for the built-in kommunfullmäktige ("regionfullmäktige").
+  const till = o.till ?? (builtinTill === DEFAULT_HOUSE_STYLE.fullmaktige ? style.fullmaktige : builtinTill);
   const beredning = c.beredning;
+  const label = lowercaseTitleStart(style.dokument);
   return {
+    forvaltning: e(c.forvaltning.namn),
+    ...(style.organisation ? { organisation: e(style.organisation) } : {}),
+    dokument: e(label),
+    dokumentet: e(style.dokumentBestamd ?? documentDefinite(label)),
     namnd: e(definiteForm(c.forvaltning.namnd)),
     namnd_namn: e(c.forvaltning.namnd),
     remittent: e(organMidSentence(c.remiss.fran)),
@@ -104,6 +132,7 @@ export function phraseSlots(c: Case, escape: (text: string) => string = escapeMa
     objekt: e(objektMidSentence(o, c.formatVersion)),
     objekt_bestamd: e(objektNouns(o).bestamd),
     titel: e(o.titel),
+    titel_mitt: e(lowercaseTitleStart(o.titel.trim())),
     titel_citerad: e(quoted(o.titel.trim())),
     ...(authors.length ? { forfattare: e(formatAuthors(authors)) } : {}),
     skriven: skriven(o),
@@ -111,7 +140,7 @@ export function phraseSlots(c: Case, escape: (text: string) => string = escapeMa
     ...(till ? { till: e(organMidSentence(till)) } : {}),
     ...(c.remiss.svar_senast ? { svar_senast: formatLongDate(c.remiss.svar_senast) } : {}),
     ...(c.remiss.aven_till?.length ? { remissinstanser: e(formatRemissinstanser(c.remiss.aven_till)) } : {}),
-    beretts_i: e(beredning?.beretts_i ?? (c.forvaltning.avdelning ? lowercaseFirst(c.forvaltning.avdelning) : "förvaltningen")),
+    beretts_i: e(beredning?.beretts_i ?? (c.forvaltning.avdelning ? lowercaseFirst(c.forvaltning.avdelning) : style.etiketter.beretts_i)),
     ...(beredning?.i_samverkan_med?.length ? { i_samverkan_med: e(joinSwedish(beredning.i_samverkan_med)) } : {}),
     ...(beredning?.behandlats?.length ? { behandlats: e(formatBehandlats(beredning.behandlats)) } : {}),
   };
@@ -119,31 +148,39 @@ export function phraseSlots(c: Case, escape: (text: string) => string = escapeMa
 
 export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE): ViewModel {
   const e = escapeMarkdownInline;
-  const phraser = createPhraser(style.fraser);
+  const phraser = createPhraser(style.fraser, c.remissobjekt.typ);
   const fraser: ViewModel["fraser"] = [];
   const say: Phraser = (name, slots) => {
     const text = phraser(name, slots);
     if (text !== "") fraser.push({ namn: name, text });
     return text;
   };
-  const slots = phraseSlots(c);
+  const slots = phraseSlots(c, e, style);
   const o = c.remissobjekt;
   const authors = o.forfattare ?? [];
+  const openings: { path: string; text: string }[] = [];
+  /** The opening sentences and the field's text: a paragraph and the text, or with `inledning_i_stycke` one paragraph. */
+  const opened = (path: string, opening: string, markdown: string | undefined): { inledning: string; text: string } => {
+    if (markdown === undefined) return { inledning: opening, text: "" };
+    const text = reflowMarkdown(markdown);
+    if (!style.inledningIStycke || opening === "" || !startsWithParagraph(text)) return { inledning: opening, text: fieldText(path, text) };
+    openings.push({ path, text: opening });
+    return { inledning: "", text: fieldText(path, `${opening}\n${text}`) };
+  };
 
   const writtenBy = authors.length === 0 ? "" : say(onlyParties(authors) ? "forfattare_partier" : "forfattare", slots);
   const yrkanden = o.yrkanden ?? [];
   const yrkandenInledning = yrkanden.length === 0 ? "" : say(slots.roll ? "yrkanden" : "yrkanden_i_dokumentet", slots);
   const own = c.forslag_till_beslut;
   const forslag = own
-    ? fieldText("forslag_till_beslut", own.length === 1 ? reflowParagraphText(e(own[0]!)) : ORDERED(own.map(e)).join("\n"))
+    ? fieldText("forslag_till_beslut", own.length === 1 ? reflowParagraphText(e(own[0]!)) : forslagList(own.map(e), style))
     : reflowParagraphText(say("standardforslag", slots));
+  const forslagInledning = reflowParagraphText(say("forslag_inledning", slots));
+  const sammanfattning = opened("sammanfattning", paragraph(say("inledning", slots), writtenBy), c.sammanfattning);
 
   const parts: Record<string, Record<string, string> | undefined> = {
-    "forslag-till-beslut": { forslag },
-    sammanfattning: {
-      inledning: paragraph(say("inledning", slots), writtenBy),
-      text: c.sammanfattning === undefined ? "" : fieldText("sammanfattning", reflowMarkdown(c.sammanfattning)),
-    },
+    "forslag-till-beslut": { ...(forslagInledning ? { inledning: forslagInledning } : {}), forslag },
+    sammanfattning,
     bakgrund: {
       remiss: paragraph(say("remitterat", slots), writtenBy),
       ...(slots.remissinstanser ? { avenTill: say("aven_till", slots) } : {}),
@@ -166,9 +203,12 @@ export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE)
       return entry ? [{ id: spec.id, rubrik: e(spec.heading), partial: OWN_SECTION_PARTIAL, data: { text: fieldText(`egna_avsnitt.${index}.text`, reflowMarkdown(entry.text)) } }] : [];
     }
     const data = parts[spec.id];
-    return data && Object.values(data).some((part) => part !== "")
-      ? [{ id: spec.id, rubrik: spec.heading, partial: `sektioner/${spec.id}`, data }]
-      : [];
+    if (!data || !Object.values(data).some((part) => part !== "")) return [];
+    return [
+      spec.untitled
+        ? { id: spec.id, rubrik: "", markering: SECTION_MARKER(spec.id), partial: `sektioner/${spec.id}`, data }
+        : { id: spec.id, rubrik: spec.heading, partial: `sektioner/${spec.id}`, data },
+    ];
   });
   const bilagorSpec = style.sections.find((s) => s.id === "bilagor");
   const bilagor =
@@ -181,9 +221,15 @@ export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE)
         }
       : undefined;
 
+  // The heading and the addressee line are the case's data unless the house style words them itself: only then are they its phrases for import.
+  const line = (name: "rubrik" | "till_rad") => (style.fraser[name] === DEFAULT_HOUSE_STYLE.fraser[name] ? phraser : say)(name, slots);
+  const etiketter = Object.fromEntries(Object.entries(style.etiketter).map(([name, label]) => [name, e(label)])) as Record<LabelName, string>;
   return {
-    metadata: metadata(c, say),
+    metadata: metadata(c, say, style),
+    etiketter,
+    rubrik: line("rubrik"),
     huvud: {
+      tillRad: line("till_rad"),
       dokument: e(style.dokument),
       ...(c.dnr ? { dnr: e(c.dnr) } : {}),
       ...(c.datum ? { datum: c.datum } : {}),
@@ -207,7 +253,20 @@ export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE)
     underskrifter: c.underskrifter.map((u) => ({ namn: e(u.namn), titel: e(u.titel), forvaltning: e(c.forvaltning.namn) })),
     ...(bilagor ? { bilagor } : {}),
     fraser,
+    ...(openings.length > 0 ? { iStycke: openings } : {}),
   };
+}
+
+/** Whether a field's Markdown begins with a paragraph of text (not a list, heading, quote, table or code). */
+function startsWithParagraph(markdown: string): boolean {
+  return /^[\p{L}\p{N}”"(*_]/u.test(markdown) && !/^\d{1,9}[.)]\s/u.test(markdown);
+}
+
+/** Several att-satser, as the house style sets them out. */
+function forslagList(items: readonly string[], style: HouseStyle): string {
+  if (style.forslagForm === "punktlista") return BULLETED(items).join("\n");
+  if (style.forslagForm === "stycken") return items.map((item) => reflowParagraphText(item)).join("\n\n");
+  return ORDERED(items).join("\n");
 }
 
 function textPart(path: string, text: string | undefined): Record<string, string> | undefined {
@@ -246,11 +305,11 @@ export function documentSections(c: Case, style: HouseStyle): SectionSpec[] {
 }
 
 /** The case's metadata for the front matter: what the DOCX letterhead and properties need. */
-function metadata(c: Case, say: Phraser): Record<string, unknown> {
+function metadata(c: Case, say: Phraser, style: HouseStyle): Record<string, unknown> {
   const o = c.remissobjekt;
   return {
     titel: o.titel,
-    undertitel: say("undertitel", phraseSlots(c, (text) => text)),
+    undertitel: say("undertitel", phraseSlots(c, (text) => text, style)),
     forvaltning: c.forvaltning,
     ...(c.dnr ? { dnr: c.dnr } : {}),
     ...(c.datum ? { datum: c.datum } : {}),

@@ -1,6 +1,7 @@
 import Handlebars from "handlebars";
 import { PHRASES as PRECOMPILED } from "remiss:precompiled";
-import type { PhraseName, SlotName } from "../model/phrases.js";
+import { kindOf } from "../model/kinds.js";
+import { PHRASES, phraseFor, type PhraseName, type PhraseValue, type SlotName } from "../model/phrases.js";
 import { withoutSecondMark } from "./remissobjekt.js";
 import { capitalizeFirst } from "./words.js";
 
@@ -21,9 +22,10 @@ const compiled = new Map<string, HandlebarsTemplateDelegate>(Object.entries(PREC
  * `{{…}}` in a case's own text stays literal. The sentence gets a capital
  * first letter and never a second mark after a title's own ? or !.
  */
-export function createPhraser(fraser: Readonly<Record<PhraseName, string>>): Phraser {
+export function createPhraser(fraser: Readonly<Record<PhraseName, PhraseValue>>, typ = "motion"): Phraser {
+  const kind = kindOf(typ);
   return (name, slots) => {
-    const source = fraser[name];
+    const source = phraseFor(fraser[name], kind.typ, kind.alias);
     if (source.trim() === "") return "";
     let template = compiled.get(source);
     if (!template) {
@@ -31,6 +33,8 @@ export function createPhraser(fraser: Readonly<Record<PhraseName, string>>): Phr
       compiled.set(source, template);
     }
     const sentence = template(slots).replace(/[ \t\r\n]+/gu, " ").trim();
-    return sentence === "" ? "" : withoutSecondMark(capitalizeFirst(sentence));
+    if (sentence === "") return "";
+    // A heading is no sentence: it keeps its first letter and its marks as written.
+    return "mening" in PHRASES[name] ? sentence : withoutSecondMark(capitalizeFirst(sentence));
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DOCUMENT_LABEL, husstilSchema } from "../../src/model/husstil.js";
+import { DEFAULT_DOCUMENT_LABEL, DEFAULT_FULLMAKTIGE, LABELS, LABEL_NAMES, husstilSchema } from "../../src/model/husstil.js";
+import { BUILTIN_STYLES, BUILTIN_STYLE_NAMES } from "../../src/model/husstil-bas.js";
 import { PHRASES, PHRASE_NAMES, SLOTS, SLOT_NAMES } from "../../src/model/phrases.js";
 import { SECTIONS } from "../../src/model/sections.js";
 import { FONTS } from "../../src/render/docx/typography.js";
@@ -37,11 +38,14 @@ function unquote(cell: string): string {
   return m ? m[1]! : cell;
 }
 
-/** The key table's rows for `husstil`: `typsnitt` by its own keys, `fraser` as one (it has its own table). */
+/** The keys with a table of their own: each is one row in the key table. */
+const OWN_TABLES = new Set(["fraser", "etiketter", "roller"]);
+
+/** The key table's rows for `husstil`: `typsnitt` by its own keys; `fraser`, `etiketter` and `roller` as one (they have their own tables). */
 function expectedKeys(): string[] {
   return Object.entries(husstilSchema.shape).flatMap(([key, schema]) => {
     const inner = schema.unwrap();
-    return key !== "fraser" && "shape" in inner ? Object.keys(inner.shape).map((sub) => `${key}.${sub}`) : [key];
+    return !OWN_TABLES.has(key) && "shape" in inner ? Object.keys(inner.shape).map((sub) => `${key}.${sub}`) : [key];
   });
 }
 
@@ -54,6 +58,29 @@ describe("docs/husstil.md", () => {
     expect(standard.get("dokument")).toBe(DEFAULT_DOCUMENT_LABEL);
     expect(standard.get("typsnitt.brodtext")).toBe(FONTS.body);
     expect(standard.get("typsnitt.rubriker")).toBe(FONTS.heading);
+    expect(standard.get("fullmaktige")).toBe(DEFAULT_FULLMAKTIGE);
+    expect(standard.get("forslag_form")).toBe("`numrerad`");
+    expect(standard.get("inledning_i_stycke")).toBe("`false`");
+  });
+
+  it("lists every label with its default and where it stands", () => {
+    const rows = table("Etikett", "Standard", "Var den står");
+    expect(rows.map((r) => unquote(r[0]!))).toEqual(LABEL_NAMES);
+    rows.forEach((row, index) => {
+      const name = LABEL_NAMES[index]!;
+      expect(row[1], name).toBe(LABELS[name].standard);
+      expect(row[2], name).toBe(LABELS[name].beskrivning);
+    });
+  });
+
+  it("lists every built-in style with its name and its fixture", () => {
+    const rows = table("Bas", "Husstil", "Exempel");
+    expect(rows.map((r) => unquote(r[0]!))).toEqual(BUILTIN_STYLE_NAMES);
+    rows.forEach((row, index) => {
+      const name = BUILTIN_STYLE_NAMES[index]!;
+      expect(row[1], name).toBe(BUILTIN_STYLES[name]!.namn);
+      expect(row[2], name).toBe(`\`fixtures/husstil-bas/${name}/\``);
+    });
   });
 
   it("lists the built-in sections in order with their headings and the fields only they use", () => {
@@ -71,7 +98,7 @@ describe("docs/husstil.md", () => {
     expect(rows.map((r) => unquote(r[0]!))).toEqual(PHRASE_NAMES);
     rows.forEach((row, index) => {
       const name = PHRASE_NAMES[index]!;
-      expect(row[1], name).toBe(`\`${PHRASES[name].standard}\``);
+      expect(row[1], name).toBe(PHRASES[name].standard === "" ? "ingen" : `\`${PHRASES[name].standard}\``);
       expect(row[2], name).toBe(PHRASES[name].beskrivning);
     });
   });

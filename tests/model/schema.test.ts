@@ -1,3 +1,5 @@
+import { LABEL_NAMES } from "../../src/model/husstil.js";
+import { BUILTIN_STYLE_NAMES } from "../../src/model/husstil-bas.js";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { schemaText } from "../../src/commands/schema.js";
@@ -74,9 +76,32 @@ describe("JSON Schema of remiss.config.yaml", () => {
   it("describes the house style: every phrase by name, every built-in section id", () => {
     const config = JSON.parse(shippedConfig) as Record<string, any>;
     const husstil = config.properties.husstil;
-    expect(Object.keys(husstil.properties)).toEqual(["dokument", "organisation", "logotyp", "typsnitt", "avsnitt", "valfria", "fraser"]);
+    expect(Object.keys(husstil.properties)).toEqual([
+      "bas",
+      "dokument",
+      "dokument_bestamd",
+      "organisation",
+      "logotyp",
+      "typsnitt",
+      "avsnitt",
+      "valfria",
+      "fraser",
+      "etiketter",
+      "roller",
+      "inledning_i_stycke",
+      "forslag_form",
+      "fullmaktige",
+    ]);
     expect(Object.keys(husstil.properties.fraser.properties)).toEqual(PHRASE_NAMES);
     expect(husstil.properties.fraser.additionalProperties).toBe(false);
+    // A phrase is one text, or one per kind of document with `standard` for the rest.
+    const perKind = husstil.properties.fraser.properties.yrkanden.anyOf.find((s: Record<string, unknown>) => s.type === "object");
+    expect(Object.keys(perKind.properties)[0]).toBe("standard");
+    expect(Object.keys(perKind.properties)).toContain("medborgarforslag");
+    expect(Object.keys(husstil.properties.etiketter.properties)).toEqual(LABEL_NAMES);
+    expect(husstil.properties.bas.examples).toEqual(BUILTIN_STYLE_NAMES);
+    // YAML's true is a boolean to an editor, though remiss reads it as text.
+    expect(husstil.properties.inledning_i_stycke.type).toBe("boolean");
     const renamed = husstil.properties.avsnitt.items.anyOf.find((s: Record<string, unknown>) => s.type === "object");
     expect(Object.keys(renamed.properties)).toEqual(SECTIONS.map((s) => s.id));
   });

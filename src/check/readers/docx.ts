@@ -1,7 +1,7 @@
-import { CLOSING_STYLES } from "../../model/sections.js";
+import { CLOSING_STYLES, SECTIONS, SECTION_BOOKMARK_PREFIX, sectionBookmark } from "../../model/sections.js";
 import { quote } from "../rule.js";
 import { emptyDocument, type CheckDocument, type Heading, type Position, type ReviewChange, type ReviewComment, type Section, type TextBlock } from "../document.js";
-import { sectionAt } from "../sections.js";
+import { sectionAt, untitledSectionAt } from "../sections.js";
 import { DocxProblem, readDocxModel, type DocxFurniture, type DocxModel, type DocxParagraph } from "../../readers/docx/read.js";
 
 /**
@@ -37,15 +37,25 @@ export function readDocx(bytes: Uint8Array): CheckDocument {
   const blocks: TextBlock[] = [];
   const outside: TextBlock[] = [];
   const hidden: TextBlock[] = [];
-  let current: { heading: Heading; body: TextBlock[] } | undefined;
+  let current: { heading?: Heading; untitled?: { id: string; position: Position }; body: TextBlock[] } | undefined;
+  const close = () => {
+    const section = current && (current.heading ? sectionAt(current.heading, current.body) : untitledSectionAt(current.untitled!.id, current.untitled!.position, current.body));
+    if (section) sections.push(section);
+    current = undefined;
+  };
   let signatures: Position | undefined;
   for (const paragraph of model.paragraphs) {
     const line = paragraph.index;
     if (!signatures && (paragraph.styleId === CLOSING_STYLES.closing || paragraph.styleId === CLOSING_STYLES.signature)) {
       // The closing sentence and the signatures end the sections.
       signatures = { line, column: 1 };
-      if (current) sections.push(sectionAt(current.heading, current.body));
-      current = undefined;
+      close();
+    }
+    // A section without a heading begins at its bookmark (sectionBookmark).
+    const untitled = signatures ? undefined : untitledSectionId(paragraph);
+    if (untitled !== undefined) {
+      close();
+      current = { untitled: { id: untitled, position: { line, column: 1 } }, body: [] };
     }
     const read = readParagraph(paragraph);
     const { text } = read;
@@ -60,14 +70,14 @@ export function readDocx(bytes: Uint8Array): CheckDocument {
       const heading: Heading = { line, column: 1, text: text.replace(/\s+/gu, " ").trim(), depth };
       headings.push(heading);
       if (depth === 2) {
-        if (current) sections.push(sectionAt(current.heading, current.body));
+        close();
         current = { heading, body: [] };
         continue;
       }
     }
     current?.body.push(block);
   }
-  if (current) sections.push(sectionAt(current.heading, current.body));
+  close();
 
   for (const part of model.furniture) partBlocks(part.paragraphs, furnitureLabel(part), outside, hidden);
   for (const note of model.notes) partBlocks(note.paragraphs, `${note.kind === "footnote" ? "fotnot" : "slutnot"} ${note.number}`, outside, hidden);
@@ -85,6 +95,15 @@ export function readDocx(bytes: Uint8Array): CheckDocument {
     dates: documentDates(model.properties, blocks),
     findings: [],
   };
+}
+
+/** The id of the section without a heading whose bookmark starts in this paragraph, if any. */
+function untitledSectionId(paragraph: DocxParagraph): string | undefined {
+  for (const marker of paragraph.markers) {
+    if (marker.kind !== "bookmark-start" || !marker.name?.startsWith(SECTION_BOOKMARK_PREFIX)) continue;
+    return SECTIONS.find((s) => sectionBookmark(s.id) === marker.name)?.id ?? marker.name.slice(SECTION_BOOKMARK_PREFIX.length);
+  }
+  return undefined;
 }
 
 const RESAVE = " Öppna den i Word och spara den på nytt som Word-dokument (.docx).";

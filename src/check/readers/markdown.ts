@@ -1,5 +1,5 @@
 import type { Nodes, Root } from "mdast";
-import { CLOSING_MARKER, SIGNATURES_MARKER } from "../../model/sections.js";
+import { CLOSING_MARKER, SIGNATURES_MARKER, parseSectionMarker } from "../../model/sections.js";
 import { markdownShapeProblem } from "../../load/markdown-limits.js";
 import {
   emptyDocument,
@@ -10,7 +10,7 @@ import {
   type Section,
   type TextBlock,
 } from "../document.js";
-import { sectionAt } from "../sections.js";
+import { sectionAt, untitledSectionAt } from "../sections.js";
 import { frontMatterDates } from "./front-matter.js";
 import { blocksOf, lineLocator, type Locate } from "./mdast-text.js";
 import { parseMarkdownForCheck } from "./markdown-tree.js";
@@ -35,13 +35,16 @@ export function readMarkdown(source: string): CheckDocument {
   const sections: Section[] = [];
   const blocks: TextBlock[] = [];
   let dates: DocumentDates = { behandlats: [] };
-  let current: { heading: Heading; body: TextBlock[]; disabled: string[] } | undefined;
+  /** The open section: from a `## ` heading, or from a section marker (no heading). */
+  let current: { heading?: Heading; untitled?: { id: string; position: Position }; body: TextBlock[]; disabled: string[] } | undefined;
   let signatures: Position | undefined;
 
   const closeSection = () => {
     if (current) {
-      const section = sectionAt(current.heading, current.body);
-      sections.push(current.disabled.length > 0 ? { ...section, disabled: current.disabled } : section);
+      const section = current.heading
+        ? sectionAt(current.heading, current.body)
+        : untitledSectionAt(current.untitled!.id, current.untitled!.position, current.body);
+      if (section) sections.push(current.disabled.length > 0 ? { ...section, disabled: current.disabled } : section);
     }
     current = undefined;
   };
@@ -56,6 +59,12 @@ export function readMarkdown(source: string): CheckDocument {
     if (node.type === "html" && (node.value.trim() === CLOSING_MARKER || node.value.trim() === SIGNATURES_MARKER)) {
       signatures ??= start;
       closeSection();
+      continue;
+    }
+    const untitled = node.type === "html" ? parseSectionMarker(node.value) : undefined;
+    if (untitled !== undefined) {
+      closeSection();
+      current = { untitled: { id: untitled, position: start }, body: [], disabled: [] };
       continue;
     }
     const disable = node.type === "html" ? DISABLE.exec(node.value.trim()) : null;

@@ -1,10 +1,9 @@
 import type { Rule } from "../rule.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /** An organ treated the case (beredning.behandlats) after the report's date: one of the dates is wrong. */
 export const datumBeredning: Rule = {
-  id: "datum/beredning",
-  severity: "error",
-  description: "Ärendet har behandlats (beredning.behandlats) efter utlåtandets datum.",
+  ...RULE_SPECS["datum/beredning"],
   check(document, report) {
     const { datum, behandlats } = document.dates;
     if (!datum) return;

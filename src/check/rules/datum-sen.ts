@@ -1,10 +1,9 @@
 import type { Rule } from "../rule.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /** The report is dated after the last day to answer the remiss. */
 export const datumSen: Rule = {
-  id: "datum/sen",
-  severity: "warning",
-  description: "Utlåtandets datum är efter sista svarsdag (remiss.svar_senast).",
+  ...RULE_SPECS["datum/sen"],
   check(document, report) {
     const { datum, svarSenast } = document.dates;
     if (!datum || !svarSenast || datum.value <= svarSenast.value) return;

@@ -1,5 +1,6 @@
 import { firstWords } from "../text.js";
 import { quote, type Rule } from "../rule.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /** How many words of the comment and of the text it is anchored to the message quotes. */
 const QUOTE_WORDS = 8;
@@ -12,9 +13,7 @@ const QUOTE_WORDS = 8;
  * new `remiss draft` writes the document without them.
  */
 export const dokumentKommentarer: Rule = {
-  id: "dokument/kommentarer",
-  severity: "error",
-  description: "Ett Word-dokument har kommentarer: de följer med filen som diarieförs eller publiceras, med granskarens namn.",
+  ...RULE_SPECS["dokument/kommentarer"],
   check(document, report) {
     const comments = document.review?.comments ?? [];
     comments.forEach((comment, index) => {

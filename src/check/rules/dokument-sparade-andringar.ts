@@ -1,6 +1,7 @@
 import type { ReviewChange } from "../document.js";
 import { firstWords } from "../text.js";
 import { quote, type Rule } from "../rule.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /** How many words of a changed text the message quotes. */
 const QUOTE_WORDS = 8;
@@ -15,9 +16,7 @@ const QUOTE_WORDS = 8;
  * brings them into the case.
  */
 export const dokumentSparadeAndringar: Rule = {
-  id: "dokument/sparade-andringar",
-  severity: "error",
-  description: "Ett Word-dokument har spårade ändringar som ingen har godkänt eller avvisat: den borttagna texten och granskarens namn finns kvar i filen.",
+  ...RULE_SPECS["dokument/sparade-andringar"],
   check(document, report) {
     const changes = document.review?.changes ?? [];
     const byPlace = new Map<string, ReviewChange[]>();

@@ -1,3 +1,4 @@
+import { RULE_IDS } from "../../model/rules.js";
 import type { Rule } from "../rule.js";
 import { datumBeredning } from "./datum-beredning.js";
 import { datumSen } from "./datum-sen.js";
@@ -15,11 +16,11 @@ import { textPlatshallare } from "./text-platshallare.js";
 
 /**
  * Every rule `check` runs, in the order of `docs/check.md`. A new rule is one
- * file here, one line in this list, fixtures under `fixtures/check/<id>/`
+ * file here, one line in this list and its spec in src/model/rules.ts, fixtures under `fixtures/check/<id>/`
  * and a paragraph in the docs. (`schema/…`, `yaml/…` and `fil/…` findings
  * come from the readers, not from rules.)
  */
-export const RULES: readonly Rule[] = [
+const IMPLEMENTATIONS: readonly Rule[] = [
   sektionSaknas,
   sektionOrdning,
   sektionTom,
@@ -34,3 +35,15 @@ export const RULES: readonly Rule[] = [
   dokumentSparadeAndringar,
   dokumentKommentarer,
 ];
+
+/**
+ * The implementations registered for the rules the model knows
+ * (src/model/rules.ts), in its order: a rule without an implementation, or
+ * one the model does not list, stops the program at start-up, not in use.
+ */
+export const RULES: readonly Rule[] = RULE_IDS.map((id) => {
+  const rule = IMPLEMENTATIONS.find((r) => r.id === id);
+  if (!rule) throw new Error(`check rule ${id} has no implementation`);
+  return rule;
+});
+if (IMPLEMENTATIONS.length !== RULES.length) throw new Error("a check rule is not listed in src/model/rules.ts");

@@ -1,11 +1,10 @@
 import { lineReference, quote, type Rule } from "../rule.js";
 import { firstOccurrences } from "../sections.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /** A required section whose heading occurs again: reported at each later one. */
 export const sektionDubblett: Rule = {
-  id: "sektion/dubblett",
-  severity: "error",
-  description: "Ett obligatoriskt avsnitt finns två gånger. Fyndet står vid den andra rubriken.",
+  ...RULE_SPECS["sektion/dubblett"],
   check(document, report) {
     if (!document.outline) return;
     const first = firstOccurrences(document);

@@ -1,6 +1,7 @@
 import type { Section } from "../document.js";
 import { quote, type Rule } from "../rule.js";
 import { firstOccurrences } from "../sections.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /**
  * A required section out of order (sections that `check.avsnitt` adds may stand anywhere). The sections that are in order are the
@@ -9,9 +10,7 @@ import { firstOccurrences } from "../sections.js";
  * it should follow.
  */
 export const sektionOrdning: Rule = {
-  id: "sektion/ordning",
-  severity: "error",
-  description: "Ett obligatoriskt avsnitt står på fel plats. Fyndet står vid rubriken och säger vilket avsnitt det ska komma efter.",
+  ...RULE_SPECS["sektion/ordning"],
   check(document, report, { sections }) {
     if (!document.outline) return;
     const first = firstOccurrences(document);

@@ -1,6 +1,7 @@
 import { normalizeHeading, type Position } from "../document.js";
 import { quote, type Rule } from "../rule.js";
 import { firstOccurrences, isBefore } from "../sections.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /**
  * A required section whose heading is not in the document. Reported where
@@ -9,9 +10,7 @@ import { firstOccurrences, isBefore } from "../sections.js";
  * with the right text at the wrong level is reported at that heading.
  */
 export const sektionSaknas: Rule = {
-  id: "sektion/saknas",
-  severity: "error",
-  description: "Ett obligatoriskt avsnitt saknas. Fyndet står där avsnittet borde ha stått.",
+  ...RULE_SPECS["sektion/saknas"],
   check(document, report, { sections }) {
     const { outline } = document;
     if (!outline) return;
@@ -37,12 +36,14 @@ export const sektionSaknas: Rule = {
         }
       }
       const { signatures } = outline;
+      // A section the house style sets without a heading is added as its text alone.
+      const what = spec.untitled ? "Lägg till dess text (husstilen ger det ingen rubrik)" : "Lägg till det, med rubrik och text,";
       if (signatures && (!next || isBefore(signatures, next.position))) {
-        report(signatures, `Avsnittet ${name} saknas. Lägg till det, med rubrik och text, före underskrifterna.`);
+        report(signatures, `Avsnittet ${name} saknas. ${what} före underskrifterna.`);
       } else if (next) {
-        report(next.position, `Avsnittet ${name} saknas. Lägg till det, med rubrik och text, före ${quote(next.name)}.`);
+        report(next.position, `Avsnittet ${name} saknas. ${what} före ${quote(next.name)}.`);
       } else {
-        report(outline.end, `Avsnittet ${name} saknas. Lägg till det, med rubrik och text, i slutet av dokumentet.`);
+        report(outline.end, `Avsnittet ${name} saknas. ${what} i slutet av dokumentet.`);
       }
     });
   },

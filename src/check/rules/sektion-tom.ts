@@ -1,11 +1,10 @@
 import { quote, type Rule } from "../rule.js";
 import { firstOccurrences, hasText } from "../sections.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /** A required section with a heading but no text under it (up to the next `##` heading or the signatures). */
 export const sektionTom: Rule = {
-  id: "sektion/tom",
-  severity: "error",
-  description: "Ett obligatoriskt avsnitt har rubrik men ingen text.",
+  ...RULE_SPECS["sektion/tom"],
   check(document, report) {
     if (!document.outline) return;
     for (const section of firstOccurrences(document).values()) {

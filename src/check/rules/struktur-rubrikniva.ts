@@ -1,4 +1,5 @@
 import { quote, type Rule } from "../rule.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /**
  * A level-1 or level-2 heading inside a block quote or a list, or a heading more than one level below the heading before it: `####` straight
@@ -6,9 +7,7 @@ import { quote, type Rule } from "../rule.js";
  * pane and PDF bookmarks follow would have a hole (WCAG 1.3.1, PDF/UA).
  */
 export const strukturRubrikniva: Rule = {
-  id: "struktur/rubrikniva",
-  severity: "error",
-  description: "En rubrik hoppar över en nivå, t.ex. nivå 4 direkt under ett avsnitts rubrik på nivå 2.",
+  ...RULE_SPECS["struktur/rubrikniva"],
   check(document, report) {
     const headings = document.outline?.headings ?? [];
     let previous = 0;

@@ -1,5 +1,6 @@
 import { firstWords } from "../text.js";
 import { quote, type Rule } from "../rule.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /** How many words of the hidden text the message quotes. */
 const QUOTE_WORDS = 8;
@@ -12,9 +13,7 @@ const QUOTE_WORDS = 8;
  * so a section with only hidden text is empty; this rule says where it is.
  */
 export const textDoldText: Rule = {
-  id: "text/dold-text",
-  severity: "error",
-  description: "Ett Word-dokument har dold text (teckenformatet Dold): den syns inte i dokumentet eller i PDF-filen, men finns kvar i filen som skickas.",
+  ...RULE_SPECS["text/dold-text"],
   check(document, report) {
     for (const block of document.hidden ?? []) {
       const text = block.text.replace(/\s+/gu, " ").trim();

@@ -1,14 +1,13 @@
 import { quote, type Rule } from "../rule.js";
 import { blockSentences, firstWords } from "../text.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /** How many words of a long sentence the message quotes. */
 const QUOTED_WORDS = 5;
 
 /** A sentence in a section's paragraphs or list items with more words than the limit. */
 export const textLangMening: Rule = {
-  id: "text/lang-mening",
-  severity: "warning",
-  description: "En mening har fler ord än gränsen, 35 om inget annat anges.",
+  ...RULE_SPECS["text/lang-mening"],
   check(document, report, params) {
     for (const section of document.sections) {
       for (const block of section.body) {

@@ -1,6 +1,7 @@
 import { formatDecimal, lix, lixCount } from "../text.js";
 import type { Rule } from "../rule.js";
 import { sectionName } from "../sections.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /**
  * A section whose LIX (Björnsson's readability index: words per sentence
@@ -9,10 +10,7 @@ import { sectionName } from "../sections.js";
  * `lixMinWords` is too short for the index to say anything.
  */
 export const textLix: Rule = {
-  id: "text/lix",
-  severity: "warning",
-  description:
-    "Ett avsnitt är svårläst: LIX (ord per mening + andelen ord med fler än sex bokstäver i procent) är över gränsen, 60 om inget annat anges.",
+  ...RULE_SPECS["text/lix"],
   check(document, report, params) {
     for (const section of document.sections) {
       const count = lixCount(section.body.filter((b) => b.kind === "paragraph" || b.kind === "list-item"));

@@ -1,5 +1,6 @@
 import type { TextBlock } from "../document.js";
 import { quote, type Rule } from "../rule.js";
+import { RULE_SPECS } from "../../model/rules.js";
 
 /** TODO, FIXME and XXX as words of their own. */
 const MARKER = /(?<![\p{L}\p{N}_])(?:TODO|FIXME|XXX)(?![\p{L}\p{N}_])/gu;
@@ -35,10 +36,7 @@ interface Match {
  * `…` or `...`. Reported where the placeholder starts.
  */
 export const textPlatshallare: Rule = {
-  id: "text/platshallare",
-  severity: "error",
-  description:
-    "Platshållartext står kvar: TODO, FIXME, XXX, instruktioner inom hakparentes som [fyll i …], Lorem ipsum eller en rad med bara ”…”.",
+  ...RULE_SPECS["text/platshallare"],
   check(document, report) {
     for (const block of document.outside ? [...document.blocks, ...document.outside] : document.blocks) {
       for (const match of placeholders(block)) report(block.at(match.start), match.message);

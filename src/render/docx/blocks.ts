@@ -1,6 +1,6 @@
 import { BookmarkEnd, BookmarkStart, Paragraph, Table, TextRun, type FileChild, type ParagraphChild } from "docx";
 import type { Code, Heading, List, Nodes, Paragraph as MdastParagraph, PhrasingContent, Root, RootContent } from "mdast";
-import { CLOSING_MARKER, SIGNATURES_MARKER, fieldBookmark, parseFieldMarker } from "../../model/sections.js";
+import { CLOSING_MARKER, SIGNATURES_MARKER, fieldBookmark, parseFieldMarker, parseSectionMarker, sectionBookmark } from "../../model/sections.js";
 import { blockContext, paragraphMark, revisionOf, withEnv, type Context, type RevisionKind } from "./context.js";
 import { normalizeLabel, plainText, renderInlines, run, softBreaksToSpaces } from "./inlines.js";
 import { PAGE } from "./page.js";
@@ -47,11 +47,29 @@ export function renderBody(root: Root, context: Context): RenderedBody {
   /** The fields open at this point: where their blocks began among the children. */
   const fields: { path: string; from: number }[] = [];
   let bookmarks = 0;
+  /** A section without a heading, begun at a section marker: its bookmark goes on the first paragraph after it. */
+  let untitled: { id: string; from: number } | undefined;
+  const markUntitled = () => {
+    if (!untitled || children.length <= untitled.from) return;
+    const first = children.slice(untitled.from).flatMap(paragraphsIn)[0];
+    if (first) {
+      const id = ++bookmarks;
+      (first as unknown as { root: unknown[] }).root.splice(1, 0, new BookmarkStart(sectionBookmark(untitled.id), id), new BookmarkEnd(id));
+    }
+    untitled = undefined;
+  };
 
   for (let index = metadataEnd; index < nodes.length; index++) {
     const node = nodes[index]!;
     const previous = nodes[index - 1];
     const next = nodes[index + 1];
+    markUntitled();
+
+    const section = node.type === "html" ? parseSectionMarker(node.value) : undefined;
+    if (section !== undefined) {
+      untitled = { id: section, from: children.length };
+      continue;
+    }
 
     if (isMarker(node, CLOSING_MARKER)) {
       closing = true;
@@ -108,6 +126,7 @@ export function renderBody(root: Root, context: Context): RenderedBody {
     children.push(...renderBlock(node, ending));
   }
 
+  markUntitled();
   // Word ends a document with a paragraph, also after the signature table; its mark is hidden, so nothing is read out.
   if (children.at(-1) instanceof Table) children.push(new Paragraph({ style: STYLE.signature, run: { vanish: true, specVanish: true }, children: [] }));
   return { children, hasDocumentInfo: metadata.hasDocumentInfo, title };

@@ -27,7 +27,7 @@ export interface DocumentParts {
  */
 export function buildDocument({ front, body, numbering, footnotes, core, style, fonts }: DocumentParts): Document {
   const builtinFonts = fonts.body === FONTS.body && fonts.heading === FONTS.heading && fonts.code === FONTS.code;
-  const firstFooter = firstPageFooter(front);
+  const firstFooter = firstPageFooter(front, style.etiketter);
   return new Document({
     // Empty strings keep docx from writing its "Un-named"; package.ts writes core.xml anyway.
     creator: core.creator ?? "",
@@ -43,7 +43,7 @@ export function buildDocument({ front, body, numbering, footnotes, core, style, 
     sections: [
       {
         properties: sectionProperties(),
-        headers: { first: firstPageHeader(front, body.hasDocumentInfo, style), default: laterPagesHeader(front) },
+        headers: { first: firstPageHeader(front, body.hasDocumentInfo, style), default: laterPagesHeader(front, style.etiketter) },
         ...(firstFooter ? { footers: { first: firstFooter } } : {}),
         children: body.children,
       },

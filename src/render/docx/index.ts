@@ -51,5 +51,5 @@ export async function renderMdast(tree: Root, options: DocxOptions = {}): Promis
   const document = buildDocument({ front, body, numbering: context.state.numbering, footnotes: context.state.footnotes, core, style, fonts });
   const company = style.organisation ?? front.forvaltning.namn;
   // The styles and the theme are made of the fonts alone (buildDocument).
-  return packageDocx(await documentParts(document, JSON.stringify(fonts)), core, { application: options.application ?? "remiss", ...(company ? { company } : {}) });
+  return packageDocx(await documentParts(document, JSON.stringify(fonts)), core, { application: options.application ?? "remiss", ...(company ? { company } : {}) }, style.etiketter);
 }

@@ -3,6 +3,7 @@ import type { PackageParts } from "./document.js";
 import type { AppProperties, CoreProperties } from "./properties.js";
 import { cleanStyles, swedishTabStop, usedStyleIds } from "./style-cleanup.js";
 import { signCustomXml } from "../../output/fingerprint.js";
+import type { LabelName } from "../../model/husstil.js";
 import { captionSignatureTables } from "./table-captions.js";
 
 /**
@@ -30,7 +31,7 @@ import { captionSignatureTables } from "./table-captions.js";
  * - The zip is written again with the entries in a fixed order and the
  *   same time on every entry, whatever the clock and the time zone.
  */
-export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppProperties): Uint8Array {
+export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppProperties, labels?: Readonly<Record<LabelName, string>>): Uint8Array {
   const names = [...parts.keys()].sort(comparePartNames);
 
   const texts = new Map<string, string>();
@@ -57,7 +58,7 @@ export function packageDocx(parts: PackageParts, core: CoreProperties, app: AppP
     texts.set(STYLES_PART, cleanedStyles(styles, used));
   }
   const body = texts.get(DOCUMENT_PART);
-  if (body !== undefined) texts.set(DOCUMENT_PART, captionSignatureTables(body));
+  if (body !== undefined) texts.set(DOCUMENT_PART, captionSignatureTables(body, labels));
   const settings = texts.get(SETTINGS_PART);
   if (settings !== undefined) texts.set(SETTINGS_PART, swedishTabStop(settings));
   const custom = texts.get(CUSTOM_PART);

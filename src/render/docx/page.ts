@@ -15,17 +15,11 @@ import {
   WidthType,
   type ISectionPropertiesOptions,
 } from "docx";
-import type { HouseStyle, Logo } from "../../model/husstil.js";
+import { DEFAULT_LABELS, type HouseStyle, type LabelName, type Logo } from "../../model/husstil.js";
 import type { FrontMatter } from "./frontmatter.js";
 import { NO_BORDERS, STYLE } from "./styles.js";
 import { COLORS, cm, pointsToTwips } from "./typography.js";
 
-/** The Swedish words the writer adds itself; all other text comes from the Markdown and the house style. */
-export const LABELS = {
-  dnr: "Dnr",
-  page: "Sida",
-  switchboard: "Växel",
-} as const;
 
 const A4 = { width: 11906, height: 16838 } as const;
 const MARGIN = {
@@ -67,34 +61,35 @@ export function sectionProperties(): ISectionPropertiesOptions {
  */
 export function firstPageHeader(front: FrontMatter, hasDocumentInfo: boolean, style: HouseStyle): Header {
   const left = [
-    ...(style.logotyp ? [logoParagraph(style.logotyp, style.organisation ?? front.forvaltning.namn ?? "")] : []),
+    ...(style.logotyp ? [logoParagraph(style.logotyp, style.organisation ?? front.forvaltning.namn ?? "", style.etiketter.logotyp)] : []),
     ...(style.organisation ? [letterheadLine(style.organisation, true)] : []),
     letterheadLine(front.forvaltning.namn ?? "", true),
     ...(front.forvaltning.avdelning ? [letterheadLine(front.forvaltning.avdelning)] : []),
   ];
+  const labels = style.etiketter;
   const right = hasDocumentInfo
-    ? [pageLine()]
-    : [...documentInfoLines(front, style.dokument).map((line, index) => letterheadLine(line, index === 0)), pageLine()];
+    ? [pageLine(labels)]
+    : [...documentInfoLines(front, style.dokument, labels).map((line, index) => letterheadLine(line, index === 0)), pageLine(labels)];
   // Word ends a header with a paragraph; this one also keeps the body a line below the letterhead.
   return new Header({ children: [twoColumns(left, right), letterheadLine("")] });
 }
 
 /** Later pages: the Dnr and "Sida N (M)" at the top right. */
-export function laterPagesHeader(front: FrontMatter): Header {
-  const right = [...(front.dnr ? [letterheadLine(`${LABELS.dnr} ${front.dnr}`)] : []), pageLine()];
+export function laterPagesHeader(front: FrontMatter, labels: Readonly<Record<LabelName, string>> = DEFAULT_LABELS): Header {
+  const right = [...(front.dnr ? [letterheadLine(`${labels.dnr} ${front.dnr}`)] : []), pageLine(labels)];
   return new Header({ children: [twoColumns([letterheadLine("")], right), letterheadLine("")] });
 }
 
 /** "Tjänsteutlåtande", "Dnr …", the date: as the Markdown's metadata block has them. */
-function documentInfoLines(front: FrontMatter, label: string): string[] {
-  return [label, ...(front.dnr ? [`${LABELS.dnr} ${front.dnr}`] : []), ...(front.datum ? [front.datum] : [])];
+function documentInfoLines(front: FrontMatter, label: string, labels: Readonly<Record<LabelName, string>>): string[] {
+  return [label, ...(front.dnr ? [`${labels.dnr} ${front.dnr}`] : []), ...(front.datum ? [front.datum] : [])];
 }
 
 /** The logo's height on the page, in pixels at 96 dpi (1.5 cm); its width follows, within the letterhead column. */
 const LOGO_HEIGHT = 57;
 
 /** The house style's logo at the top left of page 1: an inline image with alt text, above the letterhead's lines. */
-function logoParagraph(logo: Logo, alt: string): Paragraph {
+function logoParagraph(logo: Logo, alt: string, name: string): Paragraph {
   const maxWidth = Math.floor((PAGE.letterheadWidth / 1440) * 96);
   let width = Math.round((logo.width * LOGO_HEIGHT) / logo.height);
   let height = LOGO_HEIGHT;
@@ -106,7 +101,7 @@ function logoParagraph(logo: Logo, alt: string): Paragraph {
     style: STYLE.letterhead,
     spacing: { line: 240, lineRule: LineRuleType.AUTO, after: pointsToTwips(6) },
     children: [
-      new ImageRun({ type: logo.type, data: logo.data, transformation: { width, height }, altText: { name: "Logotyp", description: alt } }),
+      new ImageRun({ type: logo.type, data: logo.data, transformation: { width, height }, altText: { name, description: alt } }),
     ],
   });
 }
@@ -115,10 +110,10 @@ function logoParagraph(logo: Logo, alt: string): Paragraph {
  * Page 1's foot: the postal address beside "Växel …", e-post and webb, under
  * a hairline. Undefined when the front matter has none of them.
  */
-export function firstPageFooter(front: FrontMatter): Footer | undefined {
+export function firstPageFooter(front: FrontMatter, labels: Readonly<Record<LabelName, string>> = DEFAULT_LABELS): Footer | undefined {
   const { namn, adress, vaxel, epost, webb } = front.forvaltning;
   const address = [...(namn ? [footerLine(namn, true)] : []), ...adress.map((line) => footerLine(line))];
-  const contact = [...(vaxel ? [`${LABELS.switchboard} ${vaxel}`] : []), ...(epost ? [epost] : []), ...(webb ? [webb] : [])].map((line) =>
+  const contact = [...(vaxel ? [`${labels.vaxel} ${vaxel}`] : []), ...(epost ? [epost] : []), ...(webb ? [webb] : [])].map((line) =>
     footerLine(line),
   );
   if (adress.length === 0 && contact.length === 0) return undefined;
@@ -167,11 +162,11 @@ function footerLine(text: string, bold = false): Paragraph {
 }
 
 /** "Sida N (M)" with real PAGE and NUMPAGES fields, so it stays right when the text changes in Word. */
-function pageLine(): Paragraph {
+function pageLine(labels: Readonly<Record<LabelName, string>>): Paragraph {
   return new Paragraph({
     style: STYLE.letterhead,
     children: [
-      new TextRun(`${LABELS.page} `),
+      new TextRun(`${labels.sida} `),
       new TextRun({ children: [PageNumber.CURRENT] }),
       new TextRun(" ("),
       new TextRun({ children: [PageNumber.TOTAL_PAGES] }),

@@ -1,3 +1,4 @@
+import { DEFAULT_LABELS, type LabelName } from "../../model/husstil.js";
 import { STYLE } from "./styles.js";
 
 /**
@@ -8,16 +9,21 @@ import { STYLE } from "./styles.js";
  * cell's first paragraph has the signature style. The two elements are
  * the last children of `w:tblPr` in ISO 29500's order.
  */
-export const SIGNATURE_TABLE_CAPTION = { caption: "Underskrifter", description: "De som skriver under utlåtandet, två i bredd." } as const;
 
 const TABLE_PROPERTIES = /<w:tbl><w:tblPr>(.*?)<\/w:tblPr>/gsu;
 const SIGNATURE_STYLE = `<w:pStyle w:val="${STYLE.signature}"/>`;
 
-export function captionSignatureTables(documentXml: string): string {
+export function captionSignatureTables(documentXml: string, labels: Readonly<Record<LabelName, string>> = DEFAULT_LABELS): string {
   return documentXml.replace(TABLE_PROPERTIES, (whole, properties: string, offset: number) => {
     const firstCell = documentXml.indexOf("</w:p>", offset);
     if (firstCell === -1 || !documentXml.slice(offset, firstCell).includes(SIGNATURE_STYLE) || properties.includes("<w:tblCaption")) return whole;
-    const { caption, description } = SIGNATURE_TABLE_CAPTION;
+    const caption = xmlAttribute(labels.underskrifter);
+    const description = xmlAttribute(labels.underskrifter_beskrivning);
     return `<w:tbl><w:tblPr>${properties}<w:tblCaption w:val="${caption}"/><w:tblDescription w:val="${description}"/></w:tblPr>`;
   });
+}
+
+/** Text as an XML attribute value. */
+function xmlAttribute(text: string): string {
+  return text.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;");
 }
