@@ -95,6 +95,12 @@ export interface CheckDocument {
   readonly outside?: readonly TextBlock[];
   /** Hidden text (DOCX `w:vanish`), which no block holds: each run of it, at the place where it stands. */
   readonly hidden?: readonly TextBlock[];
+  /**
+   * Text in the file that the document does not show (a draft's front
+   * matter and HTML comments): read only by the rules that look for what
+   * must not be in the file at all, such as `text/personnummer`.
+   */
+  readonly unseen?: readonly TextBlock[];
   readonly dates: DocumentDates;
   /** What the reader itself found (a file that cannot be read, schema errors). */
   readonly findings: readonly Finding[];

@@ -35,6 +35,12 @@ function collectBlocks(node: RootContent, inList: boolean, source: string, locat
       out.push(text.block("code"));
       return;
     }
+    case "table":
+      // Each cell one block, as a Word document's table cells are.
+      for (const row of node.children) {
+        for (const cell of row.children) out.push(inlineBlock("table-cell", cell.children, source, locate, cell.position?.start.offset ?? start));
+      }
+      return;
     case "list":
     case "listItem":
     case "blockquote":

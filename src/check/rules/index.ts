@@ -9,6 +9,7 @@ import { strukturRubrikniva } from "./struktur-rubrikniva.js";
 import { textDoldText } from "./text-dold-text.js";
 import { textLangMening } from "./text-lang-mening.js";
 import { textLix } from "./text-lix.js";
+import { textPersonnummer } from "./text-personnummer.js";
 import { textPlatshallare } from "./text-platshallare.js";
 
 /**
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   strukturRubrikniva,
   textPlatshallare,
   textDoldText,
+  textPersonnummer,
   textLix,
   textLangMening,
   datumSen,

@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, Tab, TextRun } from "docx";
+import { Document, Footer, Header, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, Tab, TextRun } from "docx";
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
 
@@ -12,16 +12,24 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
  * A line `@Name: value` is no paragraph but a custom document property, as
  * remiss writes `@Datum: 2025-10-07` and `@SvarSenast: 2025-10-28`.
  * `{dold:text}` inside a line is a run of hidden text (`w:vanish`).
+ * A line `@@sidhuvud: text` or `@@sidfot: text` is no paragraph of the body
+ * but one of the page header or footer.
  */
 export async function docxFromDescription(description: string): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
   let rows: TableRow[] = [];
   const customProperties: { name: string; value: string }[] = [];
+  const margins: Record<"sidhuvud" | "sidfot", Paragraph[]> = { sidhuvud: [], sidfot: [] };
   const flushTable = () => {
     if (rows.length > 0) children.push(new Table({ rows }));
     rows = [];
   };
   for (const line of description.replace(/\n$/u, "").split("\n")) {
+    const margin = /^@@(sidhuvud|sidfot): (.*)$/u.exec(line);
+    if (margin) {
+      margins[margin[1] as "sidhuvud" | "sidfot"].push(paragraph(margin[2]!));
+      continue;
+    }
     const property = /^@(\w+): (.*)$/u.exec(line);
     if (property) {
       customProperties.push({ name: property[1]!, value: property[2]! });
@@ -38,7 +46,12 @@ export async function docxFromDescription(description: string): Promise<Uint8Arr
     children.push(heading ? paragraph(heading[2]!, HEADINGS[heading[1]!.length - 1]) : paragraph(line));
   }
   flushTable();
-  const document = new Document({ customProperties, sections: [{ children }] });
+  const section = {
+    children,
+    ...(margins.sidhuvud.length > 0 ? { headers: { default: new Header({ children: margins.sidhuvud }) } } : {}),
+    ...(margins.sidfot.length > 0 ? { footers: { default: new Footer({ children: margins.sidfot }) } } : {}),
+  };
+  const document = new Document({ customProperties, sections: [section] });
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
