@@ -7,6 +7,7 @@ import { sektionSaknas } from "./sektion-saknas.js";
 import { sektionTom } from "./sektion-tom.js";
 import { strukturRubrikniva } from "./struktur-rubrikniva.js";
 import { textDoldText } from "./text-dold-text.js";
+import { textKlarsprak } from "./text-klarsprak.js";
 import { textLangMening } from "./text-lang-mening.js";
 import { textLix } from "./text-lix.js";
 import { textPersonnummer } from "./text-personnummer.js";
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   textPersonnummer,
   textLix,
   textLangMening,
+  textKlarsprak,
   datumSen,
   datumBeredning,
 ];

@@ -1,0 +1,35 @@
+import { findKlarsprak, KLARSPRAK } from "../klarsprak.js";
+import { quote, type Rule } from "../rule.js";
+
+/**
+ * A word or phrase from the klarspråk list (src/check/data/klarsprak.json,
+ * with the förvaltning's changes from `check.klarsprak`) in the text the
+ * writer writes: the sections' paragraphs, list items, table cells and own
+ * headings. Not the page-1 block, the title or the signatures, and not
+ * inside quotation marks.
+ */
+export const textKlarsprak: Rule = {
+  id: "text/klarsprak",
+  severity: "warning",
+  description: "Ett ord eller uttryck som klarspråksråden byter mot ett enklare står i texten, t.ex. ”erhålla” i stället för ”få”.",
+  check(document, report, params) {
+    const list = params.klarsprak ?? KLARSPRAK;
+    if (list.length === 0) return;
+    for (const section of document.sections) {
+      for (const block of section.body) {
+        if (block.kind === "code") continue;
+        for (const match of findKlarsprak(block.text, list)) {
+          const written = match.text.replace(/\s+/gu, " ");
+          const form = written.toLocaleLowerCase("sv") === match.entry.ord.toLocaleLowerCase("sv") ? "" : ` (här ${quote(written)})`;
+          report(block.at(match.index), `Skriv ${alternatives(match.entry.forslag)} i stället för ${quote(match.entry.ord)}${form}.`);
+        }
+      }
+    }
+  },
+};
+
+/** `om, när det gäller` → ”om” eller ”när det gäller”. */
+function alternatives(suggestion: string): string {
+  const parts = suggestion.split(/\s*,\s*/u).filter(Boolean).map(quote);
+  return parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} eller ${parts.at(-1)}`;
+}
