@@ -6,6 +6,7 @@ import { sektionOrdning } from "./sektion-ordning.js";
 import { sektionSaknas } from "./sektion-saknas.js";
 import { sektionTom } from "./sektion-tom.js";
 import { strukturRubrikniva } from "./struktur-rubrikniva.js";
+import { textDatum } from "./text-datum.js";
 import { textDoldText } from "./text-dold-text.js";
 import { textKlarsprak } from "./text-klarsprak.js";
 import { textLangMening } from "./text-lang-mening.js";
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   textLix,
   textLangMening,
   textKlarsprak,
+  textDatum,
   datumSen,
   datumBeredning,
 ];
