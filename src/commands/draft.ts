@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, realpathSync, statSync, watch as watchFs, type FSWatcher } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import type { PdfLevel } from "../model/husstil.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "../errors.js";
 import { ProfileLoader } from "../load/config.js";
 import { expandCaseInputs } from "../load/inputs.js";
@@ -109,7 +110,7 @@ class Drafter {
   }
 
   /** With PDF: each file's outputs, written together once LibreOffice has made all the PDFs of the run. */
-  private readonly pending: { file: string; outputs: readonly OutputFile[]; docx: Uint8Array; pdf: string }[] = [];
+  private readonly pending: { file: string; outputs: readonly OutputFile[]; docx: Uint8Array; pdf: string; level?: PdfLevel }[] = [];
 
   async draftAll(files: readonly string[]): Promise<ExitCode> {
     let exitCode: ExitCode = EXIT_OK;
@@ -193,7 +194,7 @@ class Drafter {
     const outputs = prepared.outputs ?? [];
     if (this.options.check) return this.compare(outputs, file, say);
     if (prepared.pdf) {
-      this.pending.push({ file, outputs, docx: prepared.pdf.docx, pdf: prepared.pdf.path });
+      this.pending.push({ file, outputs, docx: prepared.pdf.docx, pdf: prepared.pdf.path, ...(prepared.pdf.level ? { level: prepared.pdf.level } : {}) });
       return this.placeholders(prepared, [...outputs.map((o) => o.path), prepared.pdf.path], say);
     }
     try {
@@ -304,7 +305,7 @@ class Drafter {
     const tty = this.io.stderrIsTTY;
     const pdfs = await convertToPdf(
       requireSoffice(this.io.env),
-      pending.map((p, index) => ({ name: String(index), docx: p.docx })),
+      pending.map((p, index) => ({ name: String(index), docx: p.docx, ...(p.level ? { level: p.level } : {}) })),
       {
         chunkSize: pdfChunkSize(this.io.env),
         progress: {

@@ -40,6 +40,7 @@ export async function resolveHouseStyle(
     typsnitt: { ...husstil?.typsnitt },
     sections: withExtraSections(sections, checkAvsnitt ?? []),
     fraser,
+    ...(husstil?.pdf && husstil.pdf !== "pdfa-2b" ? { pdf: husstil.pdf } : {}),
   };
   return { style, findings };
 }
