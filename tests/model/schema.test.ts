@@ -74,7 +74,7 @@ describe("JSON Schema of remiss.config.yaml", () => {
   it("describes the house style: every phrase by name, every built-in section id", () => {
     const config = JSON.parse(shippedConfig) as Record<string, any>;
     const husstil = config.properties.husstil;
-    expect(Object.keys(husstil.properties)).toEqual(["dokument", "organisation", "logotyp", "typsnitt", "avsnitt", "valfria", "fraser"]);
+    expect(Object.keys(husstil.properties)).toEqual(["dokument", "organisation", "logotyp", "typsnitt", "avsnitt", "valfria", "pdf", "fraser"]);
     expect(Object.keys(husstil.properties.fraser.properties)).toEqual(PHRASE_NAMES);
     expect(husstil.properties.fraser.additionalProperties).toBe(false);
     const renamed = husstil.properties.avsnitt.items.anyOf.find((s: Record<string, unknown>) => s.type === "object");

@@ -1,21 +1,22 @@
 import type { TextBlock } from "../document.js";
 import { quote, type Rule } from "../rule.js";
-import { words } from "../text.js";
+import { sentences, words } from "../text.js";
 
 /** An ISO date standing on its own: not inside a longer run of digits, hyphens or letters. */
 const ISO_DATE = /(?<![\p{L}\p{N}/-])(\d{4})-(\d{2})-(\d{2})(?![\p{L}\p{N}]|[-/]\p{N})/gu;
 
 const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 
-/** Fewer words than this on the line besides the date: a line of a list of dates, not a sentence. */
+/** Fewer words than this in the sentence besides the date: a line of a list of dates, not a sentence. */
 const SENTENCE_WORDS = 4;
 
 /**
  * An ISO date (2025-10-07) inside a sentence of a section's paragraphs and
  * list items, where Myndigheternas skrivregler write the date with the
  * month's name (7 oktober 2025). Tables, the page-1 block, the front matter
- * and lists of dates are left alone: a line that begins with the date, or
- * that has only a few words besides it, is a line of such a list.
+ * and lists of dates are left alone: a line or sentence that begins with
+ * the date, or that has only a few words besides it
+ * (`Tjänsteskrivelse 2023-10-10.`), is a line of such a list.
  */
 export const textDatum: Rule = {
   id: "text/datum",
@@ -54,9 +55,10 @@ export function datesInSentences(block: Pick<TextBlock, "text">): DateInText[] {
     const lineStart = text.lastIndexOf("\n", match.index) + 1;
     const lineEnd = text.indexOf("\n", match.index);
     const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
-    if (line.slice(0, match.index - lineStart).trim() === "") continue;
-    const others = words(line.replace(ISO_DATE, " "));
-    if (others.length < SENTENCE_WORDS) continue;
+    const at = match.index - lineStart;
+    const sentence = sentences(line).find((s) => at >= s.start && at < s.start + s.text.length);
+    if (!sentence || line.slice(sentence.start, at).trim() === "") continue;
+    if (words(sentence.text.replace(ISO_DATE, " ")).length < SENTENCE_WORDS) continue;
     found.push({ index: match.index, iso: match[0], written: `${day} ${MONTHS[month - 1]} ${match[1]}` });
   }
   return found;
