@@ -29,6 +29,8 @@ export interface TextBlock {
   readonly text: string;
   /** Where the character at `offset` of `text` stands in the file. */
   at(offset: number): Position;
+  /** The block stands in a block quote (Markdown `>`): someone else's words, which `text/klarsprak` leaves alone. */
+  readonly quoted?: boolean;
 }
 
 export interface Heading extends Position {

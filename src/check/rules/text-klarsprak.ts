@@ -6,7 +6,7 @@ import { quote, type Rule } from "../rule.js";
  * with the förvaltning's changes from `check.klarsprak`) in the text the
  * writer writes: the sections' paragraphs, list items, table cells and own
  * headings. Not the page-1 block, the title or the signatures, and not
- * inside quotation marks.
+ * inside quotation marks or a block quote (someone else's words).
  */
 export const textKlarsprak: Rule = {
   id: "text/klarsprak",
@@ -17,7 +17,7 @@ export const textKlarsprak: Rule = {
     if (list.length === 0) return;
     for (const section of document.sections) {
       for (const block of section.body) {
-        if (block.kind === "code") continue;
+        if (block.kind === "code" || block.quoted) continue;
         for (const match of findKlarsprak(block.text, list)) {
           const written = match.text.replace(/\s+/gu, " ");
           const form = written.toLocaleLowerCase("sv") === match.entry.ord.toLocaleLowerCase("sv") ? "" : ` (här ${quote(written)})`;
