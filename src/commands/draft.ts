@@ -32,6 +32,10 @@ export interface DraftOptions {
   signal?: AbortSignal;
 }
 
+/** Said once in a run that writes PDF/A-1 (husstil.pdf: pdfa-1b): such a file makes no PDF/UA claim. */
+const PDFA1_NOTE =
+  "Obs: med husstil.pdf: pdfa-1b blir PDF-filen PDF/A-1, som inte får märkas som PDF/UA. Den är taggad men inte märkt som tillgänglig enligt PDF/UA-1; välj pdfa-2b om arkivet tar emot PDF/A-2.";
+
 /** What `draft` writes without --format. */
 const DEFAULT_FORMATS: readonly Format[] = ["md", "docx"];
 
@@ -319,6 +323,7 @@ class Drafter {
       },
     );
     if (shown && tty) this.io.stderr("\r\x1b[K");
+    if (pending.some((p) => p.level === "pdfa-1b")) this.io.stderr(line(PDFA1_NOTE));
     let drafted = 0;
     let exitCode: ExitCode = EXIT_OK;
     for (const [index, p] of pending.entries()) {

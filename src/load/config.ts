@@ -65,15 +65,6 @@ export async function loadProfile(path: string, cwd: string = process.cwd()): Pr
   const { resolveHouseStyle } = await import("./house-style.js");
   const { style, findings } = await resolveHouseStyle(config.husstil, config.check?.avsnitt, path, source.map);
   if (findings.length > 0) return broken(toDiagnostics(file, findings));
-  if (config.husstil?.pdf === "pdfa-1b") {
-    warnings.push({
-      file,
-      ...source.map.locate(["husstil", "pdf"]),
-      severity: "warning",
-      rule: "husstil/pdf",
-      message: "Med pdfa-1b blir PDF-filen PDF/A-1, som inte får märkas som PDF/UA: den är taggad men inte märkt som tillgänglig enligt PDF/UA-1. Välj pdfa-2b om arkivet tar emot PDF/A-2.",
-    });
-  }
   return {
     file: path,
     config,
