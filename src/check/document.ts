@@ -104,6 +104,11 @@ export interface CheckDocument {
    */
   readonly unseen?: readonly TextBlock[];
   readonly dates: DocumentDates;
+  /**
+   * The remitted document's title, where no level-1 heading gives it (a
+   * case: `remissobjekt.titel`): its authors' wording, which sentences repeat.
+   */
+  readonly title?: string;
   /** What the reader itself found (a file that cannot be read, schema errors). */
   readonly findings: readonly Finding[];
 }

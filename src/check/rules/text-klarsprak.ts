@@ -16,7 +16,10 @@ export const textKlarsprak: Rule = {
     const list = params.klarsprak ?? KLARSPRAK;
     if (list.length === 0) return;
     // The remitted document's title is its authors' wording, also where a sentence repeats it.
-    const titles = (document.outline?.headings ?? []).filter((h) => h.depth === 1 && h.text.length > 0).map((h) => h.text);
+    const titles = [
+      ...(document.outline?.headings ?? []).filter((h) => h.depth === 1 && h.text.length > 0).map((h) => h.text),
+      ...(document.title ? [document.title] : []),
+    ];
     for (const section of document.sections) {
       for (const block of section.body) {
         if (block.kind === "code" || block.quoted) continue;
