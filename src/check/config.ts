@@ -57,12 +57,18 @@ async function load(file: string, cwd: string): Promise<CheckSettings> {
   const { globToRegExp } = await import("../load/walk.js");
   const base = dirname(file).split(sep).join("/");
   const ignore = (check.ignorera ?? []).map((glob) => globToRegExp(`${base}/${glob.replace(/^\.\//u, "")}`));
+  let klarsprak: RuleParams["klarsprak"];
+  if (check.klarsprak) {
+    const { KLARSPRAK, withChanges } = await import("./klarsprak.js");
+    klarsprak = withChanges(KLARSPRAK, check.klarsprak);
+  }
   return {
     ...(ignore.length > 0 ? { ignore } : {}),
     params: {
       ...(Object.keys(severities).length > 0 ? { severities } : {}),
       ...(check.lix !== undefined ? { lixMax: check.lix } : {}),
       ...(check.meningslangd !== undefined ? { sentenceMaxWords: check.meningslangd } : {}),
+      ...(klarsprak ? { klarsprak } : {}),
       ...(style !== DEFAULT_HOUSE_STYLE ? { sections: style.sections, style } : {}),
       ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
     },

@@ -29,6 +29,8 @@ export interface TextBlock {
   readonly text: string;
   /** Where the character at `offset` of `text` stands in the file. */
   at(offset: number): Position;
+  /** The block stands in a block quote (Markdown `>`): someone else's words, which `text/klarsprak` leaves alone. */
+  readonly quoted?: boolean;
 }
 
 export interface Heading extends Position {
@@ -118,7 +120,18 @@ export interface CheckDocument {
   readonly hidden?: readonly TextBlock[];
   /** A Word document's unaccepted tracked changes and its comments (DOCX only). */
   readonly review?: { readonly changes: readonly ReviewChange[]; readonly comments: readonly ReviewComment[] };
+  /**
+   * Text in the file that the document does not show (a draft's front
+   * matter and HTML comments): read only by the rules that look for what
+   * must not be in the file at all, such as `text/personnummer`.
+   */
+  readonly unseen?: readonly TextBlock[];
   readonly dates: DocumentDates;
+  /**
+   * The remitted document's title, where no level-1 heading gives it (a
+   * case: `remissobjekt.titel`): its authors' wording, which sentences repeat.
+   */
+  readonly title?: string;
   /** What the reader itself found (a file that cannot be read, schema errors). */
   readonly findings: readonly Finding[];
 }

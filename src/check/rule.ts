@@ -3,6 +3,7 @@ import type { CaseDefaults } from "../load/index.js";
 import type { HouseStyle } from "../model/husstil.js";
 import { SECTIONS, type SectionSpec } from "../model/sections.js";
 import type { CheckDocument, Position } from "./document.js";
+import type { KlarsprakEntry } from "./klarsprak.js";
 
 /** The limits the text rules use. Defaults below; a config file can change them later. */
 export interface RuleParams {
@@ -12,6 +13,8 @@ export interface RuleParams {
   readonly lixMinWords: number;
   /** `text/lang-mening`: a sentence with more words than this is reported. */
   readonly sentenceMaxWords: number;
+  /** `text/klarsprak`: the word list, when the förvaltning's config changes the built-in one. */
+  readonly klarsprak?: readonly KlarsprakEntry[];
   /** The section list: the built-in one, or the house style's from the förvaltning's config. */
   readonly sections: readonly SectionSpec[];
   /** For the YAML reader: the house style a case is loaded under, when not the built-in one. */

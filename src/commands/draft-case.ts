@@ -1,5 +1,6 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import type { PdfLevel } from "../model/husstil.js";
 import { capPerRule, hasErrors, hasUnreadable } from "../diagnostics.js";
 import { EXIT_INVALID, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "../errors.js";
 import { ProfileLoader, type Profile } from "../load/config.js";
@@ -46,7 +47,7 @@ export interface PreparedCase {
   /** What to write (or, with --check, to compare). */
   readonly outputs?: readonly OutputFile[];
   /** With PDF: the Word document to convert, and where the PDF goes. */
-  readonly pdf?: { readonly docx: Uint8Array; readonly path: string };
+  readonly pdf?: { readonly docx: Uint8Array; readonly path: string; readonly level?: PdfLevel };
   /** How many placeholders ("[Fyll i …]", TODO) remain in the draft. */
   readonly placeholders?: number;
 }
@@ -111,7 +112,7 @@ export class CasePreparer {
           baseDir: dirname(resolve(cwd, file)),
         });
         if (formats.includes("docx")) outputs.push({ path: `${target}.docx`, data: docx });
-        if (formats.includes("pdf")) pdf = { docx, path: `${target}.pdf` };
+        if (formats.includes("pdf")) pdf = { docx, path: `${target}.pdf`, ...(profile.style.pdf ? { level: profile.style.pdf } : {}) };
       }
       return { ...base, said, outputs, ...(pdf ? { pdf } : {}), placeholders: this.settings.check ? 0 : await countPlaceholders(markdown, docx) };
     } catch (error) {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, realpathSync, statSync, watch as watchFs, type FSWatcher } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import type { PdfLevel } from "../model/husstil.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, RemissError, unexpectedDetail, type ExitCode } from "../errors.js";
 import { ProfileLoader } from "../load/config.js";
 import { expandCaseInputs } from "../load/inputs.js";
@@ -30,6 +31,10 @@ export interface DraftOptions {
   /** Ends `--watch` (tests); Ctrl-C ends it for a user. */
   signal?: AbortSignal;
 }
+
+/** Said once in a run that writes PDF/A-1 (husstil.pdf: pdfa-1b): such a file makes no PDF/UA claim. */
+const PDFA1_NOTE =
+  "Obs: med husstil.pdf: pdfa-1b blir PDF-filen PDF/A-1, som inte får märkas som PDF/UA. Den är taggad men inte märkt som tillgänglig enligt PDF/UA-1; välj pdfa-2b om arkivet tar emot PDF/A-2.";
 
 /** What `draft` writes without --format. */
 const DEFAULT_FORMATS: readonly Format[] = ["md", "docx"];
@@ -109,7 +114,7 @@ class Drafter {
   }
 
   /** With PDF: each file's outputs, written together once LibreOffice has made all the PDFs of the run. */
-  private readonly pending: { file: string; outputs: readonly OutputFile[]; docx: Uint8Array; pdf: string }[] = [];
+  private readonly pending: { file: string; outputs: readonly OutputFile[]; docx: Uint8Array; pdf: string; level?: PdfLevel }[] = [];
 
   async draftAll(files: readonly string[]): Promise<ExitCode> {
     let exitCode: ExitCode = EXIT_OK;
@@ -193,7 +198,7 @@ class Drafter {
     const outputs = prepared.outputs ?? [];
     if (this.options.check) return this.compare(outputs, file, say);
     if (prepared.pdf) {
-      this.pending.push({ file, outputs, docx: prepared.pdf.docx, pdf: prepared.pdf.path });
+      this.pending.push({ file, outputs, docx: prepared.pdf.docx, pdf: prepared.pdf.path, ...(prepared.pdf.level ? { level: prepared.pdf.level } : {}) });
       return this.placeholders(prepared, [...outputs.map((o) => o.path), prepared.pdf.path], say);
     }
     try {
@@ -304,7 +309,7 @@ class Drafter {
     const tty = this.io.stderrIsTTY;
     const pdfs = await convertToPdf(
       requireSoffice(this.io.env),
-      pending.map((p, index) => ({ name: String(index), docx: p.docx })),
+      pending.map((p, index) => ({ name: String(index), docx: p.docx, ...(p.level ? { level: p.level } : {}) })),
       {
         chunkSize: pdfChunkSize(this.io.env),
         progress: {
@@ -318,6 +323,7 @@ class Drafter {
       },
     );
     if (shown && tty) this.io.stderr("\r\x1b[K");
+    if (pending.some((p) => p.level === "pdfa-1b")) this.io.stderr(line(PDFA1_NOTE));
     let drafted = 0;
     let exitCode: ExitCode = EXIT_OK;
     for (const [index, p] of pending.entries()) {

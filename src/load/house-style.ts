@@ -58,6 +58,7 @@ export async function resolveHouseStyle(
     inledningIStycke: husstil?.inledning_i_stycke ?? DEFAULT_HOUSE_STYLE.inledningIStycke,
     forslagForm: husstil?.forslag_form ?? DEFAULT_HOUSE_STYLE.forslagForm,
     fullmaktige: husstil?.fullmaktige ?? DEFAULT_HOUSE_STYLE.fullmaktige,
+    ...(husstil?.pdf && husstil.pdf !== "pdfa-2b" ? { pdf: husstil.pdf } : {}),
   };
   return { style, findings };
 }

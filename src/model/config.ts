@@ -39,6 +39,28 @@ export const configSchema = z
           .optional(),
         lix: count("Högsta LIX-värde för ett avsnitt innan remiss check varnar (standard 60).").optional(),
         meningslangd: count("Högsta antal ord i en mening innan remiss check varnar (standard 35).").optional(),
+        klarsprak: z
+          .strictObject({
+            lagg_till: z
+              .array(
+                z.strictObject({
+                  ord: z.string().trim().min(1).describe("Ordet eller uttrycket i grundform, t.ex. verkställa."),
+                  forslag: z.string().trim().min(1).describe("Det som ska skrivas i stället, t.ex. genomföra."),
+                  former: z
+                    .array(z.string().trim().min(1))
+                    .describe("Alla former som ska hittas, t.ex. verkställa, verkställer, verkställde (standard: bara ordet som det står).")
+                    .optional(),
+                }),
+              )
+              .describe("Ord och uttryck som text/klarsprak ska varna för, utöver den inbyggda listan.")
+              .optional(),
+            ta_bort: z
+              .array(z.string().trim().min(1).describe("Ett ord i grundform, som det står i listan, t.ex. inkomma."))
+              .describe("Ord i den inbyggda listan som text/klarsprak inte ska varna för.")
+              .optional(),
+          })
+          .describe("Förvaltningens ändringar i ordlistan för text/klarsprak (docs/check.md).")
+          .optional(),
         ignorera: z
           .array(z.string().trim().min(1).describe("Ett mönster, t.ex. arkiv/** eller *-utkast.md."))
           .describe("Filer som remiss check hoppar över, som mönster relativt till den här filen.")

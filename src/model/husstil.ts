@@ -11,6 +11,10 @@ import { SECTIONS, SECTION_IDS, type SectionSpec } from "./sections.js";
  * built-in style (Stockholm stad's, as in the reference) key by key;
  * docs/husstil.md lists every key with its default.
  */
+/** The PDF/A levels a house style can ask `draft --format pdf` for (`husstil.pdf`); the default is pdfa-2b. */
+export const PDF_LEVELS = ["pdfa-1b", "pdfa-2b", "pdfa-2u", "pdfa-3b"] as const;
+export type PdfLevel = (typeof PDF_LEVELS)[number];
+
 export interface HouseStyle {
   /** The label top right on page 1 and in the metadata block. */
   readonly dokument: string;
@@ -36,6 +40,8 @@ export interface HouseStyle {
   readonly forslagForm: ForslagForm;
   /** Whom a motion or medborgarförslag addresses when the case does not say (`till`). */
   readonly fullmaktige: string;
+  /** The PDF/A level of `draft --format pdf`, when not the default pdfa-2b. */
+  readonly pdf?: PdfLevel;
 }
 
 /** How several att-satser of the förslag till beslut stand: numbered (as before), bulleted, or one paragraph each. */
@@ -164,6 +170,12 @@ export const husstilSchema = z
     valfria: z
       .array(text("Ett avsnitts id eller rubrik."))
       .describe("Avsnitt som får saknas; övriga i listan krävs (Bilagor är alltid valfritt).")
+      .optional(),
+    pdf: z
+      .enum(PDF_LEVELS)
+      .describe(
+        "PDF/A-nivån för draft --format pdf, som kommunens arkivregler säger: pdfa-1b, pdfa-2b (standard), pdfa-2u eller pdfa-3b. Med pdfa-1b märks PDF-filen inte som PDF/UA.",
+      )
       .optional(),
     fraser: z
       .strictObject(Object.fromEntries(PHRASE_NAMES.map((name) => [name, phrase(name)])))

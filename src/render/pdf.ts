@@ -5,24 +5,41 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { EXIT_USAGE, RemissError } from "../errors.js";
+import type { PdfLevel } from "../model/husstil.js";
 import { undoOnSignal } from "../output/atomic.js";
 
 /**
  * DOCX → tagged PDF with LibreOffice, the way a kansli publishes meeting
- * papers: PDF/UA flag, the title shown in the window, the document's
- * language (sv-SE, from the DOCX) and bookmarks from the headings. One
- * LibreOffice process converts up to PDF_CHUNK files of a run, with a user
- * profile of its own in a temporary folder, so a LibreOffice the user has open is
- * neither used nor disturbed.
+ * papers and an arkivmyndighet takes them: PDF/A (2b unless the house style
+ * says otherwise) and PDF/UA-1 together, the title shown in the window, the
+ * document's language (sv-SE, from the DOCX) and bookmarks from the
+ * headings. One LibreOffice process converts up to PDF_CHUNK files of a run
+ * (of one PDF/A level), with a user profile of its own in a temporary
+ * folder, so a LibreOffice the user has open is neither used nor disturbed.
+ * Afterwards `finishPdf` adds the language to the XMP metadata, in the
+ * packet's own padding, so that no byte offset of the file moves.
  */
 
-/** writer_pdf_Export's options, as LibreOffice (7.4 and later) takes them on the command line. */
-const PDF_FILTER = `pdf:writer_pdf_Export:${JSON.stringify({
-  UseTaggedPDF: { type: "boolean", value: "true" },
-  PDFUACompliance: { type: "boolean", value: "true" },
-  DisplayPDFDocumentTitle: { type: "boolean", value: "true" },
-  ExportBookmarks: { type: "boolean", value: "true" },
-})}`;
+/** The level when the house style names none. */
+export const DEFAULT_PDF_LEVEL: PdfLevel = "pdfa-2b";
+
+/** LibreOffice's SelectPdfVersion for each level (2u is 2b's file, claimed as 2u once its fonts are checked). */
+const PDF_VERSION: Record<PdfLevel, number> = { "pdfa-1b": 1, "pdfa-2b": 2, "pdfa-2u": 2, "pdfa-3b": 3 };
+
+/**
+ * writer_pdf_Export's options, as LibreOffice (7.4 and later) takes them on
+ * the command line. PDF/UA-1 builds on PDF 1.7 and PDF/A-1 on PDF 1.4, so a
+ * PDF/A-1 file makes no PDF/UA claim (it is still tagged).
+ */
+export function pdfFilter(level: PdfLevel): string {
+  return `pdf:writer_pdf_Export:${JSON.stringify({
+    UseTaggedPDF: { type: "boolean", value: "true" },
+    SelectPdfVersion: { type: "long", value: String(PDF_VERSION[level]) },
+    ...(level === "pdfa-1b" ? {} : { PDFUACompliance: { type: "boolean", value: "true" } }),
+    DisplayPDFDocumentTitle: { type: "boolean", value: "true" },
+    ExportBookmarks: { type: "boolean", value: "true" },
+  })}`;
+}
 
 /** How to get LibreOffice, in the message when it is missing. */
 export const SOFFICE_MISSING =
@@ -52,6 +69,8 @@ export interface PdfInput {
   /** A name unique in the run, without extension. */
   readonly name: string;
   readonly docx: Uint8Array;
+  /** The PDF/A level (DEFAULT_PDF_LEVEL when absent). */
+  readonly level?: PdfLevel;
 }
 
 /**
@@ -96,13 +115,20 @@ export async function convertToPdf(
     rmSync(dir, { recursive: true, force: true });
   });
   try {
-    for (let first = 0; first < inputs.length; first += chunkSize) {
-      const chunk = inputs.slice(first, first + chunkSize);
-      options.progress?.chunk?.(first, first + chunk.length - 1, inputs.length);
+    // One LibreOffice call takes one filter: the inputs of each level go together, in the run's order.
+    const levels = [...new Set(inputs.map((input) => input.level ?? DEFAULT_PDF_LEVEL))];
+    const ordered = levels.flatMap((level) => inputs.filter((input) => (input.level ?? DEFAULT_PDF_LEVEL) === level));
+    const indexOf = new Map(inputs.map((input, index) => [input, index]));
+    for (let first = 0, end = 0; first < ordered.length; first = end) {
+      const level = ordered[first]!.level ?? DEFAULT_PDF_LEVEL;
+      while (end < ordered.length && end - first < chunkSize && (ordered[end]!.level ?? DEFAULT_PDF_LEVEL) === level) end++;
+      const chunk = ordered.slice(first, end);
+      const start = indexOf.get(chunk[0]!)!;
+      options.progress?.chunk?.(start, indexOf.get(chunk.at(-1)!)!, inputs.length);
       const files = chunk.map((input) => join(dir, `${input.name}.docx`));
       await Promise.all(chunk.map((input, index) => writeFile(files[index]!, input.docx)));
       const timeoutMs = 60_000 + 10_000 * chunk.length;
-      const args = [`-env:UserInstallation=${pathToFileURL(join(dir, "profil")).href}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", PDF_FILTER, "--outdir", dir, ...files];
+      const args = [`-env:UserInstallation=${pathToFileURL(join(dir, "profil")).href}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", pdfFilter(level), "--outdir", dir, ...files];
       const failure = await new Promise<string | undefined>((resolve) => {
         const child = spawn(soffice, args, { stdio: ["ignore", "pipe", "ignore"], windowsHide: true, detached: process.platform !== "win32" });
         running = child;
@@ -118,7 +144,7 @@ export async function convertToPdf(
           pending = lines.pop()!;
           for (const text of lines) {
             const index = files.findIndex((file) => text.startsWith(`convert ${file} `));
-            if (index !== -1) options.progress?.converted?.(first + index);
+            if (index !== -1) options.progress?.converted?.(indexOf.get(chunk[index]!)!);
           }
         });
         child.on("error", () => {
@@ -134,7 +160,7 @@ export async function convertToPdf(
       });
       for (const input of chunk) {
         const pdf = await readFile(join(dir, `${input.name}.pdf`)).catch(() => undefined);
-        results.set(input.name, pdf ? new Uint8Array(pdf) : (failure ?? "LibreOffice inte gjorde någon PDF av det"));
+        results.set(input.name, pdf ? finishPdf(new Uint8Array(pdf), level) : (failure ?? "LibreOffice inte gjorde någon PDF av det"));
       }
     }
     return results;
@@ -153,4 +179,70 @@ function endProcessGroup(child: ChildProcess): void {
   } catch {
     // Already gone.
   }
+}
+
+/**
+ * The PDF as LibreOffice wrote it, finished: the document's language
+ * (`/Lang` of the catalog) added to the XMP metadata as `dc:language`, and
+ * for `pdfa-2u` the conformance level U claimed, once every font has a
+ * ToUnicode map (what level U adds to B). Both are written in the XMP
+ * packet's padding, which is there for edits in place: the file keeps its
+ * length and every object its offset. A PDF that is not as expected is
+ * returned as it is, or for 2u with the reason it cannot be 2u.
+ */
+export function finishPdf(pdf: Uint8Array, level: PdfLevel): Uint8Array | string {
+  let text = Buffer.from(pdf).toString("latin1");
+  const lang = /\/Lang\s*\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\)/u.exec(text)?.[1];
+  if (level === "pdfa-2u") {
+    if (!everyFontHasUnicode(text)) return "ett typsnitt i PDF-filen saknar Unicode-tabell, så den kan inte bli PDF/A-2u (välj pdfa-2b i husstil.pdf)";
+    const claimed = text.replace("<pdfaid:conformance>B</pdfaid:conformance>", "<pdfaid:conformance>U</pdfaid:conformance>");
+    if (claimed === text) return "LibreOffice skrev ingen PDF/A-2b att göra PDF/A-2u av";
+    text = claimed;
+  }
+  if (lang && !text.includes("<dc:language>")) text = withLanguage(text, lang);
+  return new Uint8Array(Buffer.from(text, "latin1"));
+}
+
+/** The XMP with `dc:language` in its Dublin Core description, the padding before `<?xpacket end` shortened as much. */
+function withLanguage(text: string, lang: string): string {
+  const dc = /<rdf:Description rdf:about="" xmlns:dc="http:\/\/purl\.org\/dc\/elements\/1\.1\/">\n/u.exec(text);
+  const end = text.indexOf("<?xpacket end=", dc?.index ?? 0);
+  if (!dc || end === -1) return text;
+  const added = `   <dc:language>\n    <rdf:Bag>\n     <rdf:li>${lang}</rdf:li>\n    </rdf:Bag>\n   </dc:language>\n`;
+  // The padding: the white space before `<?xpacket end`.
+  let padStart = end;
+  while (padStart > 0 && /\s/u.test(text.charAt(padStart - 1))) padStart--;
+  if (end - padStart < added.length + 2) return text;
+  const at = dc.index + dc[0].length;
+  const padding = text.slice(padStart, end);
+  // Keep the line ends that the padding has, taking spaces only.
+  const shortened = removeSpaces(padding, added.length);
+  if (shortened === undefined) return text;
+  return text.slice(0, at) + added + text.slice(at, padStart) + shortened + text.slice(end);
+}
+
+/** The padding with `count` spaces taken out, or undefined when it has fewer. */
+function removeSpaces(padding: string, count: number): string | undefined {
+  let left = count;
+  let out = "";
+  for (let i = padding.length - 1; i >= 0; i--) {
+    const char = padding[i]!;
+    if (char === " " && left > 0) left--;
+    else out = char + out;
+  }
+  return left === 0 ? out : undefined;
+}
+
+/** Whether every font dictionary of the PDF (read as Latin-1) has a ToUnicode map. */
+export function everyFontHasUnicode(text: string): boolean {
+  let fonts = 0;
+  for (const match of text.matchAll(/\d+\s+\d+\s+obj\b([\s\S]*?)(?:\bstream\b|\bendobj\b)/gu)) {
+    const body = match[1]!;
+    if (!/\/Type\s*\/Font(?![A-Za-z])/u.test(body)) continue;
+    fonts++;
+    // A descendant CIDFont carries no map of its own: its Type0 parent does.
+    if (/\/Subtype\s*\/CIDFontType[02]/u.test(body)) continue;
+    if (!/\/ToUnicode\s/u.test(body)) return false;
+  }
+  return fonts > 0;
 }

@@ -182,6 +182,8 @@ describe("remiss.config.yaml for check", () => {
     expect(after.code).toBe(1);
     const findings = JSON.parse(after.stdout) as { rule: string; message: string; line: number }[];
     expect(findings).toEqual([
+      // The published text has ”socialsekreterare som innehar spetskompetens”: a word of the klarspråk list, whatever the limits.
+      expect.objectContaining({ rule: "text/klarsprak", message: "Skriv ”ha” i stället för ”inneha” (här ”innehar”)." }),
       expect.objectContaining({ rule: "sektion/saknas", message: "Avsnittet ”Ekonomiska konsekvenser” saknas. Lägg till det, med rubrik och text, före underskrifterna." }),
     ]);
 

@@ -85,6 +85,7 @@ describe("JSON Schema of remiss.config.yaml", () => {
       "typsnitt",
       "avsnitt",
       "valfria",
+      "pdf",
       "fraser",
       "etiketter",
       "roller",

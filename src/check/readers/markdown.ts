@@ -34,6 +34,7 @@ export function readMarkdown(source: string): CheckDocument {
   const nestedHeadings: Heading[] = [];
   const sections: Section[] = [];
   const blocks: TextBlock[] = [];
+  const unseen: TextBlock[] = [];
   let dates: DocumentDates = { behandlats: [] };
   /** The open section: from a `## ` heading, or from a section marker (no heading). */
   let current: { heading?: Heading; untitled?: { id: string; position: Position }; body: TextBlock[]; disabled: string[] } | undefined;
@@ -54,6 +55,7 @@ export function readMarkdown(source: string): CheckDocument {
     if (node.type === "yaml") {
       // The front matter's text begins on the line after the opening `---`.
       dates = frontMatterDates(node.value, (node.position?.start.line ?? 1) + 1);
+      unseen.push(rawBlock(node.value, source, node.position?.start.offset ?? 0, locate));
       continue;
     }
     if (node.type === "html" && (node.value.trim() === CLOSING_MARKER || node.value.trim() === SIGNATURES_MARKER)) {
@@ -61,6 +63,7 @@ export function readMarkdown(source: string): CheckDocument {
       closeSection();
       continue;
     }
+    if (node.type === "html") unseen.push(rawBlock(node.value, source, node.position?.start.offset ?? 0, locate));
     const untitled = node.type === "html" ? parseSectionMarker(node.value) : undefined;
     if (untitled !== undefined) {
       closeSection();
@@ -93,9 +96,17 @@ export function readMarkdown(source: string): CheckDocument {
     outline: { headings, ...(nestedHeadings.length > 0 ? { nestedHeadings } : {}), ...(signatures ? { signatures } : {}), end: locate(source.length) },
     sections,
     blocks,
+    ...(unseen.length > 0 ? { unseen } : {}),
     dates,
     findings: [],
   };
+}
+
+/** Text as it stands in the source (the front matter, an HTML comment), found from `from` on. */
+function rawBlock(value: string, source: string, from: number, locate: Locate): TextBlock {
+  const found = value === "" ? -1 : source.indexOf(value, from);
+  const start = found === -1 ? from : found;
+  return { kind: "code", text: value, at: (offset) => locate(start + offset) };
 }
 
 /** Level-1 and level-2 headings at any depth inside a container (`> ## Rubrik`, `- ## Rubrik`). */

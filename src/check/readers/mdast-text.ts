@@ -20,25 +20,34 @@ function headingBlock(node: Extract<Nodes, { type: "heading" }>, source: string,
   return inlineBlock("heading", node.children, source, locate, node.position?.start.offset ?? 0);
 }
 
-function collectBlocks(node: RootContent, inList: boolean, source: string, locate: Locate, out: TextBlock[]): void {
+function collectBlocks(node: RootContent, inList: boolean, source: string, locate: Locate, out: TextBlock[], inQuote = false): void {
+  const push = (block: TextBlock) => out.push(inQuote ? { ...block, quoted: true } : block);
   const start = node.position?.start.offset ?? 0;
   switch (node.type) {
     case "paragraph":
-      out.push(inlineBlock(inList ? "list-item" : "paragraph", node.children, source, locate, start));
+      push(inlineBlock(inList ? "list-item" : "paragraph", node.children, source, locate, start));
       return;
     case "heading":
-      out.push(headingBlock(node, source, locate));
+      push(headingBlock(node, source, locate));
       return;
     case "code": {
       const text = new AlignedText(source, locate, start);
       text.align(node.value, start, node.position?.end.offset ?? source.length);
-      out.push(text.block("code"));
+      push(text.block("code"));
       return;
     }
+    case "table":
+      // Each cell one block, as a Word document's table cells are.
+      for (const row of node.children) {
+        for (const cell of row.children) push(inlineBlock("table-cell", cell.children, source, locate, cell.position?.start.offset ?? start));
+      }
+      return;
     case "list":
     case "listItem":
     case "blockquote":
-      for (const child of node.children) collectBlocks(child as RootContent, inList || node.type !== "blockquote", source, locate, out);
+      for (const child of node.children) {
+        collectBlocks(child as RootContent, inList || node.type !== "blockquote", source, locate, out, inQuote || node.type === "blockquote");
+      }
       return;
     default:
       // html (comments, the signatures marker), yaml, thematic breaks, definitions: no prose.

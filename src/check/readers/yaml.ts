@@ -78,6 +78,7 @@ export function readYaml(bytes: Uint8Array, file: string, defaults?: CaseDefault
     sections,
     blocks,
     dates: { behandlats, ...(datum ? { datum } : {}), ...(svarSenast ? { svarSenast } : {}) },
+    title: valid.remissobjekt.titel.trim(),
     findings,
   };
 }

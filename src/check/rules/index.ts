@@ -9,9 +9,12 @@ import { sektionOrdning } from "./sektion-ordning.js";
 import { sektionSaknas } from "./sektion-saknas.js";
 import { sektionTom } from "./sektion-tom.js";
 import { strukturRubrikniva } from "./struktur-rubrikniva.js";
+import { textDatum } from "./text-datum.js";
 import { textDoldText } from "./text-dold-text.js";
+import { textKlarsprak } from "./text-klarsprak.js";
 import { textLangMening } from "./text-lang-mening.js";
 import { textLix } from "./text-lix.js";
+import { textPersonnummer } from "./text-personnummer.js";
 import { textPlatshallare } from "./text-platshallare.js";
 
 /**
@@ -28,8 +31,11 @@ const IMPLEMENTATIONS: readonly Rule[] = [
   strukturRubrikniva,
   textPlatshallare,
   textDoldText,
+  textPersonnummer,
   textLix,
   textLangMening,
+  textKlarsprak,
+  textDatum,
   datumSen,
   datumBeredning,
   dokumentSparadeAndringar,

@@ -1,4 +1,4 @@
-import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, Table, TableCell, TableRow, Tab, TextRun, type ICommentOptions, type ParagraphChild } from "docx";
+import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, Footer, Header, HeadingLevel, InsertedTextRun, Packer, Paragraph, Table, TableCell, TableRow, Tab, TextRun, type ICommentOptions, type ParagraphChild } from "docx";
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
 
@@ -15,16 +15,24 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
  * `{ins:text}` and `{del:text}` are text inserted and deleted as tracked
  * changes by "Eva Granskare", and `{kommentar:text|comment}` anchors a
  * comment by her to the text.
+ * A line `@@sidhuvud: text` or `@@sidfot: text` is no paragraph of the body
+ * but one of the page header or footer.
  */
 export async function docxFromDescription(description: string): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
   let rows: TableRow[] = [];
   const customProperties: { name: string; value: string }[] = [];
+  const margins: Record<"sidhuvud" | "sidfot", Paragraph[]> = { sidhuvud: [], sidfot: [] };
   const flushTable = () => {
     if (rows.length > 0) children.push(new Table({ rows }));
     rows = [];
   };
   for (const line of description.replace(/\n$/u, "").split("\n")) {
+    const margin = /^@@(sidhuvud|sidfot): (.*)$/u.exec(line);
+    if (margin) {
+      margins[margin[1] as "sidhuvud" | "sidfot"].push(paragraph(margin[2]!));
+      continue;
+    }
     const property = /^@(\w+): (.*)$/u.exec(line);
     if (property) {
       customProperties.push({ name: property[1]!, value: property[2]! });
@@ -41,7 +49,12 @@ export async function docxFromDescription(description: string): Promise<Uint8Arr
     children.push(heading ? paragraph(heading[2]!, HEADINGS[heading[1]!.length - 1]) : paragraph(line));
   }
   flushTable();
-  const document = new Document({ customProperties, ...(comments.length > 0 ? { comments: { children: comments.splice(0) } } : {}), sections: [{ children }] });
+  const section = {
+    children,
+    ...(margins.sidhuvud.length > 0 ? { headers: { default: new Header({ children: margins.sidhuvud }) } } : {}),
+    ...(margins.sidfot.length > 0 ? { footers: { default: new Footer({ children: margins.sidfot }) } } : {}),
+  };
+  const document = new Document({ customProperties, ...(comments.length > 0 ? { comments: { children: comments.splice(0) } } : {}), sections: [section] });
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
