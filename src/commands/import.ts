@@ -352,7 +352,9 @@ function stockFinding(stock: StockChange, view: ViewModel, file: string, godkann
   const at = stock.edited ?? stock.generated!;
   const line = stock.edited?.line ?? 0;
   const was = stock.generated;
-  const phrases = was ? view.fraser.filter((f) => was.markdown.includes(f.text) || was.plain.includes(f.text)).map((f) => f.namn) : [];
+  // A phrase of several sentences stands on several lines; compared with its spaces made one.
+  const flat = (text: string): string => text.replace(/\s+/gu, " ");
+  const phrases = was ? view.fraser.filter((f) => flat(was.markdown).includes(flat(f.text)) || flat(was.plain).includes(flat(f.text))).map((f) => f.namn) : [];
   const unique = [...new Set(phrases)];
   const what = stock.edited && was ? `Ändrat ”${shorten(was.plain)}” till ”${shorten(stock.edited.plain)}”` : stock.edited ? `Nytt stycke ”${shorten(stock.edited.plain)}”` : `Borttaget ”${shorten(at.plain)}”`;
   const override = unique.map((name) => OVERRIDES[name]).find((o) => o !== undefined);

@@ -6,7 +6,7 @@ const BLOCK_START_CHAR = /^(#{1,6}(?=\s|$)|[-+](?=\s|$)|-+(?=\s*$)|=+(?=\s|$)|~{
 const ORDERED_START = /^(\d{1,9})([.)])(?=\s|$)/u;
 
 /** Escapes the start of one line so it cannot open a block. */
-function escapeLineStart(line: string): string {
+export function escapeLineStart(line: string): string {
   const indent = /^[ \t]*/u.exec(line)?.[0] ?? "";
   const rest = line.slice(indent.length);
   if (BLOCK_START_CHAR.test(rest)) return `${indent}\\${rest}`;
@@ -38,8 +38,12 @@ function escapeSyntax(text: string): string {
   return text.replace(INLINE_SYNTAX, "\\$&");
 }
 
-/** Plain text (a title, a name, an organ) escaped so that it stands literally in Markdown: "1. Stadens mål" → "1\. Stadens mål". */
-export function escapeMarkdownInline(text: string): string {
+/**
+ * Text escaped so that no character in it is read as inline Markdown
+ * (emphasis, code, links, HTML), addresses left as written; the start of a
+ * line is not looked at, for text in the middle of one.
+ */
+export function escapeInlineSyntax(text: string): string {
   let out = "";
   let position = 0;
   for (const match of text.matchAll(ADDRESS)) {
@@ -52,6 +56,10 @@ export function escapeMarkdownInline(text: string): string {
       position++;
     }
   }
-  out += escapeSyntax(text.slice(position));
-  return out.split("\n").map(escapeLineStart).join("\n");
+  return out + escapeSyntax(text.slice(position));
+}
+
+/** Plain text (a title, a name, an organ) escaped so that it stands literally in Markdown: "1. Stadens mål" → "1\. Stadens mål". */
+export function escapeMarkdownInline(text: string): string {
+  return escapeInlineSyntax(text).split("\n").map(escapeLineStart).join("\n");
 }

@@ -149,12 +149,16 @@ export function phraseSlots(c: Case, escape: (text: string) => string = escapeMa
 export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE): ViewModel {
   const e = escapeMarkdownInline;
   const phraser = createPhraser(style.fraser, c.remissobjekt.typ);
+  const plainPhraser = createPhraser(style.fraser, c.remissobjekt.typ, { markdown: false });
   const fraser: ViewModel["fraser"] = [];
-  const say: Phraser = (name, slots) => {
-    const text = phraser(name, slots);
-    if (text !== "") fraser.push({ namn: name, text });
-    return text;
-  };
+  const recorded =
+    (write: Phraser): Phraser =>
+    (name, slots) => {
+      const text = write(name, slots);
+      if (text !== "") fraser.push({ namn: name, text });
+      return text;
+    };
+  const say = recorded(phraser);
   const slots = phraseSlots(c, e, style);
   const o = c.remissobjekt;
   const authors = o.forfattare ?? [];
@@ -225,7 +229,7 @@ export function buildViewModel(c: Case, style: HouseStyle = DEFAULT_HOUSE_STYLE)
   const line = (name: "rubrik" | "till_rad") => (style.fraser[name] === DEFAULT_HOUSE_STYLE.fraser[name] ? phraser : say)(name, slots);
   const etiketter = Object.fromEntries(Object.entries(style.etiketter).map(([name, label]) => [name, e(label)])) as Record<LabelName, string>;
   return {
-    metadata: metadata(c, say, style),
+    metadata: metadata(c, recorded(plainPhraser), style),
     etiketter,
     rubrik: line("rubrik"),
     huvud: {

@@ -57,8 +57,11 @@ export function objektMidSentence(o: ObjektInput, formatVersion: 1 | 2 = 2): str
 
 /** A title in Swedish quotation marks. */
 export function quoted(title: string): string {
-  return `”${title}”`;
+  return `”${title.replace(INNER_QUOTE, "’$1’")}”`;
 }
+
+/** A quotation inside a title, in any of the marks writers use ("…", ”…”, “…”, „…“, «…»): inside ”…” it becomes ’…’. */
+const INNER_QUOTE = /["”“„«]([^"”“„«»\n]*)["”“»]/gu;
 
 /** Version 1's reading of a motion or skrivelse title (the title's own type word wins; "om" added unless a preposition starts it). */
 function legacyMidSentence(typ: "motion" | "skrivelse", title: string): string {

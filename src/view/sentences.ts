@@ -32,21 +32,37 @@ function lastWord(text: string): string {
   return text.slice(start);
 }
 
-/** Splits one paragraph's text (on one line) into trimmed sentences. */
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
+/** Whether a character can start a sentence. */
+export function startsSentence(ch: string): boolean {
+  return SENTENCE_START.test(ch);
+}
+
+/**
+ * Where the sentences of one paragraph's text (on one line) are, as
+ * [start, end) ranges without the spaces between them. `canStart` says
+ * whether the character after a sentence's end can start the next one.
+ */
+export function sentenceSpans(text: string, canStart: (ch: string) => boolean = startsSentence): Array<readonly [number, number]> {
+  const spans: Array<readonly [number, number]> = [];
   let start = 0;
   for (const match of text.matchAll(SENTENCE_END)) {
     const punctEnd = match.index + match[0].length - (match[1]?.length ?? 0);
     const next = text.charAt(match.index + match[0].length);
-    if (!SENTENCE_START.test(next)) continue;
+    if (!canStart(next)) continue;
     const run = /^[.!?]+/u.exec(match[0])?.[0] ?? "";
     if (run === "." && endsInAbbreviation(text.slice(Math.max(0, match.index - 40), match.index + 1))) continue;
-    sentences.push(text.slice(start, punctEnd));
+    spans.push([start, punctEnd]);
     start = match.index + match[0].length;
   }
-  sentences.push(text.slice(start));
-  return sentences.map((s) => s.trim()).filter((s) => s.length > 0);
+  spans.push([start, text.length]);
+  return spans;
+}
+
+/** Splits one paragraph's text (on one line) into trimmed sentences. */
+export function splitSentences(text: string): string[] {
+  return sentenceSpans(text)
+    .map(([start, end]) => text.slice(start, end).trim())
+    .filter((s) => s.length > 0);
 }
 
 /** A line that, at the start of a line after text, would begin a new block instead of continuing the paragraph. */

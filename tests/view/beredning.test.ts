@@ -34,7 +34,7 @@ describe("formatBehandlats", () => {
         { organ: "Rådet för funktionshinderfrågor", datum: "2025-12-04" },
       ]),
     ).toBe(
-      "i förvaltningsgruppen den 1 december 2025, i pensionärsrådet den 3 december 2025 och i Rådet för funktionshinderfrågor den 4 december 2025",
+      "i förvaltningsgruppen den 1 december 2025, i pensionärsrådet den 3 december 2025 och i rådet för funktionshinderfrågor den 4 december 2025",
     );
   });
 

@@ -93,6 +93,15 @@ describe("formatRemissinstanser", () => {
     );
   });
 
+  it("writes common nouns in lower case and proper names with their capitals (issue 24)", () => {
+    expect(
+      formatRemissinstanser(["Tekniska nämnden", "Allmänpolitiska utskottet", "Kultur- och fritidsnämnden", "Stadsdelsnämnden Västra Hisingen"]),
+    ).toBe("tekniska nämnden, allmänpolitiska utskottet, kultur- och fritidsnämnden och stadsdelsnämnden Västra Hisingen");
+    expect(formatRemissinstanser(["Skogsstyrelsen", "Post- och telestyrelsen", "Region Uppsala", "Arboga kommun"])).toBe(
+      "Skogsstyrelsen, Post- och telestyrelsen, Region Uppsala och Arboga kommun",
+    );
+  });
+
   it("is empty for no names", () => {
     expect(formatRemissinstanser([])).toBe("");
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  AUTHORITY_NAMES,
   definiteForm,
   ORGAN_WORDS,
   organAtSentenceStart,
@@ -98,9 +99,9 @@ describe("definiteForm", () => {
     expect(definiteForm("Kommunfullmäktige")).toBe("kommunfullmäktige");
   });
 
-  it("returns an unknown last word lower-cased", () => {
-    expect(definiteForm("Region Stockholm")).toBe("stockholm");
-    expect(definiteForm("Polisen")).toBe("polisen");
+  it("keeps a name without an organ word as written", () => {
+    expect(definiteForm("Region Stockholm")).toBe("Region Stockholm");
+    expect(definiteForm("Polisen")).toBe("Polisen");
   });
 
   it("has a definite form for every organ word", () => {
@@ -133,5 +134,83 @@ describe("pluralOrganWord", () => {
     expect(pluralOrganWord("Stockholm")).toBeUndefined();
     expect(pluralOrganWord("nämnden")).toBeUndefined();
     expect(pluralOrganWord("")).toBeUndefined();
+  });
+});
+
+describe("definite forms of real organ names (issue 24)", () => {
+  it("takes the organ word at the start of a name with a complement", () => {
+    expect(definiteForm("Nämnden för funktionsstöd")).toBe("nämnden");
+    expect(definiteForm("Nämnden för arbetsmarknad och vuxenutbildning")).toBe("nämnden");
+    expect(definiteForm("Stadsdelsnämnden Västra Hisingen")).toBe("stadsdelsnämnden");
+    expect(definiteForm("Styrelsen för Göteborgs Stads bostadsbolag")).toBe("styrelsen");
+    expect(definiteForm("Kommunstyrelsens arbetsutskott för trygghet")).toBe("arbetsutskottet");
+  });
+
+  it("keeps the case of an abbreviation in a hyphenated compound", () => {
+    expect(definiteForm("IT-nämnden")).toBe("IT-nämnden");
+    expect(definiteForm("GR-styrelse")).toBe("GR-styrelsen");
+    expect(definiteForm("Miljö-nämnden")).toBe("miljö-nämnden");
+    expect(definiteForm("Bygg- och miljönämnden")).toBe("bygg- och miljönämnden");
+  });
+
+  it("writes kommunstyrelsen and regionstyrelsen", () => {
+    expect(definiteForm("Kommunstyrelsen")).toBe("kommunstyrelsen");
+    expect(definiteForm("Regionstyrelsen")).toBe("regionstyrelsen");
+    expect(definiteForm("Regionstyrelse")).toBe("regionstyrelsen");
+  });
+
+  it("keeps the adjectives of an utskott", () => {
+    expect(definiteForm("Allmänpolitiska utskottet")).toBe("allmänpolitiska utskottet");
+    expect(definiteForm("Kommunstyrelsens allmänpolitiska utskott")).toBe("allmänpolitiska utskottet");
+    expect(definiteForm("Regionstyrelsens arbetsutskott")).toBe("arbetsutskottet");
+  });
+
+  it("keeps proper names whole", () => {
+    for (const name of ["Skogsstyrelsen", "Post- och telestyrelsen", "Regeringskansliet", "Folkbildningsrådet", "Länsstyrelsen i Stockholms län", "Region Uppsala", "Arboga kommun"]) {
+      expect(definiteForm(name), name).toBe(name);
+    }
+  });
+});
+
+describe("proper names and common nouns mid-sentence (issue 24)", () => {
+  it("keeps the capital of authorities and organisations", () => {
+    for (const name of [
+      "Skogsstyrelsen",
+      "Post- och telestyrelsen",
+      "Regeringskansliet",
+      "Folkbildningsrådet",
+      "Länsstyrelsen i Stockholms län",
+      "Länsstyrelsen i Gotland",
+      "Region Uppsala",
+      "Region Jönköpings län",
+      "Arboga kommun",
+      "Nämnden för hemslöjdsfrågor",
+    ]) {
+      expect(organMidSentence(name), name).toBe(name);
+    }
+  });
+
+  it("keeps every name in the list of authorities", () => {
+    expect(AUTHORITY_NAMES.length).toBeGreaterThan(300);
+    for (const name of AUTHORITY_NAMES) expect(organMidSentence(name), name).toBe(name);
+  });
+
+  it("writes a nämnd or utskott as a common noun", () => {
+    expect(organMidSentence("Tekniska nämnden")).toBe("tekniska nämnden");
+    expect(organMidSentence("Allmänpolitiska utskottet")).toBe("allmänpolitiska utskottet");
+    expect(organMidSentence("Kultur- och fritidsnämnden")).toBe("kultur- och fritidsnämnden");
+    expect(organMidSentence("Nämnden för funktionsstöd")).toBe("nämnden för funktionsstöd");
+    expect(organMidSentence("Kommunstyrelsens arbetsutskott")).toBe("kommunstyrelsens arbetsutskott");
+    expect(organMidSentence("Regionstyrelsen")).toBe("regionstyrelsen");
+  });
+
+  it("keeps the place's capitals after a stadsdelsnämnd", () => {
+    expect(organMidSentence("Stadsdelsnämnden Västra Hisingen")).toBe("stadsdelsnämnden Västra Hisingen");
+    expect(organAtSentenceStart("stadsdelsnämnden Västra Hisingen")).toBe("Stadsdelsnämnden Västra Hisingen");
+  });
+
+  it("keeps a place name before the organ word", () => {
+    expect(organMidSentence("Farsta stadsdelsnämnd")).toBe("Farsta stadsdelsnämnd");
+    expect(organMidSentence("Västra Hisingens stadsdelsnämnd")).toBe("Västra Hisingens stadsdelsnämnd");
   });
 });

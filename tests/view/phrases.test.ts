@@ -56,6 +56,64 @@ describe("createPhraser", () => {
   });
 });
 
+describe("createPhraser: lines and Markdown (issue 24)", () => {
+  const say = createPhraser({
+    ...DEFAULT_PHRASES,
+    inledning: "{{namnd}} har fått en remiss. {{remittent}} vill ha svar t.ex. i maj. Svaret ska vara kort!",
+    avslutning: "- {{namnd}} överlämnar svaret.",
+    standardforslag: "1. Svaret godkänns.",
+    beredning: "Ärendet har beretts i *{{beretts_i}}* [se bilaga] och_annat <b> & `kod`.",
+    behandlats: "# Rubrik {{behandlats}}",
+    aven_till: "{{#if remissinstanser}}Också {{remissinstanser}}. Fler har inte fått den.{{/if}} Se nedan.",
+    remitterat: "Se punkt 2. 1. Så här.",
+  });
+
+  it("writes each sentence of a phrase on a line of its own, each with a capital", () => {
+    expect(say("inledning", { namnd: "stadsdelsnämnden", remittent: "kommunstyrelsen" })).toBe(
+      "Stadsdelsnämnden har fått en remiss.\nKommunstyrelsen vill ha svar t.ex. i maj.\nSvaret ska vara kort!",
+    );
+  });
+
+  it("does not split a slot's text", () => {
+    expect(say("inledning", { namnd: "nämnden ”Vad nu? Ja”", remittent: "A. B. Cederholm" })).toBe(
+      "Nämnden ”Vad nu? Ja” har fått en remiss.\nA. B. Cederholm vill ha svar t.ex. i maj.\nSvaret ska vara kort!",
+    );
+  });
+
+  it("splits the sentences inside #if too", () => {
+    expect(say("aven_till", { remissinstanser: "socialnämnden" })).toBe("Också socialnämnden.\nFler har inte fått den.\nSe nedan.");
+    expect(say("aven_till", {})).toBe("Se nedan.");
+  });
+
+  it("never reads a phrase's text as Markdown structure", () => {
+    expect(say("avslutning", { namnd: "nämnden" })).toBe("\\- Nämnden överlämnar svaret.");
+    expect(say("standardforslag", {})).toBe("1\\. Svaret godkänns.");
+    expect(say("behandlats", { behandlats: "i gruppen" })).toBe("\\# Rubrik i gruppen");
+    expect(say("remitterat", {})).toBe("Se punkt 2.\n1\\. Så här.");
+    expect(say("beredning", { beretts_i: "förvaltningen" })).toBe(
+      "Ärendet har beretts i \\*förvaltningen\\* \\[se bilaga\\] och\\_annat \\<b\\> \\& \\`kod\\`.",
+    );
+  });
+
+  it("reads back, parsed as Markdown, as one paragraph of the phrase's plain text", async () => {
+    const { parseFieldMarkdown } = await import("../../src/readers/markdown/parse.js");
+    const { toString } = await import("mdast-util-to-string");
+    const texts = ["- Punkt ett. 2) Punkt två.", "# Rubrik och *stjärna* _under_ `kod` [länk](x) <b>fet</b> & mer.", "> Citat. | tabell | rad |", "1. Svaret godkänns. ~~struken~~"];
+    for (const text of texts) {
+      const markdownSay = createPhraser({ ...DEFAULT_PHRASES, avslutning: text });
+      const plainSay = createPhraser({ ...DEFAULT_PHRASES, avslutning: text }, "motion", { markdown: false });
+      const tree = parseFieldMarkdown(markdownSay("avslutning", {}));
+      expect(tree.children.map((n) => n.type), text).toEqual(["paragraph"]);
+      expect(toString(tree).replace(/\s+/gu, " "), text).toBe(plainSay("avslutning", {}));
+    }
+  });
+
+  it("writes the phrase plain and on one line for the front matter", () => {
+    const plain = createPhraser({ ...DEFAULT_PHRASES, undertitel: "- Remiss från {{remittent_namn}}. Se *nedan*." }, "motion", { markdown: false });
+    expect(plain("undertitel", { remittent_namn: "Kommunstyrelsen" })).toBe("- Remiss från Kommunstyrelsen. Se *nedan*.");
+  });
+});
+
 describe("phraseProblems", () => {
   it("accepts slots, #if, #unless and else", () => {
     for (const phrase of Object.values(DEFAULT_PHRASES)) expect(phraseProblems(phrase), phrase).toEqual([]);

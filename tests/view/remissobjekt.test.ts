@@ -4,6 +4,7 @@ import {
   indefiniteWithArticle,
   objektMidSentence,
   objektNouns,
+  quoted,
   roleNoun,
   skriven,
   withoutKindPrefix,
@@ -136,5 +137,24 @@ describe("roleNoun and defaultTill", () => {
       "kommunstyrelsen",
       undefined,
     ]);
+  });
+});
+
+describe("quoted", () => {
+  it("puts a title in Swedish quotation marks", () => {
+    expect(quoted("Fler bänkar")).toBe("”Fler bänkar”");
+  });
+
+  it("turns quotation marks inside the title into single ones (issue 24)", () => {
+    expect(quoted('Hur har jämställdheten påverkats av "vårdval"?')).toBe("”Hur har jämställdheten påverkats av ’vårdval’?”");
+    expect(quoted("Hur har jämställdheten påverkats av ”vårdval”?")).toBe("”Hur har jämställdheten påverkats av ’vårdval’?”");
+    expect(quoted("Hur har jämställdheten påverkats av “vårdval”?")).toBe("”Hur har jämställdheten påverkats av ’vårdval’?”");
+    expect(quoted("Om «vårdval» och ”LOV”")).toBe("”Om ’vårdval’ och ’LOV’”");
+  });
+
+  it("quotes a motion's title with a question that way mid-sentence", () => {
+    expect(objektMidSentence({ typ: "motion", titel: 'Hur har jämställdheten påverkats av "vårdval"?' })).toBe(
+      "motionen ”Hur har jämställdheten påverkats av ’vårdval’?”",
+    );
   });
 });
