@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent } from "mdast";
+import type { FootnoteDefinition, Nodes, Root, RootContent } from "mdast";
 import { SIGNATURES_MARKER } from "../model/sections.js";
 import { revisionOf, type RevisionData, type RevisionKind } from "../render/docx/context.js";
 import { normalizeLabel, plainText } from "../render/docx/inlines.js";
@@ -28,13 +28,33 @@ const SAME_BLOCK = 0.4;
  */
 export function mergeTrees(old: Root, neu: Root): Root {
   const signatories = new WeakSet<Block>([...signatoriesOf(old.children), ...signatoriesOf(neu.children)]);
-  const children = mergeBlocks(old.children, neu.children, signatories) as RootContent[];
+  const children = mergeFootnotes(old, mergeBlocks(old.children, neu.children, signatories) as RootContent[], signatories);
   const labels = new Set(definitionsOf(neu).map(labelOf));
   // A footnote or link the old text referred to, and the new one no longer defines, still has its text in the deleted words.
   const oldOnly = definitionsOf(old).filter((node) => !labels.has(labelOf(node)));
   const root: Root = { type: "root", children: [...children, ...oldOnly.map(withoutPositions)] };
   settleFinalMark(root);
   return root;
+}
+
+/**
+ * A footnote both versions have (by its label) with its text changed: its
+ * paragraphs compared as the body's are, so that the change stands as a
+ * tracked change in the footnote. A footnote only the new version has
+ * stands as written, as its reference does (see inline.ts).
+ */
+function mergeFootnotes(old: Root, merged: RootContent[], signatories: WeakSet<Block>): RootContent[] {
+  const before = new Map(definitionsOf(old).filter((node) => node.type === "footnoteDefinition").map((node) => [labelOf(node), node as FootnoteDefinition]));
+  const visit = (node: Block): Block => {
+    if (node.type === "footnoteDefinition") {
+      const was = before.get(labelOf(node));
+      if (!was || blockKey(was) === blockKey(node)) return node;
+      return { ...node, children: mergeBlocks(was.children, node.children, signatories) as FootnoteDefinition["children"] };
+    }
+    if (!("children" in node) || kindOf(node) === "paragraph" || node.type === "heading") return node;
+    return { ...node, children: (node.children as Block[]).map(visit) } as Block;
+  };
+  return merged.map((node) => visit(node) as RootContent);
 }
 
 /** `signatories`: the paragraphs of the signatures, which are paired one by one however unlike they are (they are laid out by their number). */

@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../support/cli.js";
 import { writeReferencePair } from "../support/diff-pairs.js";
+import { docxParts } from "../support/docx.js";
 import { acceptAll, hasLibreOfficeUno, libreOfficeParagraphs, rejectAll } from "../support/review.js";
 
 /**
@@ -36,5 +37,19 @@ describe.skipIf(!hasLibreOfficeUno())("remiss diff through LibreOffice", () => {
     expect(newParagraphs).not.toEqual(oldParagraphs);
     expect(libreOfficeParagraphs(join(dir, "godkand.docx"))).toEqual(newParagraphs);
     expect(libreOfficeParagraphs(join(dir, "avvisad.docx"))).toEqual(oldParagraphs);
+  }, 240_000);
+
+  it("accept all gives the new footnote's text, reject all the old one's", () => {
+    const minimal = readFileSync(join(ROOT, "fixtures", "minimal.yaml"), "utf8");
+    const withNote = (source: string) =>
+      minimal.replace("synpunkter: |\n  Förvaltningen delar skribentens bild.\n", `synpunkter: |\n  Förvaltningen delar skribentens bild.[^1]\n\n  [^1]: ${source}\n`);
+    writeFileSync(join(dir, "not-gammal.yaml"), withNote("Källa: Socialstyrelsen, lägesrapport 2024."));
+    writeFileSync(join(dir, "not-ny.yaml"), withNote("Källa: Socialstyrelsen, lägesrapport 2025."));
+    expect(runCli(["diff", "not-gammal.yaml", "not-ny.yaml", "-o", "not.docx"], { cwd: dir }).code).toBe(0);
+    acceptAll(join(dir, "not.docx"), join(dir, "not-godkand.docx"));
+    rejectAll(join(dir, "not.docx"), join(dir, "not-avvisad.docx"));
+    const footnoteText = (file: string) => (docxParts(readFileSync(join(dir, file)))["word/footnotes.xml"] ?? "").replace(/<[^>]+>/gu, " ").replace(/\s+/gu, " ").trim();
+    expect(footnoteText("not-godkand.docx")).toBe("Källa: Socialstyrelsen, lägesrapport 2025.");
+    expect(footnoteText("not-avvisad.docx")).toBe("Källa: Socialstyrelsen, lägesrapport 2024.");
   }, 240_000);
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasStackTrace, runCli } from "../support/cli.js";
+import { ROOT, hasStackTrace, runCli } from "../support/cli.js";
 import { writeReferencePair } from "../support/diff-pairs.js";
 import { docxParts } from "../support/docx.js";
 
@@ -99,6 +99,33 @@ describe("remiss diff OLD NEW", () => {
     const one = runCli(["diff", "ny.yaml"], { cwd: dir });
     expect(one.code).toBe(2);
     expect(one.stderr).toContain("Ange två versioner av ärendet");
+  });
+});
+
+describe("remiss diff: footnotes", () => {
+  it("shows a footnote's changed text as tracked changes in the footnote, and the new text once accepted", () => {
+    const notes = join(dir, "fotnoter");
+    mkdirSync(notes);
+    const minimal = readFileSync(join(ROOT, "fixtures", "minimal.yaml"), "utf8");
+    const withNote = (source: string) =>
+      minimal.replace("synpunkter: |\n  Förvaltningen delar skribentens bild.\n", `synpunkter: |\n  Förvaltningen delar skribentens bild.[^1]\n\n  [^1]: ${source}\n`);
+    writeFileSync(join(notes, "gammal.yaml"), withNote("Källa: Socialstyrelsen, lägesrapport 2024."));
+    writeFileSync(join(notes, "ny.yaml"), withNote("Källa: Socialstyrelsen, lägesrapport 2025."));
+    const result = runCli(["diff", "gammal.yaml", "ny.yaml"], { cwd: notes });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const parts = docxParts(readFileSync(join(notes, "ny.andringar.docx")));
+    const footnotes = parts["word/footnotes.xml"]!;
+    expect(footnotes).toMatch(/<w:del [^>]*><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:delText[^>]*>2024\.?<\/w:delText>/u);
+    expect(footnotes).toMatch(/<w:ins [^>]*><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>2025\.?<\/w:t>/u);
+    // The body has no change: the footnote is the only difference.
+    expect(revisionsOf(parts["word/document.xml"]!)).toEqual([]);
+    const accepted = (xml: string) =>
+      xml
+        .replace(/<w:del [^>]*>.*?<\/w:del>/gsu, "")
+        .replace(/<[^>]+>/gu, "");
+    expect(runCli(["draft", "ny.yaml", "--format", "docx", "-o", "utkast"], { cwd: notes }).code).toBe(0);
+    expect(accepted(footnotes)).toBe(accepted(docxParts(readFileSync(join(notes, "utkast", "ny.docx")))["word/footnotes.xml"]!));
   });
 });
 
