@@ -1,0 +1,200 @@
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { checkFiles } from "../check/check-files.js";
+import { CasePreparer } from "../commands/draft-case.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { ProfileLoader } from "../load/config.js";
+import { loadCaseFile } from "../load/index.js";
+import { KIND_VALUES, kindOf } from "../model/kinds.js";
+import { isCalendarDate, type Case } from "../model/schema.js";
+import { draftFileState, type DraftFileState } from "../output/draft-state.js";
+import { daysLeft, oneYearLater } from "./dates.js";
+import type { DraftState, ListRow } from "./row.js";
+
+/** The kinds whose answer has a limit of one year from the day they were väckt (kommunallagen 5 kap. 35 §). */
+export const ONE_YEAR_KINDS: ReadonlySet<string> = new Set(["motion", "medborgarforslag"]);
+
+const PLACEHOLDER_RULE = "text/platshallare";
+
+/** One case as the list shows it: its row, and what the table says below it. */
+export interface ListedCase {
+  readonly row: ListRow;
+  /** Why the file could not be read, when it could not. */
+  readonly problem?: string;
+  /** The drafts edited by hand (for `remiss import`). */
+  readonly edited: readonly string[];
+}
+
+export interface CollectOptions {
+  readonly cwd: string;
+  /** The day the list is made for, ÅÅÅÅ-MM-DD. */
+  readonly per: string;
+  /** Where the drafts are, as `draft -o` wrote them; by default beside each case. */
+  readonly outDir?: string | undefined;
+}
+
+/**
+ * The cases among `files` (as `draft` finds them in folders) and their
+ * rows, sorted by reply date (cases without one last), then by file. Each
+ * file is checked as `check` checks it, with the settings of its nearest
+ * remiss.config.yaml: files its `check.ignorera` names are left out (they
+ * are counted), errors and placeholders are check's own findings. Each
+ * case is drafted in memory and compared with its drafts as
+ * `draft --check` does. Nothing stops at one file: an invalid case has the
+ * row of what could be read, an unreadable file a row with its error.
+ */
+export async function collectCases(files: readonly string[], options: CollectOptions): Promise<{ cases: ListedCase[]; ignored: number }> {
+  const { cwd } = options;
+  const results = await checkFiles(files, cwd, { threads: 1 });
+  const profiles = new ProfileLoader(cwd);
+  const preparer = new CasePreparer({ formats: ["md", "docx"], cwd, outDir: options.outDir, check: true });
+  const cases: ListedCase[] = [];
+  let ignored = 0;
+  for (const [index, file] of files.entries()) {
+    const result = results[index]!;
+    if (result.ignored) {
+      ignored++;
+      continue;
+    }
+    cases.push(await listCase(file, result.diagnostics, result.unreadable, { ...options, profiles, preparer }));
+  }
+  return { cases: cases.sort(compareCases), ignored };
+}
+
+async function listCase(
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  unreadable: boolean,
+  context: CollectOptions & { profiles: ProfileLoader; preparer: CasePreparer },
+): Promise<ListedCase> {
+  const { cwd, per } = context;
+  const fil = relative(cwd, resolve(cwd, file)).split(sep).join("/") || file;
+  const errors = diagnostics.filter((d) => d.severity === "error" && d.rule !== PLACEHOLDER_RULE);
+  const drafts = draftPaths(file, context.outDir);
+  if (unreadable) {
+    const problem = errors[0]?.message ?? "Filen går inte att läsa.";
+    return { row: { fil, utkast: (await draftState(drafts, undefined, cwd)).utkast, fel: Math.max(1, errors.length) }, problem, edited: [] };
+  }
+  let fields: CaseFields = {};
+  let expected: (string | Uint8Array)[] | undefined;
+  try {
+    const profile = await context.profiles.forCase(resolve(cwd, file));
+    const loaded = await loadCaseFile(file, profile.config, cwd, profile.style);
+    fields = loaded.case ? fromCase(loaded.case) : fromData(loaded.data);
+    if (loaded.case) {
+      const prepared = await context.preparer.prepare(file);
+      const outputs = prepared.failed === undefined ? prepared.outputs : undefined;
+      if (outputs) expected = drafts.map((path) => outputs.find((o) => o.path === path)?.data).filter((d) => d !== undefined);
+      if (expected?.length !== drafts.length) expected = undefined;
+    }
+  } catch {
+    // Checking the file has said what is wrong with it: its row shows what could be read.
+  }
+  const state = await draftState(drafts, expected, cwd);
+  const row: ListRow = {
+    fil,
+    ...(fields.dnr !== undefined ? { dnr: fields.dnr } : {}),
+    ...(fields.remissDnr !== undefined ? { remiss_dnr: fields.remissDnr } : {}),
+    ...(fields.titel !== undefined ? { titel: fields.titel } : {}),
+    ...(fields.typ !== undefined ? { typ: fields.typ } : {}),
+    ...(fields.remittent !== undefined ? { remittent: fields.remittent } : {}),
+    ...(fields.svarSenast !== undefined ? { svar_senast: fields.svarSenast, dagar_kvar: daysLeft(fields.svarSenast, per), forsenad: daysLeft(fields.svarSenast, per) < 0 } : {}),
+    utkast: state.utkast,
+    platshallare: diagnostics.filter((d) => d.rule === PLACEHOLDER_RULE).length,
+    fel: errors.length,
+    ...(fields.datum !== undefined ? { datum: fields.datum } : {}),
+    ...(fields.datum !== undefined && fields.typ !== undefined && ONE_YEAR_KINDS.has(fields.typ) ? { beredas_senast: oneYearLater(fields.datum) } : {}),
+  };
+  return { row, edited: state.edited };
+}
+
+/** The drafts of a case, as `draft` names them: NAME.md and NAME.docx beside it, or in the out-dir. */
+function draftPaths(file: string, outDir: string | undefined): string[] {
+  const target = join(outDir ?? dirname(file), basename(file, extname(file)));
+  return [`${target}.md`, `${target}.docx`];
+}
+
+/**
+ * The state of a case's drafts together: `andrat` when one was edited by
+ * hand, `saknas` when there are none, `aktuellt` when each that is there
+ * (the Markdown, the Word document or both: a kansli may draft only one)
+ * is what the case gives today, else `inaktuellt` (from another version of
+ * the case, or the case cannot be drafted now). A draft that cannot be
+ * read is not known to be current.
+ */
+async function draftState(drafts: readonly string[], expected: readonly (string | Uint8Array)[] | undefined, cwd: string): Promise<{ utkast: DraftState; edited: string[] }> {
+  const states: DraftFileState[] = drafts.map((path, index) => {
+    try {
+      return draftFileState(resolve(cwd, path), path, expected?.[index]);
+    } catch {
+      return "stale";
+    }
+  });
+  const edited = drafts.filter((_, index) => states[index] === "edited");
+  if (edited.length > 0) return { utkast: "andrat", edited };
+  const present = states.filter((s) => s !== "missing");
+  if (present.length === 0) return { utkast: "saknas", edited };
+  return { utkast: present.every((s) => s === "same") ? "aktuellt" : "inaktuellt", edited };
+}
+
+interface CaseFields {
+  dnr?: string;
+  remissDnr?: string;
+  titel?: string;
+  typ?: string;
+  remittent?: string;
+  svarSenast?: string;
+  datum?: string;
+}
+
+function fromCase(valid: Case): CaseFields {
+  const objekt = valid.remissobjekt;
+  return dropUndefined({
+    dnr: valid.dnr,
+    remissDnr: valid.remiss.dnr,
+    titel: objekt.titel,
+    typ: objekt.typ,
+    remittent: valid.remiss.fran,
+    svarSenast: valid.remiss.svar_senast,
+    datum: objekt.datum,
+  });
+}
+
+/** What an invalid case's fields say, where they say it plainly: text as text, dates that are dates. */
+function fromData(data: unknown): CaseFields {
+  const top = record(data);
+  const remiss = record(top["remiss"]);
+  const objekt = record(top["remissobjekt"] ?? top["motion"]);
+  const typ = text(objekt["typ"]);
+  return dropUndefined({
+    dnr: text(top["dnr"]),
+    remissDnr: text(remiss["dnr"]),
+    titel: text(objekt["titel"]),
+    typ: typ !== undefined && KIND_VALUES.includes(typ) ? kindOf(typ).typ : undefined,
+    remittent: text(remiss["fran"]),
+    svarSenast: calendarDate(remiss["svar_senast"]),
+    datum: calendarDate(objekt["datum"]),
+  });
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+function calendarDate(value: unknown): string | undefined {
+  const day = text(value);
+  return day !== undefined && isCalendarDate(day) ? day : undefined;
+}
+
+function dropUndefined<T extends object>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}
+
+/** By reply date, the cases without one last; then by file. */
+export function compareCases(a: ListedCase, b: ListedCase): number {
+  const order = (x: string | undefined, y: string | undefined) => (x === y ? 0 : x === undefined ? 1 : y === undefined ? -1 : x < y ? -1 : 1);
+  return order(a.row.svar_senast, b.row.svar_senast) || order(a.row.fil, b.row.fil);
+}
