@@ -208,7 +208,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .usage("[flaggor] [mapp-eller-fil...]")
     .option("--per <datum>", "dagen som listan gäller, ÅÅÅÅ-MM-DD (standard: i dag)")
     .option("-f, --format <format>", "tabell, json, csv eller ics (kalender)", "tabell")
-    .option("--separator <tecken>", "för csv: ; (standard, som svenska Excel vill ha) eller ,")
+    .option("--separator <tecken>", "för csv: semikolon (standard, som svenska Excel vill ha) eller komma, --separator ,")
     .option("-o, --out-dir <mapp>", "utkasten ligger i den här mappen, som draft -o skrev dem, i stället för bredvid ärendena")
     .option("--no-color", "inga färger i utskriften (också med miljövariabeln NO_COLOR)")
     .helpOption("-h, --help", "visa hjälp för lista")
