@@ -293,7 +293,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .description("skriv en startfil för ett nytt ärende, med alla fält och en kommentar till varje")
     .argument("[fil]", "filen som skrivs", "arende.yaml")
     .usage("[flaggor] [fil]")
-    .option("--fran <dokument>", "fyll i det som det remitterade dokumentet säger (PDF, Word, text eller Markdown): typ, titel, författare, att-satser och text")
+    .option("--fran <dokument>", "fyll i det som det remitterade dokumentet säger (PDF, Word, text eller Markdown): typ, titel, datum, författare, att-satser och text")
     .option("--remissbrev <dokument>", "fyll i det som remissbrevet säger: remittent, diarienummer, sista svarsdag och andra remissinstanser")
     .option("--force", "skriv över filen om den redan finns")
     .helpOption("-h, --help", "visa hjälp för init")
