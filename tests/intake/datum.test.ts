@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findDocumentDate } from "../../src/intake/datum.js";
 import { extractRemissobjekt } from "../../src/intake/remissobjekt.js";
-import { readSourceDocument } from "../../src/intake/source.js";
+import { readSourceDocument, type SourceText } from "../../src/intake/source.js";
 import { ROOT, runCli } from "../support/cli.js";
 
 /** The day each real document in fixtures/kallor is dated, as its own words say; null where they do not. */
@@ -19,7 +18,11 @@ const DATED: Record<string, string | null> = {
   "medborgarforslag-svenljunga-stallplatser": null,
 };
 
-const source = (lines: string[]) => ({ lines: lines.map((text, index) => ({ text, page: 1, line: index + 1 })) });
+const source = (lines: string[]): SourceText => ({
+  file: "motion.txt",
+  lines: lines.map((text, index) => ({ text, page: 1, line: index + 1 })),
+  where: (line) => `rad ${line.line}`,
+});
 
 describe("remissobjekt.datum from the document", () => {
   for (const [name, datum] of Object.entries(DATED)) {
