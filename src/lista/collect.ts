@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { checkFiles } from "../check/check-files.js";
 import { CasePreparer } from "../commands/draft-case.js";
@@ -44,18 +45,18 @@ export interface CollectOptions {
  */
 export async function collectCases(files: readonly string[], options: CollectOptions): Promise<{ cases: ListedCase[]; ignored: number }> {
   const { cwd } = options;
-  const results = await checkFiles(files, cwd, { threads: 1 });
+  const results = await checkFiles(files, cwd);
   const profiles = new ProfileLoader(cwd);
-  const preparer = new CasePreparer({ formats: ["md", "docx"], cwd, outDir: options.outDir, check: true });
   const cases: ListedCase[] = [];
   let ignored = 0;
+  const context = { ...options, profiles, preparers: new Map<string, CasePreparer>() };
   for (const [index, file] of files.entries()) {
     const result = results[index]!;
     if (result.ignored) {
       ignored++;
       continue;
     }
-    cases.push(await listCase(file, result.diagnostics, result.unreadable, { ...options, profiles, preparer }));
+    cases.push(await listCase(file, result.diagnostics, result.unreadable, context));
   }
   return { cases: cases.sort(compareCases), ignored };
 }
@@ -64,27 +65,36 @@ async function listCase(
   file: string,
   diagnostics: readonly Diagnostic[],
   unreadable: boolean,
-  context: CollectOptions & { profiles: ProfileLoader; preparer: CasePreparer },
+  context: CollectOptions & { profiles: ProfileLoader; preparers: Map<string, CasePreparer> },
 ): Promise<ListedCase> {
   const { cwd, per } = context;
   const fil = relative(cwd, resolve(cwd, file)).split(sep).join("/") || file;
-  const errors = diagnostics.filter((d) => d.severity === "error" && d.rule !== PLACEHOLDER_RULE);
+  let errors = diagnostics.filter((d) => d.severity === "error" && d.rule !== PLACEHOLDER_RULE).length;
   const drafts = draftPaths(file, context.outDir);
   if (unreadable) {
-    const problem = errors[0]?.message ?? "Filen går inte att läsa.";
-    return { row: { fil, utkast: (await draftState(drafts, undefined, cwd)).utkast, fel: Math.max(1, errors.length) }, problem, edited: [] };
+    const problem = diagnostics.find((d) => d.severity === "error")?.message ?? "Filen går inte att läsa.";
+    return { row: { fil, utkast: (await draftState(drafts, undefined, cwd)).utkast, fel: Math.max(1, errors) }, problem, edited: [] };
   }
   let fields: CaseFields = {};
-  let expected: (string | Uint8Array)[] | undefined;
+  let expected: (string | Uint8Array | undefined)[] | undefined;
   try {
     const profile = await context.profiles.forCase(resolve(cwd, file));
+    // A config with errors stops every case under it (check says so with the first of them only).
+    const config = profile.diagnostics[0]?.file;
+    if (config !== undefined && !diagnostics.some((d) => d.file === config)) errors += profile.diagnostics.filter((d) => d.severity === "error").length;
     const loaded = await loadCaseFile(file, profile.config, cwd, profile.style);
     fields = loaded.case ? fromCase(loaded.case) : fromData(loaded.data);
-    if (loaded.case) {
-      const prepared = await context.preparer.prepare(file);
+    // Only the drafts that are there are made in memory: a case without a Word document is not rendered to one.
+    const formats = (["md", "docx"] as const).filter((_, index) => existsSync(resolve(cwd, drafts[index]!)));
+    if (loaded.case && formats.length > 0) {
+      let preparer = context.preparers.get(formats.join());
+      if (!preparer) {
+        preparer = new CasePreparer({ formats, cwd, outDir: context.outDir, check: true });
+        context.preparers.set(formats.join(), preparer);
+      }
+      const prepared = await preparer.prepare(file);
       const outputs = prepared.failed === undefined ? prepared.outputs : undefined;
-      if (outputs) expected = drafts.map((path) => outputs.find((o) => o.path === path)?.data).filter((d) => d !== undefined);
-      if (expected?.length !== drafts.length) expected = undefined;
+      if (outputs) expected = drafts.map((path) => outputs.find((o) => o.path === path)?.data);
     }
   } catch {
     // Checking the file has said what is wrong with it: its row shows what could be read.
@@ -100,7 +110,7 @@ async function listCase(
     ...(fields.svarSenast !== undefined ? { svar_senast: fields.svarSenast, dagar_kvar: daysLeft(fields.svarSenast, per), forsenad: daysLeft(fields.svarSenast, per) < 0 } : {}),
     utkast: state.utkast,
     platshallare: diagnostics.filter((d) => d.rule === PLACEHOLDER_RULE).length,
-    fel: errors.length,
+    fel: errors,
     ...(fields.datum !== undefined ? { datum: fields.datum } : {}),
     ...(fields.datum !== undefined && fields.typ !== undefined && ONE_YEAR_KINDS.has(fields.typ) ? { beredas_senast: oneYearLater(fields.datum) } : {}),
   };
@@ -121,7 +131,7 @@ function draftPaths(file: string, outDir: string | undefined): string[] {
  * the case, or the case cannot be drafted now). A draft that cannot be
  * read is not known to be current.
  */
-async function draftState(drafts: readonly string[], expected: readonly (string | Uint8Array)[] | undefined, cwd: string): Promise<{ utkast: DraftState; edited: string[] }> {
+async function draftState(drafts: readonly string[], expected: readonly (string | Uint8Array | undefined)[] | undefined, cwd: string): Promise<{ utkast: DraftState; edited: string[] }> {
   const states: DraftFileState[] = drafts.map((path, index) => {
     try {
       return draftFileState(resolve(cwd, path), path, expected?.[index]);

@@ -142,6 +142,33 @@ describe("remiss lista --format json", () => {
   });
 });
 
+describe("where the drafts are, and a config with errors", () => {
+  it("finds drafts in the folder that -o names, as draft -o wrote them", () => {
+    const own = mkdtempSync(join(tmpdir(), "remiss-lista-ut-"));
+    cpSync(join(ROOT, "fixtures", "minimal.yaml"), join(own, "a.yaml"));
+    expect(runCli(["draft", "a.yaml", "-o", "utkast"], { cwd: own }).code).toBe(0);
+    const state = (args: string[]) => (JSON.parse(runCli(["lista", "a.yaml", "--per", PER, "-f", "json", ...args], { cwd: own }).stdout) as { utkast: string }[])[0]!.utkast;
+    expect(state([])).toBe("saknas");
+    expect(state(["-o", "utkast"])).toBe("aktuellt");
+    rmSync(own, { recursive: true, force: true });
+  });
+
+  it("counts a config's errors with every case under it, which cannot be drafted", () => {
+    const own = mkdtempSync(join(tmpdir(), "remiss-lista-config-"));
+    cpSync(join(ROOT, "fixtures", "minimal.yaml"), join(own, "a.yaml"));
+    cpSync(join(ROOT, "fixtures", "minimal.yaml"), join(own, "b.yaml"));
+    expect(runCli(["draft", "b.yaml", "-f", "md"], { cwd: own }).code).toBe(0);
+    writeFileSync(join(own, "remiss.config.yaml"), "husstil:\n  okand_nyckel: 1\n");
+    const result = runCli(["lista", "--per", PER, "-f", "json"], { cwd: own });
+    const rows = JSON.parse(result.stdout) as { fil: string; fel: number; utkast: string }[];
+    expect(rows.map((r) => [r.fil, r.fel > 0, r.utkast])).toEqual([
+      ["a.yaml", true, "saknas"],
+      ["b.yaml", true, "inaktuellt"],
+    ]);
+    rmSync(own, { recursive: true, force: true });
+  });
+});
+
 describe("remiss lista as a table", () => {
   it("marks late cases, cases due soon and the one-year limit, and says what to do", () => {
     const result = lista(["arenden", "--per", PER]);
