@@ -115,6 +115,7 @@ describe("remiss lista --format json", () => {
   it("follows the shipped JSON Schema, which is what `remiss schema --lista` prints", () => {
     const shipped = readFileSync(join(ROOT, "schema", "remiss.lista.schema.json"), "utf8");
     expect(runCli(["schema", "--lista"]).stdout).toBe(shipped);
+    expect(runCli(["schema", "--lista", "--config"])).toMatchObject({ code: 2, stdout: "", stderr: "--config och --lista går inte att kombinera: välj ett av schemana.\n" });
     const validate = new Ajv2020({ strict: false }).compile(JSON.parse(shipped) as object);
     const rows = JSON.parse(lista(["arenden", "--per", PER, "--format", "json"]).stdout) as unknown;
     expect(validate(rows), JSON.stringify(validate.errors)).toBe(true);
