@@ -30,7 +30,7 @@ export function formatTable(cases: readonly ListedCase[], per: string, color: bo
   if (cases.length === 0) return "Inga ärenden att lista.\n";
   const paint = painter(color);
   const withLimit = cases.some((c) => c.row.beredas_senast !== undefined);
-  const headings = ["Svar senast", "Dagar kvar", "Remissens dnr", "Dnr", "Remittent", "Titel", "Utkast", "Platshållare", "Fel", ...(withLimit ? ["Beredas senast"] : []), "Fil"];
+  const headings = ["Svar senast", "Dagar kvar", "Remittentens dnr", "Dnr", "Remittent", "Titel", "Utkast", "Platshållare", "Fel", ...(withLimit ? ["Beredas senast"] : []), "Fil"];
   const rows = cases.map((c) => cells(c, per, paint, withLimit));
   const widths = headings.map((heading, column) => Math.max(length(heading), ...rows.map((row) => length(row[column]!.text))));
   const right = rows[0]!.map((cell) => cell.right === true);

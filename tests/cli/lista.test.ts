@@ -175,7 +175,7 @@ describe("remiss lista as a table", () => {
     const result = lista(["arenden", "--per", PER]);
     expect(result.code).toBe(2);
     const lines = result.stdout.split("\n");
-    expect(lines[0]).toMatch(/^Svar senast +Dagar kvar +Remissens dnr +Dnr +Remittent +Titel +Utkast +Platshållare +Fel +Beredas senast +Fil$/u);
+    expect(lines[0]).toMatch(/^Svar senast +Dagar kvar +Remittentens dnr +Dnr +Remittent +Titel +Utkast +Platshållare +Fel +Beredas senast +Fil$/u);
     expect(lines[1]).toMatch(/^2025-10-20 +-4 försenad +KS 2025\/655 .* ändrat .* 2025-11-12 snart +arenden\/motion-cykelbanor\.yaml$/u);
     expect(lines[2]).toMatch(/^2025-10-28 +4 snart .* aktuellt .* arenden\/sodermalm\.yaml$/u);
     expect(lines[2]).toContain("Motion angående stärkta insatser mot gä…");
