@@ -15,6 +15,13 @@ import type { DraftState, ListRow } from "./row.js";
 export const ONE_YEAR_KINDS: ReadonlySet<string> = new Set(["motion", "medborgarforslag"]);
 
 const PLACEHOLDER_RULE = "text/platshallare";
+const CASE_FILE = /\.ya?ml$/iu;
+const NOT_A_CASE = "Filen är inget ärende: lista läser ärenden (.yaml, .yml). Ange ärendets YAML-fil, eller en mapp.";
+
+/** A file as the list names it: relative to the folder the command runs in, with / between folders. */
+function shownPath(file: string, cwd: string): string {
+  return relative(cwd, resolve(cwd, file)).split(sep).join("/") || file;
+}
 
 /** One case as the list shows it: its row, and what the table says below it. */
 export interface ListedCase {
@@ -45,12 +52,16 @@ export interface CollectOptions {
  */
 export async function collectCases(files: readonly string[], options: CollectOptions): Promise<{ cases: ListedCase[]; ignored: number }> {
   const { cwd } = options;
-  const results = await checkFiles(files, cwd);
+  // A file named that is no case (`remiss lista utkast.md`) is a row with that said; check would read it as what it is.
+  const yaml = files.filter((file) => CASE_FILE.test(file));
+  const results = await checkFiles(yaml, cwd);
   const profiles = new ProfileLoader(cwd);
-  const cases: ListedCase[] = [];
+  const cases: ListedCase[] = files
+    .filter((file) => !CASE_FILE.test(file))
+    .map((file) => ({ row: { fil: shownPath(file, cwd), utkast: "saknas", fel: 1 }, problem: NOT_A_CASE, edited: [] }));
   let ignored = 0;
   const context = { ...options, profiles, preparers: new Map<string, CasePreparer>() };
-  for (const [index, file] of files.entries()) {
+  for (const [index, file] of yaml.entries()) {
     const result = results[index]!;
     if (result.ignored) {
       ignored++;
@@ -68,7 +79,7 @@ async function listCase(
   context: CollectOptions & { profiles: ProfileLoader; preparers: Map<string, CasePreparer> },
 ): Promise<ListedCase> {
   const { cwd, per } = context;
-  const fil = relative(cwd, resolve(cwd, file)).split(sep).join("/") || file;
+  const fil = shownPath(file, cwd);
   let errors = diagnostics.filter((d) => d.severity === "error" && d.rule !== PLACEHOLDER_RULE).length;
   const drafts = draftPaths(file, context.outDir);
   if (unreadable) {

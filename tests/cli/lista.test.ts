@@ -201,6 +201,16 @@ describe("remiss lista as a table", () => {
     expect(forced.stdout.replace(/\u001b\[\d+m/gu, "")).toBe(plain);
   });
 
+  it("lists a file that is no case as a row with what is wrong", () => {
+    const result = lista(["arenden/program-kultur.md", "arenden/sodermalm.yaml", "--per", PER, "-f", "json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("arenden/program-kultur.md: Filen är inget ärende: lista läser ärenden (.yaml, .yml). Ange ärendets YAML-fil, eller en mapp.\n");
+    expect((JSON.parse(result.stdout) as { fil: string; fel: number }[]).map((r) => [r.fil, r.fel])).toEqual([
+      ["arenden/sodermalm.yaml", 0],
+      ["arenden/program-kultur.md", 1],
+    ]);
+  });
+
   it("reads the current folder when given nothing, and says so when there is no case", () => {
     expect(lista(["--per", PER]).stdout).toContain("arenden/sodermalm.yaml");
     const empty = mkdtempSync(join(tmpdir(), "remiss-lista-tom-"));
