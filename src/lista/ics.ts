@@ -37,7 +37,7 @@ export function formatIcs(rows: readonly ListRow[], per: string): string {
           day: row.beredas_senast,
           summary: `Beredas senast: ${name}`,
           description: [
-            `Ett år sedan ${row.datum}: ärendet ska vara berett inom ett år (kommunallagen 5 kap. 35 §).`,
+            `Ettårsgränsen för beredningen (kommunallagen 5 kap. 35 §), räknad från ${row.datum}.`,
             `Fil: ${row.fil}`,
             `Utkast: ${row.utkast}`,
           ].join("\n"),
