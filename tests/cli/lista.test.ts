@@ -284,6 +284,7 @@ describe("remiss lista --format ics", () => {
     expect(reply.description).toContain("Fil: arenden/motion-cykelbanor.yaml\nUtkast: andrat");
     const limit = events.find((e) => e.summary.startsWith("Beredas senast: Medborgarförslag om en ny lekplats"))!;
     expect(limit.startDate.toString()).toBe("2026-01-20");
+    expect(limit.description).toBe("Ettårsgränsen för beredningen (kommunallagen 5 kap. 35 §), räknad från 2025-01-20.\nFil: arenden/medborgarforslag-lekplats.yaml\nUtkast: saknas");
     const sodermalm = events.find((e) => e.summary.includes("(KS 2025/804)"))!;
     // A long summary, folded in the file, is whole again once parsed.
     expect(sodermalm.summary).toBe("Svar: Motion angående stärkta insatser mot gängkriminalitet och rekrytering av unga (KS 2025/804)");
