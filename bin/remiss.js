@@ -131,7 +131,7 @@ function codeCacheFile(source, paths) {
       : process.env.XDG_CACHE_HOME || (process.platform === "darwin" ? paths.join(paths.homedir(), "Library", "Caches") : paths.join(paths.homedir(), ".cache"));
   if (!base) return undefined;
   const bundleHash = /^\/\/ remiss-bundle (\w+)/.exec(source)?.[1] ?? "0";
-  const command = /^(draft|check|init|schema|templates)$/.test(process.argv[2] ?? "") ? process.argv[2] : "annat";
+  const command = /^(draft|check|lista|init|schema|templates)$/.test(process.argv[2] ?? "") ? process.argv[2] : "annat";
   const flags = `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
   const key = fnv1a(`${process.version} ${process.arch} ${process.versions.v8} ${flags}`);
   return paths.join(base, "remiss", `${bundleHash}-${key}-${command}.v8cache`);

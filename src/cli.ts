@@ -133,6 +133,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
         "  remiss init arende.yaml                  skriver en startfil för ett nytt ärende",
         "  remiss draft arende.yaml                 skriver arende.md och arende.docx bredvid filen",
         "  remiss check arenden/                    granskar alla ärenden och utkast i mappen",
+        "  remiss lista arenden/                    ärendena med sista svarsdag och vad som återstår",
         "  cat arende.yaml | remiss draft -         läser ärendet från standard in, skriver Markdown",
         "  remiss help draft                        flaggorna och exemplen för ett kommando",
       ].join("\n"),
@@ -201,6 +202,38 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     });
 
   program
+    .command("lista")
+    .description("lista ärendena: sista svarsdag, dagar kvar, utkastets läge, platshållare och fel")
+    .argument("[mapp-eller-fil...]", "mappar med ärenden (YAML) eller enskilda ärenden (standard: mappen du står i)")
+    .usage("[flaggor] [mapp-eller-fil...]")
+    .option("--per <datum>", "dagen som listan gäller, ÅÅÅÅ-MM-DD (standard: i dag)")
+    .option("-f, --format <format>", "tabell, json, csv eller ics (kalender)", "tabell")
+    .option("--separator <tecken>", "för csv: semikolon (standard, som svenska Excel vill ha) eller komma, --separator ,")
+    .option("-o, --out-dir <mapp>", "utkasten ligger i den här mappen, som draft -o skrev dem, i stället för bredvid ärendena")
+    .option("--no-color", "inga färger i utskriften (också med miljövariabeln NO_COLOR)")
+    .helpOption("-h, --help", "visa hjälp för lista")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Ett ärende vars svarsdag har passerat märks ”försenad”, ett med svar inom 7",
+        "dagar ”snart”. För en motion eller ett medborgarförslag med remissobjekt.datum",
+        "visas också ettårsgränsen för beredningen (beredas senast).",
+        "",
+        "Exempel:",
+        "  remiss lista                             alla ärenden i mappen du står i",
+        "  remiss lista arenden/ --per 2026-03-01   som listan såg ut den dagen",
+        "  remiss lista arenden/ --format csv > remisser.csv    att öppna i Excel",
+        "  remiss lista arenden/ --format ics > remisser.ics    en kalender att prenumerera på",
+        "  remiss lista arenden/ --format json      för andra program",
+      ].join("\n"),
+    )
+    .action(async (paths: string[], options: import("./commands/lista.js").ListaOptions) => {
+      const { runLista } = await import("./commands/lista.js");
+      setExitCode(await runLista(paths, options, io));
+    });
+
+  program
     .command("import")
     .description("ta in ändringar från ett granskat utkast (DOCX från Word eller LibreOffice, eller Markdown) i ärendets YAML-fil")
     .argument("<utkast>", "utkastet som granskats (.docx eller .md)")
@@ -260,7 +293,7 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .description("skriv en startfil för ett nytt ärende, med alla fält och en kommentar till varje")
     .argument("[fil]", "filen som skrivs", "arende.yaml")
     .usage("[flaggor] [fil]")
-    .option("--fran <dokument>", "fyll i det som det remitterade dokumentet säger (PDF, Word, text eller Markdown): typ, titel, författare, att-satser och text")
+    .option("--fran <dokument>", "fyll i det som det remitterade dokumentet säger (PDF, Word, text eller Markdown): typ, titel, datum, författare, att-satser och text")
     .option("--remissbrev <dokument>", "fyll i det som remissbrevet säger: remittent, diarienummer, sista svarsdag och andra remissinstanser")
     .option("--force", "skriv över filen om den redan finns")
     .helpOption("-h, --help", "visa hjälp för init")
@@ -301,12 +334,19 @@ function createProgram(io: CommandIo, setExitCode: (code: ExitCode) => void): Co
     .command("schema")
     .description("skriv ut JSON Schema för indataformatet, för redigerarens komplettering och felmarkering")
     .option("--config", "schemat för remiss.config.yaml i stället för ett ärendes")
+    .option("--lista", "schemat för det som remiss lista --format json skriver")
     .helpOption("-h, --help", "visa hjälp för schema")
     .addHelpText(
       "after",
-      ["", "Exempel:", "  remiss schema > remiss.schema.json", "  remiss schema --config > remiss.config.schema.json"].join("\n"),
+      [
+        "",
+        "Exempel:",
+        "  remiss schema > remiss.schema.json",
+        "  remiss schema --config > remiss.config.schema.json",
+        "  remiss schema --lista > remiss.lista.schema.json",
+      ].join("\n"),
     )
-    .action(async (options: { config?: boolean }) => {
+    .action(async (options: { config?: boolean; lista?: boolean }) => {
       const { runSchema } = await import("./commands/schema.js");
       setExitCode(runSchema(io, options));
     });

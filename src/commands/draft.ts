@@ -230,27 +230,20 @@ class Drafter {
    * does not).
    */
   private async compare(outputs: readonly OutputFile[], file: string, say: (text: string) => void): Promise<ExitCode> {
-    const { docxState, markdownState, sameDocx, sameMarkdown } = await import("../output/fingerprint.js");
+    const { draftFileState } = await import("../output/draft-state.js");
     const problems: string[] = [];
     for (const output of outputs) {
-      let existing: Buffer | undefined;
+      let state;
       try {
-        existing = readEarlierOutput(resolve(this.io.cwd, output.path), output.path);
+        state = draftFileState(resolve(this.io.cwd, output.path), output.path, output.data);
       } catch (error) {
         if (!(error instanceof RemissError)) throw error;
         say(line(error.message));
         return error.exitCode;
       }
-      if (!existing) {
-        problems.push(`${output.path}: saknas`);
-        continue;
-      }
-      const isMarkdown = output.path.endsWith(".md");
-      const text = isMarkdown ? markdownText(existing) : "";
-      const same = isMarkdown ? sameMarkdown(text, output.data as string) : sameDocx(existing, output.data as Uint8Array);
-      if (same) continue;
-      const state = isMarkdown ? markdownState(text) : docxState(existing);
-      problems.push(state === "edited" ? `${output.path}: har ändrats för hand (kör remiss import ${output.path})` : `${output.path}: är inte vad ${file} ger i dag`);
+      if (state === "same") continue;
+      if (state === "missing") problems.push(`${output.path}: saknas`);
+      else problems.push(state === "edited" ? `${output.path}: har ändrats för hand (kör remiss import ${output.path})` : `${output.path}: är inte vad ${file} ger i dag`);
     }
     if (problems.length === 0) return EXIT_OK;
     say([...problems, `Kör remiss draft ${file} (och flytta först ändringar gjorda för hand till YAML-filen).`].map(line).join(""));

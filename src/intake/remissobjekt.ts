@@ -1,4 +1,5 @@
 import { KINDS } from "../model/kinds.js";
+import { findDocumentDate } from "./datum.js";
 import type { SourceLine, SourceText } from "./source.js";
 import { blocksOf, joinLines, type Block, type Found } from "./text.js";
 
@@ -16,6 +17,8 @@ export interface RemissobjektFound {
   readonly yrkanden?: Found<readonly string[]>;
   /** The document's own paragraphs between its heading and its proposal. */
   readonly beskrivning?: Found<readonly string[]>;
+  /** The day the document is dated (ISO), from a line such as "Ulricehamn 2024-03-19". */
+  readonly datum?: Found<string>;
 }
 
 /** The kinds whose title begins with their word, longest first ("Medborgarförslag" before "förslag"). */
@@ -74,6 +77,7 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
     ...(proposal?.till ? { till: proposal.till } : {}),
     ...(proposal && proposal.yrkanden.length > 0 ? { yrkanden: { value: proposal.yrkanden, from: proposal.firstAtt } } : {}),
     ...(body.length > 0 ? { beskrivning: { value: body.map((b) => b.text), from: body[0]!.lines[0]! } } : {}),
+    ...withDatum(findDocumentDate(source)),
   };
 }
 
@@ -258,4 +262,8 @@ function paragraphFrom(lines: readonly SourceLine[], start: number): string[] {
   const out: string[] = [];
   for (let i = start; i < lines.length && lines[i]!.text.trim() !== ""; i++) out.push(lines[i]!.text);
   return out;
+}
+
+function withDatum(datum: Found<string> | undefined): { datum?: Found<string> } {
+  return datum ? { datum } : {};
 }

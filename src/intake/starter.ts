@@ -34,6 +34,10 @@ export function fillStarter(starter: string, intake: Intake): { text: string; su
       text = setField(text, "remissobjekt", "titel", `titel: ${scalar(f.titel.value)}   # ${origin(f.titel)}`);
       found.push("titel");
     }
+    if (f.datum) {
+      text = setField(text, "remissobjekt", "datum", `datum: ${f.datum.value}   # ${origin(f.datum)}`);
+      found.push(`datum ${formatLongDate(f.datum.value)}`);
+    }
     if (f.till) text = addAfter(text, "remissobjekt", "titel", `till: ${scalar(f.till.value)}   # ${origin(f.till)}`);
     if (f.forfattare) {
       text = setField(text, "remissobjekt", "forfattare", `forfattare:   # ${origin(f.forfattare)}\n${authors(f.forfattare.value)}`);

@@ -117,6 +117,9 @@ function remissobjektSchema(optional: ReadonlySet<string>) {
         .describe("Vad dokumentet heter mitt i en mening, när typ är annat.")
         .optional(),
       titel: text("Dokumentets titel, ordagrant."),
+      datum: date(
+        "Dagen då dokumentet är daterat eller väcktes; för en motion eller ett medborgarförslag räknar remiss lista ettårsgränsen för beredningen från den.",
+      ).optional(),
       forfattare: z.array(author).describe("Den eller de som skrivit dokumentet; krävs för motion, skrivelse och medborgarförslag.").optional(),
       till: text(
         "Vem förslaget vänder sig till; standard är kommunfullmäktige för en motion eller ett medborgarförslag och kommunstyrelsen för en skrivelse.",

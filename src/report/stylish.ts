@@ -89,7 +89,7 @@ function groupByFile(diagnostics: readonly Diagnostic[]): Diagnostic[][] {
   return [...groups.values()];
 }
 
-function painter(color: boolean) {
+export function painter(color: boolean) {
   const code = (open: string, close: string) => (text: string) => (color ? `\u001b[${open}m${text}\u001b[${close}m` : text);
   return {
     red: code("31", "39"),

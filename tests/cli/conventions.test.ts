@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { BIN, ROOT, hasStackTrace, runCli } from "../support/cli.js";
 
 /** The habits users bring from eslint, prettier and other command-line tools. */
-const COMMANDS = [[], ["draft"], ["check"], ["diff"], ["init"], ["templates"], ["templates", "export"], ["schema"]];
+const COMMANDS = [[], ["draft"], ["check"], ["lista"], ["diff"], ["init"], ["templates"], ["templates", "export"], ["schema"]];
 
 describe("help", () => {
   it("is Swedish through and through, for every command", () => {

@@ -37,7 +37,7 @@ describe("mistakes on the command line", () => {
   it("suggests the command or flag meant", () => {
     const command = runCli(["drfat"]);
     expect(command.code).toBe(2);
-    expect(command.stderr).toBe("remiss: okänt kommando drfat. Menade du ”draft”? Kommandona är draft, check, import, diff, init, templates och schema.\nSe remiss --help.\n");
+    expect(command.stderr).toBe("remiss: okänt kommando drfat. Menade du ”draft”? Kommandona är draft, check, lista, import, diff, init, templates och schema.\nSe remiss --help.\n");
     const flag = runCli(["draft", "--outdir", "ut", "a.yaml"]);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toBe("remiss: okänd flagga --outdir. Menade du ”--out-dir”?\nSe remiss draft --help.\n");
@@ -48,7 +48,7 @@ describe("mistakes on the command line", () => {
     const help = runCli(["help", "okänt"]);
     expect(help.code).toBe(2);
     expect(help.stdout).toBe("");
-    expect(help.stderr).toBe("remiss: okänt kommando okänt. Kommandona är draft, check, import, diff, init, templates och schema.\nSe remiss --help.\n");
+    expect(help.stderr).toBe("remiss: okänt kommando okänt. Kommandona är draft, check, lista, import, diff, init, templates och schema.\nSe remiss --help.\n");
     expect(runCli(["help", "draft"]).code).toBe(0);
   });
 
