@@ -1,3 +1,4 @@
+import { DRAFT_WORDS } from "./table.js";
 import type { ListRow } from "./row.js";
 
 /**
@@ -30,7 +31,8 @@ const COLUMNS: readonly (readonly [keyof ListRow, string])[] = [
 ];
 
 export function formatCsv(rows: readonly ListRow[], separator: CsvSeparator = ";"): string {
-  const records = [COLUMNS.map(([, heading]) => heading), ...rows.map((row) => COLUMNS.map(([key]) => cell(row[key])))];
+  // The spreadsheet is read by people: the draft's state in its Swedish word, as in the table ("ändrat").
+  const records = [COLUMNS.map(([, heading]) => heading), ...rows.map((row) => COLUMNS.map(([key]) => (key === "utkast" ? DRAFT_WORDS[row.utkast] : cell(row[key]))))];
   return `\uFEFF${records.map((record) => record.map((field) => csvField(field, separator)).join(separator)).join("\r\n")}\r\n`;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { basicDate, nextDay } from "./dates.js";
 import type { ListRow } from "./row.js";
+import { DRAFT_WORDS } from "./table.js";
 
 /**
  * `remiss lista --format ics`: an iCalendar file (RFC 5545) that a
@@ -25,7 +26,7 @@ export function formatIcs(rows: readonly ListRow[], per: string): string {
           stamp,
           day: row.svar_senast,
           summary: `Svar: ${name}`,
-          description: [`Sista dag för svar på remissen${row.remittent ? ` från ${row.remittent}` : ""}.`, `Fil: ${row.fil}`, `Utkast: ${row.utkast}`, ...counts(row)].join("\n"),
+          description: [`Sista dag för svar på remissen${row.remittent ? ` från ${row.remittent}` : ""}.`, `Fil: ${row.fil}`, `Utkast: ${DRAFT_WORDS[row.utkast]}`, ...counts(row)].join("\n"),
         }),
       );
     }
@@ -39,7 +40,7 @@ export function formatIcs(rows: readonly ListRow[], per: string): string {
           description: [
             `Ettårsgränsen för beredningen (kommunallagen 5 kap. 35 §), räknad från ${row.datum}.`,
             `Fil: ${row.fil}`,
-            `Utkast: ${row.utkast}`,
+            `Utkast: ${DRAFT_WORDS[row.utkast]}`,
           ].join("\n"),
         }),
       );

@@ -11,7 +11,7 @@ export const LIMIT_SOON_DAYS = 60;
 /** Titles are shortened to this many characters in the table. */
 export const TITLE_WIDTH = 40;
 
-const DRAFT_WORDS: Record<DraftState, string> = { saknas: "saknas", inaktuellt: "inaktuellt", aktuellt: "aktuellt", andrat: "ändrat" };
+export const DRAFT_WORDS: Record<DraftState, string> = { saknas: "saknas", inaktuellt: "inaktuellt", aktuellt: "aktuellt", andrat: "ändrat" };
 
 type Paint = ReturnType<typeof painter>;
 interface Cell {

@@ -238,13 +238,13 @@ describe("remiss lista --format csv", () => {
       "Svar senast": "2025-10-20",
       "Dagar kvar": "-4",
       Försenad: "ja",
-      Utkast: "andrat",
+      Utkast: "ändrat",
       Platshållare: "0",
       Fel: "0",
       Datum: "2024-11-12",
       "Beredas senast": "2025-11-12",
     });
-    expect(records.map((r) => r.Utkast)).toEqual(["andrat", "aktuellt", "saknas", "inaktuellt", "saknas", "saknas"]);
+    expect(records.map((r) => r.Utkast)).toEqual(["ändrat", "aktuellt", "saknas", "inaktuellt", "saknas", "saknas"]);
     expect(records[5]).toMatchObject({ Fil: "arenden/trasig.yaml", Fel: "1", Titel: "" });
   });
 
@@ -281,7 +281,7 @@ describe("remiss lista --format ics", () => {
     expect(reply.startDate.isDate).toBe(true);
     expect(reply.startDate.toString()).toBe("2025-10-20");
     expect(reply.endDate.toString()).toBe("2025-10-21");
-    expect(reply.description).toContain("Fil: arenden/motion-cykelbanor.yaml\nUtkast: andrat");
+    expect(reply.description).toContain("Fil: arenden/motion-cykelbanor.yaml\nUtkast: ändrat");
     const limit = events.find((e) => e.summary.startsWith("Beredas senast: Medborgarförslag om en ny lekplats"))!;
     expect(limit.startDate.toString()).toBe("2026-01-20");
     expect(limit.description).toBe("Ettårsgränsen för beredningen (kommunallagen 5 kap. 35 §), räknad från 2025-01-20.\nFil: arenden/medborgarforslag-lekplats.yaml\nUtkast: saknas");
