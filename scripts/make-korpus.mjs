@@ -17,10 +17,11 @@
 //
 // Reproducible: the DOCX is byte-identical from run to run (fixed core
 // dates, one fixed time on every zip entry); the scanned PDFs are written
-// here byte by byte (fixed noise seed, no dates). LibreOffice's PDFs carry
-// its own creation date, so they differ from run to run in metadata only.
+// here byte by byte (fixed noise seed, no dates); LibreOffice's PDFs get a
+// fixed creation date, document ID and checksum. The same .txt and layout give the
+// same bytes (with the same LibreOffice version and fonts).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -400,11 +401,26 @@ function writePdfs(docxFiles) {
       const name = basename(docx).replace(/\.docx$/, ".pdf");
       const made = join(outdir, name);
       if (!existsSync(made)) throw new Error(`LibreOffice wrote no ${name}`);
-      renameSync(made, join(DIR, name));
+      writeFileSync(join(DIR, name), fixedPdfMetadata(readFileSync(made)));
     }
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/**
+ * LibreOffice's PDF with its creation date, document ID and checksum replaced by fixed
+ * values of the same length, so that the cross-reference offsets still hold
+ * and the same DOCX gives the same bytes.
+ */
+function fixedPdfMetadata(bytes) {
+  const text = bytes.toString("latin1");
+  const fixed = text
+    .replace(/\/CreationDate\(D:(\d{14})/g, (m, digits) => m.replace(digits, "20250101000000"))
+    .replace(/\/ID \[ ?<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g, (m, a, b) => m.replace(a, "0".repeat(a.length)).replace(b, "0".repeat(b.length)))
+    .replace(/\/DocChecksum \/([0-9A-Fa-f]+)/g, (m, sum) => m.replace(sum, "0".repeat(sum.length)));
+  if (fixed.length !== text.length) throw new Error("PDF metadata changed length");
+  return Buffer.from(fixed, "latin1");
 }
 
 // ---------------------------------------------------------------- a scanned PDF with a text layer
