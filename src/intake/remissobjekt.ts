@@ -75,11 +75,13 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
   if (heading && body.length === 0 && lastAtt !== -1) body = blocks.slice(lastAtt + 1).filter((block) => !isByline(block) && !isSignature(block) && !PROPOSAL.test(block.text));
   if (proposalBlock === -1) body = body.filter((block) => !isSignature(block));
   const typ = kindLine ? { value: kindLine.typ, from: kindLine.block.lines[0]! } : heading?.typ !== undefined ? { value: heading.typ, from: blocks[heading.kindBlock]!.lines[0]! } : undefined;
+  // A PDF tells its title by its size; where no line stands out, the first short line is only a candidate.
+  const hasFontSizes = structured.some((block) => block.size !== undefined);
   const till = kindLine?.till ? { value: kindLine.till, from: kindLine.block.lines[0]! } : proposal?.till;
 
   return {
     ...(typ ? { typ } : {}),
-    ...(titleBlock ? { titel: { value: titleBlock.text, from: titleBlock.lines[0]! } } : {}),
+    ...(titleBlock ? { titel: { value: titleBlock.text, from: titleBlock.lines[0]!, ...(heading?.byLayout === false && hasFontSizes ? { uncertain: true as const } : {}) } } : {}),
     ...(authors ? { forfattare: authors } : {}),
     ...(till ? { till } : {}),
     ...(proposal && proposal.yrkanden.length > 0 ? { yrkanden: { value: proposal.yrkanden, from: proposal.firstAtt } } : {}),
@@ -133,9 +135,14 @@ function isMetaLine(text: string): boolean {
  * that line is the title. Without a kind's word, the first short line that
  * a paragraph of text follows is the title, and the kind is not known.
  */
-function findHeading(blocks: readonly Block[], structured: readonly SourceBlock[], kindLine: SourceBlock | undefined): { title: number; kindBlock: number; typ?: string } | undefined {
-  const byLayout = headingByLayout(blocks, structured, kindLine);
-  if (byLayout) return byLayout;
+function findHeading(blocks: readonly Block[], structured: readonly SourceBlock[], kindLine: SourceBlock | undefined): { title: number; kindBlock: number; typ?: string; byLayout: boolean } | undefined {
+  const layout = headingByLayout(blocks, structured, kindLine);
+  if (layout) return { ...layout, byLayout: true };
+  const plain = headingByText(blocks, kindLine);
+  return plain ? { ...plain, byLayout: false } : undefined;
+}
+
+function headingByText(blocks: readonly Block[], kindLine: SourceBlock | undefined): { title: number; kindBlock: number; typ?: string } | undefined {
   // Without layout to go by: the first kind's word, or the first short line before longer text ("Motion till …" is never the title).
   if (kindLine) blocks = blocks.map((block) => (block.lines[0] === kindLine.lines[0] ? { ...block, text: "", lines: block.lines } : block));
   const kindBlock = blocks.findIndex((block) => titleKind(block.text) !== undefined && block.text.length <= 200);
@@ -234,7 +241,8 @@ const PARTY_LINE = new RegExp(String.raw`^(?:För\s+)?((?:${PARTIES.join("|")}|\
 /** The parties' usual abbreviations, as after a name: "(S)", "(s)", ", M,". */
 const PARTY_ABBREVIATION = /^(?:S|M|SD|C|V|KD|L|MP|FP)$/iu;
 /** A role line under a name: "Ordförande i socialnämnden", "gruppledare", "Kommunalråd". */
-const ROLE = /^(?:\p{Ll}|(?:vice\s+)?(?:ordförande|ledamot|ersättare|gruppledare|kommunalråd|oppositionsråd|regionråd|fullmäktigeledamot|ledamöter|ledamot|förste|andre|tjänstgörande))/iu;
+const ROLE = /^(?:vice\s+)?(?:ordförande|ledamot|ersättare|gruppledare|kommunalråd|oppositionsråd|regionråd|fullmäktigeledamot|ledamöter|ledamot|förste|andre|tjänstgörande|partiordförande|språkrör)\b/iu;
+const isRole = (text: string) => ROLE.test(text) || /^\p{Ll}/u.test(text);
 /** A label before the author's name: "Förslagsställare", "Förslagsställare: Namn", "Inlämnat av". */
 const LABEL = /^(?:Förslagsställare|Förslagsställarens namn|Inlämnat av|Inlämnad av|Undertecknad|Motionär(?:er)?|Namn)\s*:?\s*(.*)$/iu;
 
@@ -315,7 +323,7 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
   const authors: Author[] = [];
   let from: SourceLine | undefined;
   let loneParty: { value: string; from: SourceLine } | undefined;
-  let unclear = false;
+  let unclear: SourceLine | undefined;
   for (const column of signatureColumns(tail)) {
     const names: { author: Author; from: SourceLine }[] = [];
     let groupParty: string | undefined;
@@ -343,8 +351,8 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
       }
       const author = nameLine(t, proposal?.subject);
       if (author) names.push({ author, from: line });
-      else if (label || /^För\s/u.test(t) || ROLE.test(t)) continue;
-      else if (new RegExp(String.raw`^${NAME}$`, "u").test(t)) unclear = true;
+      else if (label || /^För\s/u.test(t) || isRole(t)) continue;
+      else if (new RegExp(String.raw`^${NAME}$`, "u").test(t)) unclear ??= line;
     }
     for (const { author, from: line } of names) {
       const full = author.parti === undefined && groupParty !== undefined ? { ...author, parti: groupParty } : author;
@@ -353,7 +361,8 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
     }
   }
   if (authors.length > 0 && !unclear) return { value: authors, from: from! };
-  if (unclear) return undefined;
+  // Names that cannot be told apart: the line as a candidate, for the comment.
+  if (unclear) return { value: [{ namn: unclear.text.trim() }], from: unclear, uncertain: true };
   if (loneParty) return { value: [{ parti: loneParty.value }], from: loneParty.from };
   // A byline near the top: "Anna Andersson (S)", "Anna Andersson och Per Persson (S)".
   for (const block of blocks.slice(Math.max(0, titleIndex))) {

@@ -38,7 +38,7 @@ describe("init --fran and --remissbrev", () => {
         copyFileSync(join(KALLOR, LETTER), join(dir, LETTER));
         const result = init("--fran", `${name}${ext}`, "--remissbrev", LETTER);
         expect(result.code).toBe(0);
-        expect(result.stdout.split("\n")[1]).toMatch(/^Hittade: .*remittent Kommunstyrelsen, Dnr KS 2025\/804, svar senast 28 oktober 2025, 3 andra remissinstanser\. Fyll i: /u);
+        expect(result.stdout.split("\n")[1]).toMatch(/^Hittade: .*remittent Kommunstyrelsen, Dnr KS 2025\/804, svar senast 28 oktober 2025, 4 andra remissinstanser\. (?:Osäkert, se kommentaren ”kanske”: [^.]*\. )?Fyll i: /u);
         const expected = JSON.parse(readFileSync(join(KALLOR, `${name}.expected.json`), "utf8")) as { yrkanden: string[]; titel: string | null };
         const written = readFileSync(join(dir, "arende.yaml"), "utf8");
         const data = parse(written) as { remissobjekt: { yrkanden: string[]; titel: string }; remiss: { svar_senast: string } };
@@ -66,7 +66,7 @@ describe("init --fran and --remissbrev", () => {
     const result = init("--fran", "motion.pdf", "--remissbrev", "remiss.pdf");
     expect(result.stdout).toBe(
       "Skrev arende.yaml. Fyll i fälten och kör sedan: remiss draft arende.yaml\n" +
-        "Hittade: titel, 1 författare, 1 att-sats, beskrivning (6 stycken), remittent Kommunstyrelsen, Dnr KS 2025/804, svar senast 28 oktober 2025, 3 andra remissinstanser. " +
+        "Hittade: titel, till kommunfullmäktige, 1 författare, 1 att-sats, beskrivning (6 stycken), remittent Kommunstyrelsen, Dnr KS 2025/804, svar senast 28 oktober 2025, 4 andra remissinstanser. " +
         "Fyll i: forvaltning, dnr, handlaggare, remissobjekt, beredning, sammanfattning, synpunkter, barnrattsanalys, jamstalldhetsanalys, underskrifter, bilagor.\n",
     );
     const written = readFileSync(join(dir, "arende.yaml"), "utf8");
