@@ -23,7 +23,7 @@ const SENDS = new RegExp(String.raw`^(${ORGAN_NAME})\s+(?:har\s+(?:remitterat|be
 const TO = /^(?:Till|Mottagare|Adressat)\b/iu;
 
 /** Diarienummer as kommuner and regioner write them: "KS 2025/804", "KSKF/2015:396", "KSF-2016-204", "123-4567/2008", "2019/0042", "2019:42". */
-const DNR_NUMBER = String.raw`(?:\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
+const DNR_NUMBER = String.raw`(?:\d{4}\/\p{Lu}{1,6} \d{1,6}(?: \d{1,4})?|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
 /** A label before a Dnr (never "Ert dnr", the addressee's own). */
 const DNR_LABEL = String.raw`(?:Dnr|Diarienr|Diarienummer|Diarie-?nummer|Vårt dnr|Vår beteckning|Vår referens|Ärendenummer|Ärendenr|Beteckning)`;
 const DNR_LABELLED = new RegExp(String.raw`(?<!\bErt\s)(?<!\bEr\s)\b${DNR_LABEL}\.?\s*:?\s*(${DNR_NUMBER})\b`, "iu");
@@ -211,19 +211,24 @@ function expandShared(text: string): string {
   );
 }
 
-/** Items of a list written as a sentence: split at commas, "samt", and "och" between two bodies. */
+/**
+ * Items of a list written as a sentence: split at commas, "samt", and
+ * "och" between two bodies, or before the last item of a comma list ("A,
+ * B och C"); never in "Barn- och utbildningsnämnden".
+ */
 function splitList(text: string): string[] {
-  return expandShared(text)
-    .split(/\s*,\s*|\s+samt\s+/u)
-    .flatMap((part) => {
-      const pieces = part.split(/\s+och\s+/u);
-      const out: string[] = [];
-      for (const piece of pieces) {
-        if (out.length > 0 && !BODY_END.test(out.at(-1)!)) out[out.length - 1] = `${out.at(-1)!} och ${piece}`;
-        else out.push(piece);
-      }
-      return out;
-    });
+  const expanded = expandShared(text);
+  const parts = expanded.split(/\s*,\s*|\s+samt\s+/u);
+  return parts.flatMap((part, index) => {
+    const pieces = part.split(/(?<!-)\s+och\s+/u);
+    const out: string[] = [];
+    for (const piece of pieces) {
+      const lastOfList = parts.length > 1 && index === parts.length - 1;
+      if (out.length > 0 && !BODY_END.test(out.at(-1)!) && !lastOfList) out[out.length - 1] = `${out.at(-1)!} och ${piece}`;
+      else out.push(piece);
+    }
+    return out;
+  });
 }
 
 /** An entry of a list in lines or paragraphs of their own: short, and no sentence. */

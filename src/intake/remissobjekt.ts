@@ -44,7 +44,7 @@ const HAS_NAMES_WITH_PARTY = new RegExp(NAMES_WITH_PARTY.source, "u");
 /** The proposal's verbs, "förslår" (a common slip) and the infinitive "föreslå" ("Vi vill föreslå …") included. */
 const PROPOSAL = /\b(föreslår|förslår|föreslå|föreslås|yrkar|yrkas|hemställer|hemställs)\b/iu;
 /** Who proposes in a proposal's sentence: "jag", "vi", the undersigned, or "därför", "härmed"; or the passive ("föreslås"). A body sentence ("Regeringen föreslår att …") has none of them. */
-const PROPOSER_WORDS = /\b(jag|vi|undertecknad\p{L}*|därför|härmed|föreslås|yrkas|hemställs|yrkar|hemställer)\b/iu;
+const PROPOSER_WORDS = /\b(jag|vi|undertecknad\p{L}*|därför|härmed|föreslås\s+(?:besluta|att|:)|yrkas|hemställs|yrkar|hemställer)\b|föreslås:|föreslås$/iu;
 const ATT = /^(?:[-–•*]\s*)?([Aa]tt\s.*)$/u;
 const ORGAN = /\b(kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|kommunstyrelsen|regionstyrelsen|\p{Ll}+nämnden)\b/iu;
 
@@ -451,7 +451,11 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
     if (yrkanden.length === 0) {
       // The att-sats within the sentence: "Vi yrkar därför att de medel … skede."
       const paragraph = paragraphFrom(lines, i);
-      const inline = /\b(?:föreslår|yrkar|hemställer)\b[^,]*?,?\s+(att\s.+)$/iu.exec(joinLines(paragraph));
+      // (In the sentence that proposes: "Utredningen föreslår att …" beside it is the body's.)
+      const inline = joinLines(paragraph)
+        .split(/(?<=[\p{Ll}\d)”"]{2}[.!?])\s+(?=\p{Lu})/u)
+        .map((sentence) => (isProposer(sentence) ? /\b(?:föreslår|förslår|föreslå|yrkar|hemställer)\b[^,]*?,?\s+(att\s.+)$/iu.exec(sentence) : null))
+        .find(Boolean);
       if (!inline) continue;
       yrkanden.push(inline[1]!);
       firstAtt = lines[i];
