@@ -56,8 +56,11 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceTe
           if (!current) current = { text: "", x, y, size, end: x };
           else if (item.str.trim() !== "" && x - current.end > 2.5 * Math.max(size, 1)) current.text += "\t";
           current.text += item.str;
-          current.size = Math.max(current.size, item.str.trim() === "" ? 0 : size);
-          current.end = Math.max(current.end, x + item.width);
+          // (pdf.js puts a space where it sees a gap: it neither ends the gap nor sets the size.)
+          if (item.str.trim() !== "") {
+            current.size = Math.max(current.size, size);
+            current.end = Math.max(current.end, x + item.width);
+          }
         }
         if (item.hasEOL) endLine();
       }

@@ -71,7 +71,8 @@ function normalName(name: string): string {
 
 /** A name as the letter writes it, in capitals on a letterhead ("KOMMUNLEDNINGSKONTORET") made a name again. */
 function organOf(text: string): string | undefined {
-  const t = text.trim().replace(/[.,:]$/u, "");
+  // A letterhead line's first part, before a wide gap ("Kommunstyrelsen\tDatum 2025-09-01").
+  const t = text.split("\t")[0]!.trim().replace(/[.,:]$/u, "");
   const cased = t === t.toUpperCase() && /\p{Lu}{4}/u.test(t) ? t.charAt(0) + t.slice(1).toLowerCase() : t;
   return ORGAN.test(cased) ? cased : undefined;
 }
