@@ -147,7 +147,8 @@ function pdfBlocks(lines: readonly RawLine[]): SourceBlock[] {
     if (current.length > 0) {
       const text = joinLines(current.map((l) => l.text.replace(/\t/gu, " ")));
       const lines: SourceLine[] = current.map(({ text: t, page, line }) => ({ text: t, page, line }));
-      blocks.push({ kind: marker !== undefined ? "list-item" : "paragraph", text, lines, size, ...(marker !== undefined ? { marker, level: 0 } : {}) });
+      const fromTop = Math.round((current[0]!.top / current[0]!.pageHeight) * 1000) / 1000;
+      blocks.push({ kind: marker !== undefined ? "list-item" : "paragraph", text, lines, size, fromTop, ...(marker !== undefined ? { marker, level: 0 } : {}) });
     }
     current = [];
     marker = undefined;

@@ -96,10 +96,15 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
       if (organ && !same(organ, ownNamnd)) return { value: organ, from: line };
     }
   }
+  // The first lines of the first page: a letterhead when it is a sender's block (the body, its office, a handläggare) or stands in the top margin; a name alone there may be the addressee.
+  let candidate: Found<string> | undefined;
   const first = body[0];
   if (first && !TO.test(first.text)) {
     const organ = organOf(first.lines[0]!.text);
-    if (organ && !same(organ, ownNamnd)) return { value: organ, from: first.lines[0]! };
+    if (organ && !same(organ, ownNamnd)) {
+      if (first.lines.length >= 2 || (first.fromTop !== undefined && first.fromTop < 0.12)) return { value: organ, from: first.lines[0]! };
+      candidate = { value: organ, from: first.lines[0]!, uncertain: true };
+    }
   }
   // The signature: a body's name after "Med vänlig hälsning" or in the closing lines.
   const closing = body.findIndex((b) => /^(?:Med vänlig(?:a)? hälsning(?:ar)?|Vänliga hälsningar)\b/iu.test(b.text));
@@ -109,6 +114,7 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
       if (organ && !same(organ, ownNamnd)) return { value: organ, from: line };
     }
   }
+  if (candidate) return candidate;
   // A name standing alone elsewhere may be the sender or the addressee: a candidate only.
   let afterTo = false;
   for (const block of body.slice(0, 8)) {

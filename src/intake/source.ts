@@ -35,6 +35,8 @@ export interface SourceBlock {
   readonly marker?: string;
   /** Font size in points (PDF). */
   readonly size?: number;
+  /** Its first line's distance from the top of its page, as a share of the page's height (PDF). */
+  readonly fromTop?: number;
   /** All its text in bold (DOCX). */
   readonly bold?: boolean;
   /** A table cell's place. */

@@ -130,6 +130,14 @@ describe("letters", () => {
     expect(filled(found.dnr)).toBe("316-259/2012");
   });
 
+  it("give the sender from the signature when the addressee stands alone at the top, and from 'Från:' beside 'Till:'", async () => {
+    // The title: Hässelby-Vällingby stadsdelsnämnd 2012-06-12, item 17 (http://insynsverige.se/stockholm-hasselby/protokoll?date=2012-06-12).
+    const signed = extractRemissbrev(await text("Socialnämnden\n\nMotion (2012:6) om inrättande av kombolägenheter i Stockholm\n\nNämndens synpunkter behövs senast den 7 oktober 2025.\n\nMed vänlig hälsning\n\nKommunstyrelsen\nAnna Berg, kommunsekreterare\n"));
+    expect(filled(signed.fran)).toBe("Kommunstyrelsen");
+    const labelled = extractRemissbrev(await text("Till: Socialnämnden\nFrån: Kommunstyrelsen\n\nMotion (2012:6) om inrättande av kombolägenheter i Stockholm\n"));
+    expect(filled(labelled.fran)).toBe("Kommunstyrelsen");
+  });
+
   it("read a Dnr in its forms and labels, and never a date", async () => {
     // Forms: Tyresö (http://insynsverige.se/tyreso-kf/protokoll?date=2011-06-16), Kramfors (https://docplayer.se/amp/109269219-Kommunstyrelsens-arbetsutskott.html), Stockholm (above), Storuman (https://5dok.org/document/y6eog34g-pdf-kb.html), Falköping (https://docplayer.se/amp/105002246-…).
     const cases: [string, string][] = [
