@@ -42,7 +42,7 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceTe
         if (current && current.text.trim() !== "") {
           const clean = current.text.replace(/[^\S\t]+/gu, " ").replace(/ *\t[\s]*/gu, "\t").trim();
           chars += clean.length + 1;
-          raw.push({ text: clean, page: number, line: ++lineOnPage, x: current.x, y: current.y, size: current.size, top: top - current.y, fromBottom: current.y - bottom, pageHeight: top - bottom });
+          raw.push({ text: clean, page: number, line: ++lineOnPage, x: current.x, end: current.end, y: current.y, size: current.size, top: top - current.y, fromBottom: current.y - bottom, pageHeight: top - bottom });
         }
         current = undefined;
       };
@@ -80,6 +80,8 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceTe
 /** A line of a PDF page with where it stands: x and y from the page's lower left corner, its distance from the top and bottom, its font size. */
 interface RawLine extends SourceLine {
   readonly x: number;
+  /** Where its text ends on the right. */
+  readonly end: number;
   readonly y: number;
   readonly size: number;
   readonly top: number;
@@ -139,9 +141,17 @@ function splitFurniture(lines: readonly RawLine[]): { body: RawLine[]; furniture
  * its text) and at a list marker, which is taken off the text.
  */
 function pdfBlocks(lines: readonly RawLine[]): SourceBlock[] {
+  // Where the lines of a column end at the most: a line that ends well before it ends its paragraph.
+  const edge = new Map<string, number>();
+  const column = (line: RawLine) => `${line.page}:${Math.round(line.x / 12)}`;
+  for (const line of lines) edge.set(column(line), Math.max(edge.get(column(line)) ?? 0, line.end));
+  // Where the document sets space between its paragraphs, that space tells them apart; else a line that ends a sentence well before the column's edge ends its paragraph.
+  const spaced = lines.filter((line, i) => i > 0 && lines[i - 1]!.page === line.page && lines[i - 1]!.size === line.size && lines[i - 1]!.y - line.y > 1.5 * Math.max(line.size, 1)).length >= 2;
+  const endsParagraph = (line: RawLine) => !spaced && /[.:!?]$/u.test(line.text) && line.end < (edge.get(column(line)) ?? line.end) - 0.15 * Math.max(1, (edge.get(column(line)) ?? line.end) - line.x);
   const blocks: SourceBlock[] = [];
   let current: RawLine[] = [];
   let marker: string | undefined;
+  let markerX: number | undefined;
   let size = 0;
   const close = () => {
     if (current.length > 0) {
@@ -158,9 +168,20 @@ function pdfBlocks(lines: readonly RawLine[]): SourceBlock[] {
     const previous = current.at(-1);
     const item = listMarker(line.text);
     const gap = previous && previous.page === line.page ? previous.y - line.y : undefined;
-    if (!previous || previous.page !== line.page || (gap !== undefined && gap > 1.5 * Math.max(previous.size, line.size, 1)) || Math.abs(line.size - size) > 1 || item) close();
+    const newParagraph =
+      !previous ||
+      previous.page !== line.page ||
+      (gap !== undefined && gap > 1.5 * Math.max(previous.size, line.size, 1)) ||
+      Math.abs(line.size - size) > 1 ||
+      item !== undefined ||
+      // A list item's next lines stand indented under its text; a line out at its marker begins something else.
+      (marker !== undefined && markerX !== undefined && line.x <= markerX + 1) ||
+      (gap !== undefined && gap > 0 && endsParagraph(previous));
+    if (newParagraph) close();
     if (item && current.length === 0) {
       marker = item.marker;
+      // Word's bullet, set apart from its text by a tab: its item's lines hang indented (a typed "*" or "-" has none).
+      markerX = /^\S+\t/u.test(line.text) || /[\uF000-\uF0FF]/u.test(item.marker) ? line.x : undefined;
       current.push({ ...line, text: item.rest });
     } else current.push(line);
     size = Math.max(size, line.size);

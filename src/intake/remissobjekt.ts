@@ -237,7 +237,7 @@ function isByline(block: Block): boolean {
 }
 
 /** A party as a signature or a line of its own names it: "Socialdemokraterna", "Vänsterpartiet i Umeå", "Centerpartiet Ronneby", "Partiet i Orten". */
-const PARTY_LINE = new RegExp(String.raw`^(?:För\s+)?((?:${PARTIES.join("|")}|\p{Lu}\p{L}*(?:partiet|demokraterna|liberalerna|alliansen))(?:\s+(?:i\s+)?\p{Lu}[\p{L}-]+(?:\s+kommun)?)?|\p{Lu}\p{L}+\s+i\s+\p{Lu}[\p{L}-]+)$`, "u");
+const PARTY_LINE = new RegExp(String.raw`^(?:För\s+)?((?:${PARTIES.join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna|liberalerna|alliansen))(?:\s+(?:i\s+)?\p{Lu}[\p{L}-]+(?:\s+kommun)?)?|\p{Lu}\p{L}+\s+i\s+\p{Lu}[\p{L}-]+)$`, "u");
 /** The parties' usual abbreviations, as after a name: "(S)", "(s)", ", M,". */
 const PARTY_ABBREVIATION = /^(?:S|M|SD|C|V|KD|L|MP|FP)$/iu;
 /** A role line under a name: "Ordförande i socialnämnden", "gruppledare", "Kommunalråd". */
