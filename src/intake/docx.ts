@@ -48,7 +48,7 @@ export async function readDocxText(file: string, bytes: Uint8Array): Promise<Sou
 function blockOf(paragraph: DocxParagraph, lines: SourceLine[]): SourceBlock {
   const visible = paragraph.segments.filter((s) => !s.hidden && s.text.trim() !== "");
   const bold = visible.length > 0 && visible.every((s) => s.bold);
-  const common = { ...(bold ? { bold } : {}), ...(paragraph.table ? { table: paragraph.table } : {}) };
+  const common = { ...(bold ? { bold } : {}), ...(paragraph.fontSize !== undefined ? { size: paragraph.fontSize } : {}), ...(paragraph.table ? { table: paragraph.table } : {}) };
   if (paragraph.list) return { kind: "list-item", text: joinLines(lines.map((l) => l.text)), lines, level: paragraph.list.level, marker: "", ...common };
   const typed = listMarker(lines[0]!.text);
   if (typed && !paragraph.heading) {

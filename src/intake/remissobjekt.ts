@@ -76,7 +76,7 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
   if (proposalBlock === -1) body = body.filter((block) => !isSignature(block));
   const typ = kindLine ? { value: kindLine.typ, from: kindLine.block.lines[0]! } : heading?.typ !== undefined ? { value: heading.typ, from: blocks[heading.kindBlock]!.lines[0]! } : undefined;
   // A PDF tells its title by its size; where no line stands out, the first short line is only a candidate.
-  const hasFontSizes = structured.some((block) => block.size !== undefined);
+  const hasFontSizes = structured.some((block) => block.fromTop !== undefined);
   const till = kindLine?.till ? { value: kindLine.till, from: kindLine.block.lines[0]! } : proposal?.till;
 
   return {
@@ -108,6 +108,8 @@ function findKindLine(blocks: readonly SourceBlock[]): { block: SourceBlock; typ
 /** How prominent a block's layout makes it: its font size above the body's, its title or heading style, its bold; 0 for body text. */
 function prominence(block: SourceBlock, bodySize: number | undefined): number {
   if (block.size !== undefined && bodySize !== undefined && block.size >= bodySize + 1) return block.size - bodySize + 1;
+  // A Word paragraph set larger than the body's style, whose size is not known: larger than Word's body sizes (10–12 points).
+  if (block.size !== undefined && bodySize === undefined && block.size >= 13) return block.size - 12 + 1;
   if (block.kind === "title") return 3;
   if (block.kind === "heading") return 2;
   if (block.bold && block.text.length <= 150) return 0.5;
@@ -116,10 +118,12 @@ function prominence(block: SourceBlock, bodySize: number | undefined): number {
 
 /** The font size most of a PDF's text is set in. */
 function bodySizeOf(blocks: readonly SourceBlock[]): number | undefined {
-  const chars = new Map<number, number>();
-  for (const block of blocks) if (block.size !== undefined) chars.set(block.size, (chars.get(block.size) ?? 0) + block.text.length);
+  // (A Word paragraph without a size of its own has its style's: counted as unknown.)
+  const chars = new Map<number | undefined, number>();
+  for (const block of blocks) chars.set(block.size, (chars.get(block.size) ?? 0) + block.text.length);
   let best: number | undefined;
-  for (const [size, count] of chars) if (best === undefined || count > chars.get(best)!) best = size;
+  let most = -1;
+  for (const [size, count] of chars) if (count > most) [best, most] = [size, count];
   return best;
 }
 
@@ -170,8 +174,8 @@ function headingByLayout(blocks: readonly Block[], structured: readonly SourceBl
   const firstPage = structured[0]?.lines[0]?.page ?? 1;
   let best: { block: SourceBlock; score: number } | undefined;
   for (const block of structured.slice(0, 10)) {
-    if (block === kindLine || (block.size !== undefined && block.lines[0]!.page !== firstPage)) continue;
-    if (block.text.length > 200 || isMetaLine(block.text) || block.kind === "list-item" || block.table) continue;
+    if (block === kindLine || (block.fromTop !== undefined && block.lines[0]!.page !== firstPage)) continue;
+    if (block.text.length > 200 || isMetaLine(block.text) || block.kind === "list-item" || block.table || PARTY_LINE.test(block.text)) continue;
     const score = prominence(block, bodySize);
     if (score > 0 && (!best || score > best.score)) best = { block, score };
   }

@@ -33,7 +33,7 @@ export interface SourceBlock {
   readonly level?: number;
   /** A list item's marker as the file writes it ("1.", "•", "\uF0B7"), "" for Word's numbering (whose marker is no text). */
   readonly marker?: string;
-  /** Font size in points (PDF). */
+  /** Font size in points: a PDF's line's, a Word paragraph's where its runs set one (else its style's, not known here). */
   readonly size?: number;
   /** Its first line's distance from the top of its page, as a share of the page's height (PDF). */
   readonly fromTop?: number;

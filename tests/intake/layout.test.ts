@@ -123,6 +123,22 @@ describe("a Word document", () => {
     });
   });
 
+  it("takes the title set larger in Normal style, not the party's bold name above it", async () => {
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun({ text: "Socialdemokraterna i Vallentuna", bold: true })] }),
+            new Paragraph({ children: [new TextRun({ text: "Kommunal lekpark", size: 32 })] }),
+            new Paragraph({ text: BODY.join(" ") }),
+          ],
+        },
+      ],
+    });
+    const found = extractRemissobjekt(await readSourceDocument("motion.docx", await docxBytes(document)));
+    expect(filled(found.titel)).toBe("Kommunal lekpark");
+  });
+
   it("reads a signature table of two columns, a name and its party in each cell", async () => {
     const cell = (...lines: string[]) => new TableCell({ children: lines.map((text) => new Paragraph({ text })), width: { size: 50, type: WidthType.PERCENTAGE } });
     const document = new Document({
