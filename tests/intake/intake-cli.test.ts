@@ -104,6 +104,20 @@ describe("init --fran and --remissbrev, nothing guessed", () => {
     expect(runCli(["draft", "arende.yaml"], { cwd: dir }).code).toBe(0);
   });
 
+  it("reads a letter's sender and Dnr from its Word header and says so in the comment", async () => {
+    const { Document, Header, Paragraph, docxBytes } = await import("./support/build.js");
+    const document = new Document({
+      sections: [{ headers: { default: new Header({ children: [new Paragraph({ text: "Kommunstyrelsen" }), new Paragraph({ text: "Dnr KS 2025/804" })] }) }, children: [new Paragraph({ text: "Remissen ska besvaras senast den 7 oktober 2025." })] }],
+    });
+    writeFileSync(join(dir, "remiss.docx"), await docxBytes(document));
+    const result = init("--remissbrev", "remiss.docx");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    const written = readFileSync(join(dir, "arende.yaml"), "utf8");
+    expect(written).toContain("  fran: Kommunstyrelsen   # ur remiss.docx, sidhuvudet\n");
+    expect(written).toContain("  dnr: KS 2025/804   # ur remiss.docx, sidhuvudet\n");
+  });
+
   it("warns when the letter names no remittent", () => {
     writeFileSync(join(dir, "remiss.txt"), "Remissen ska besvaras senast den 7 oktober 2025.\n");
     const result = init("--remissbrev", "remiss.txt");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractRemissbrev } from "../../src/intake/remissbrev.js";
 import { extractRemissobjekt } from "../../src/intake/remissobjekt.js";
+import { isPageNumber } from "../../src/intake/pdf.js";
 import { readSourceDocument, textBlocks } from "../../src/intake/source.js";
 
 /**
@@ -32,6 +33,13 @@ describe("list markers", () => {
   it("are not a minus before a number or a year with a full stop in running text", () => {
     const blocks = textBlocks(["-5 grader i januari", "2015. Det var då."].map((t, i) => ({ text: t, page: 1, line: i + 1 })));
     expect(blocks.map((b) => b.kind)).toEqual(["paragraph"]);
+  });
+});
+
+describe("page numbers", () => {
+  it("are the forms headers and footers write, and field results that were not saved", () => {
+    for (const t of ["3", "1 (2)", "1(2)", "Sida 1 av 2", "sida 2/5", "- 3 -", "Sida ()", "Sida av", "Sida"]) expect(isPageNumber(t), t).toBe(true);
+    for (const t of ["", "2015-08-17", "KS 2025/804", "Sida 1 av 2 i bilagan om taxor", "Motion"]) expect(isPageNumber(t), t).toBe(false);
   });
 });
 
@@ -97,6 +105,15 @@ describe("authors", () => {
     expect(filled(found.forfattare)).toEqual([
       { namn: "Annett Öhman Karlsson", parti: "S" },
       { namn: "Ann-Margarethe Livh", parti: "V" },
+    ]);
+  });
+
+  it("are a name, party and place on one line", async () => {
+    // "Patrik Harrysson (S)": Svenljunga kommun, Inkomna motioner (https://www.svenljunga.se/kommun--politik/politik-och-beslut/vi-politiker/motioner).
+    const found = extractRemissobjekt(await text("Motion om busskort\n\nUngdomar behöver kunna resa under ferierna.\n\nJag föreslår\n\natt kommunen återinför gratis busskort under ferier till ungdomar\n\nPatrik Harrysson (S), Svenljunga\nLars Engström, MP, Svenljunga\n"));
+    expect(filled(found.forfattare)).toEqual([
+      { namn: "Patrik Harrysson", parti: "S" },
+      { namn: "Lars Engström", parti: "MP" },
     ]);
   });
 
