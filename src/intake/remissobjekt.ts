@@ -250,6 +250,9 @@ const isRole = (text: string) => ROLE.test(text) || /^\p{Ll}/u.test(text);
 /** A label before the author's name: "Förslagsställare", "Förslagsställare: Namn", "Inlämnat av". */
 const LABEL = /^(?:Förslagsställare|Förslagsställarens namn|Inlämnat av|Inlämnad av|Undertecknad|Motionär(?:er)?|Namn)\s*:?\s*(.*)$/iu;
 
+/** Words of a body's name, never a person's. */
+const NOT_A_PERSON = /(?:kommun|nämnd|styrelse|fullmäktige|förvaltning|kontor|region|gruppen)\p{L}*\b/iu;
+
 /** A party abbreviation as the document writes it, in capitals ("(s)" is S). */
 function party(text: string): string {
   return PARTY_ABBREVIATION.test(text) ? text.toUpperCase() : text;
@@ -265,6 +268,8 @@ function nameLine(text: string, subject: string | undefined): Author | undefined
   const words = namn.split(/\s+/u);
   // Three words at most, and none a party's name: "Nya Moderaterna" is no person.
   if (words.length > 3 || PARTY_LINE.test(namn)) return undefined;
+  // A body or a place is no person: "Kommunfullmäktige Vallentuna", "Umeå Kommun".
+  if (NOT_A_PERSON.test(namn)) return undefined;
   const parti = match[2] ?? match[3];
   if (parti !== undefined && parti.length <= 3 && !PARTY_ABBREVIATION.test(parti)) return undefined;
   // Without a party, the place after a name is not told from a surname: only the name alone.
@@ -356,7 +361,7 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
       const author = nameLine(t, proposal?.subject);
       if (author) names.push({ author, from: line });
       else if (label || /^För\s/u.test(t) || isRole(t)) continue;
-      else if (new RegExp(String.raw`^${NAME}$`, "u").test(t)) unclear ??= line;
+      else if (new RegExp(String.raw`^${NAME}$`, "u").test(t) && !NOT_A_PERSON.test(t)) unclear ??= line;
     }
     for (const { author, from: line } of names) {
       const full = author.parti === undefined && groupParty !== undefined ? { ...author, parti: groupParty } : author;
