@@ -42,6 +42,8 @@ const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:af\s+|von\s+|de\s+)?\p{Lu}[\
 const NAMES_WITH_PARTY = new RegExp(String.raw`(${NAME}(?:\s*(?:,|och)\s*${NAME})*)\s*\(([\p{L}]{1,3}|\p{Lu}\p{Ll}+(?:\s\p{L}+)*)\)`, "gu");
 const HAS_NAMES_WITH_PARTY = new RegExp(NAMES_WITH_PARTY.source, "u");
 /** The proposal's verbs, "förslår" (a common slip) and the infinitive "föreslå" ("Vi vill föreslå …") included. */
+/** A heading over the proposal: "Förslag till beslut", "Yrkande", "Mitt förslag:", "Förslag:". */
+const PROPOSAL_HEADING = /^(?:Förslag till beslut|Yrkanden?|Mitt förslag|Vårt förslag|Förslag)\s*:?$/u;
 const PROPOSAL = /\b(föreslår|förslår|föreslå|föreslås|yrkar|yrkas|hemställer|hemställs)\b/iu;
 /** Who proposes in a proposal's sentence: "jag", "vi", the undersigned, or "därför", "härmed"; or the passive ("föreslås"). A body sentence ("Regeringen föreslår att …") has none of them. */
 const PROPOSER_WORDS = /\b(jag|vi|undertecknad\p{L}*|därför|härmed|föreslås\s+(?:besluta|att|:)|yrkas|hemställs|yrkar|hemställer)\b|föreslås:|föreslås$/iu;
@@ -140,6 +142,20 @@ function isMetaLine(text: string): boolean {
  * a paragraph of text follows is the title, and the kind is not known.
  */
 function findHeading(blocks: readonly Block[], structured: readonly SourceBlock[], kindLine: SourceBlock | undefined): { title: number; kindBlock: number; typ?: string; byLayout: boolean } | undefined {
+  // A form's label: "Rubrik: …", or the label alone with the title in the next block (an e-förslag, a web form).
+  for (let i = 0; i < Math.min(blocks.length, 12); i++) {
+    const label = /^(?:Rubrik|Förslagets rubrik|Ämne|Titel)\s*:?\s*(.*)$/u.exec(blocks[i]!.text);
+    if (!label) continue;
+    if (label[1]) {
+      const line = blocks[i]!.lines[0]!;
+      const value = label[1].trim();
+      // The title without its label, as a block of its own.
+      const titled: Block = { lines: [{ ...line, text: value }], text: value };
+      (blocks as Block[])[i] = titled;
+      return { title: i, kindBlock: i, ...(titleKind(value) ? { typ: titleKind(value)! } : {}), byLayout: true };
+    }
+    if (blocks[i + 1] && blocks[i + 1]!.text.length <= 200) return { title: i + 1, kindBlock: i + 1, ...(titleKind(blocks[i + 1]!.text) ? { typ: titleKind(blocks[i + 1]!.text)! } : {}), byLayout: true };
+  }
   const layout = headingByLayout(blocks, structured, kindLine);
   if (layout) return { ...layout, byLayout: true };
   const plain = headingByText(blocks, kindLine);
@@ -407,7 +423,7 @@ interface Proposal {
 function findProposal(lines: readonly SourceLine[], after: SourceLine | undefined, listStarts: ReadonlyMap<SourceLine, SourceBlock> = new Map()): Proposal | undefined {
   const start = after ? lines.indexOf(after) + 1 : 0;
   for (let i = start; i < lines.length; i++) {
-    if (!PROPOSAL.test(lines[i]!.text) && !/^Yrkanden?\b.*:$/u.test(lines[i]!.text.trim())) continue;
+    if (!PROPOSAL.test(lines[i]!.text) && !/^Yrkanden?\b.*:$/u.test(lines[i]!.text.trim()) && !PROPOSAL_HEADING.test(lines[i]!.text.trim())) continue;
     if (!isProposer(lines[i]!.text)) continue;
     // The proposal sentence may run over a line or two before the first att-sats.
     let j = i;
@@ -444,7 +460,7 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
     }
     if (current) yrkanden.push(joinLines(current));
     const proposalText = joinLines(sentence);
-    if (yrkanden.length === 0 && /(?:yrkar|yrkande|föreslår|förslår|föreslå|hemställer)\s*:$/iu.test(leadIn)) {
+    if (yrkanden.length === 0 && (/(?:yrkar|yrkande|föreslår|förslår|föreslå|hemställer)\s*:$/iu.test(leadIn) || PROPOSAL_HEADING.test(leadIn))) {
       // "… yrkar:" and the proposal in the paragraph after it.
       const next = lines.findIndex((line, k) => k > j && line.text.trim() !== "");
       if (next !== -1) {
@@ -492,7 +508,7 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
  * not "Regeringen föreslår"); a heading "Yrkanden:" is one too.
  */
 function isProposer(text: string): boolean {
-  if (/^Yrkanden?\b/u.test(text.trim()) || PROPOSER_WORDS.test(text)) return true;
+  if (/^Yrkanden?\b/u.test(text.trim()) || PROPOSAL_HEADING.test(text.trim()) || PROPOSER_WORDS.test(text)) return true;
   const subject = /^(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)\s+(?:föreslår|förslår)\b/u.exec(text.trim())?.[1];
   return subject !== undefined && !/(?:en|et)$/u.test(subject);
 }

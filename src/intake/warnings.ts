@@ -16,11 +16,11 @@ function looksLikeLetter(intake: Intake["objekt"]): boolean {
   return intake.found.yrkanden === undefined && asLetter.dnr !== undefined && (asLetter.svarSenast !== undefined || asLetter.avenTill !== undefined);
 }
 
-/** Whether a letter reads as a remitted document: it has att-satser or names itself a motion or medborgarförslag, and gives no last day or remissinstanser. */
+/** Whether a letter reads as a remitted document: it has att-satser or names itself a motion or medborgarförslag, and gives no Dnr, last day or remissinstanser. */
 function looksLikeObjekt(intake: Intake["brev"]): boolean {
   if (!intake) return false;
   const asObjekt = extractRemissobjekt(intake.source);
-  return intake.found.svarSenast === undefined && intake.found.avenTill === undefined && (asObjekt.yrkanden !== undefined || asObjekt.typ !== undefined);
+  return intake.found.dnr === undefined && intake.found.svarSenast === undefined && intake.found.avenTill === undefined && (asObjekt.yrkanden !== undefined || asObjekt.typ !== undefined);
 }
 
 /**

@@ -53,6 +53,18 @@ describe("the title", () => {
   });
 });
 
+describe("a form's labels", () => {
+  it("give the title after 'Rubrik' and the proposal after 'Förslag', as an e-förslag writes them", async () => {
+    // Sentences: Svenljunga, medborgarförslag Ställplatser för husbilar (fixtures/kallor/medborgarforslag-svenljunga-stallplatser.source.md).
+    const found = extractRemissobjekt(await text("E-förslag\n\nRubrik\n\nStällplatser för husbilar\n\nBeskrivning\n\nFörsäljningen av husbilar går spikrakt uppåt, den har aldrig varit så attraktiv.\n\nFörslag\n\nDärför finns det all anledning att inventera lämpliga ställplatser i kommunen.\n\nNamn: Manda Schillerås\n"));
+    expect({ titel: filled(found.titel), yrkanden: filled(found.yrkanden), forfattare: filled(found.forfattare) }).toEqual({
+      titel: "Ställplatser för husbilar",
+      yrkanden: ["Därför finns det all anledning att inventera lämpliga ställplatser i kommunen."],
+      forfattare: [{ namn: "Manda Schillerås" }],
+    });
+  });
+});
+
 describe("att-satser", () => {
   it("are bullets under a passive lead-in 'yrkas:'", async () => {
     // Rönninge-partiet, Motion om samarbete Socialförvaltningen och Barn- & Utbildningsförvaltningen (https://ronningepartiet.se/2016/04/19/motion-om-samarbete-socialforvaltning-och-barn-och-utbildningsforvaltning/).
