@@ -102,7 +102,9 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
   if (first && !TO.test(first.text)) {
     const organ = organOf(first.lines[0]!.text);
     if (organ && !same(organ, ownNamnd)) {
-      if (first.lines.length >= 2 || (first.fromTop !== undefined && first.fromTop < 0.12)) return { value: organ, from: first.lines[0]! };
+      // (A sender's block names its office under the body; an address under a name is the addressee's as often as not.)
+      const sendersBlock = first.lines.slice(1).some((l) => /(?:kontoret|förvaltningen|staben|avdelningen|enheten|kansliet|sekretariatet)$/iu.test(l.text.trim()));
+      if (sendersBlock || (first.fromTop !== undefined && first.fromTop < 0.12)) return { value: organ, from: first.lines[0]! };
       candidate = { value: organ, from: first.lines[0]!, uncertain: true };
     }
   }

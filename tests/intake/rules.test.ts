@@ -217,6 +217,11 @@ describe("letters", () => {
     expect(filled(found.avenTill)).toEqual(["stadsledningskontoret", "socialnämnden", "Hässelby-Vällingby stadsdelsnämnd"]);
   });
 
+  it("give a body's name over a postal address only as a candidate: the addressee's block looks the same", async () => {
+    const found = extractRemissbrev(await text("Socialnämnden\nBox 123\n123 45 Vallentuna\n\nVi vill ha era synpunkter på förslaget.\n"));
+    expect(found.fran).toMatchObject({ value: "Socialnämnden", uncertain: true });
+  });
+
   it("give a body's name standing alone below an address only as a candidate", async () => {
     const found = extractRemissbrev(await text("2025-09-01\n\nSocialnämnden\n\nVi vill ha era synpunkter på förslaget.\n"));
     expect(found.fran).toMatchObject({ value: "Socialnämnden", uncertain: true });
