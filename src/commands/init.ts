@@ -67,6 +67,10 @@ export async function runInit(file: string | undefined, options: InitOptions, io
   await writeFilesAtomically([{ path: target, data: filled?.text ?? starter }], () => shown);
   io.stdout(`Skrev ${shown}. Fyll i fälten och kör sedan: remiss draft ${shown}\n`);
   if (filled) io.stdout(`${printable(filled.summary)}\n`);
+  if (intake) {
+    const warnings = (await import("../intake/warnings.js")).intakeWarnings(intake, profile.config.forvaltning?.namnd);
+    if (warnings.length > 0) io.stderr(formatCompact(warnings));
+  }
   return EXIT_OK;
 }
 

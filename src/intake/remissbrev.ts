@@ -1,9 +1,9 @@
 import { isCalendarDate } from "../model/schema.js";
 import { MONTH_NAMES } from "../view/dates.js";
-import type { SourceText } from "./source.js";
+import type { SourceBlock, SourceLine, SourceText } from "./source.js";
 import { blocksOf, joinLines, type Found } from "./text.js";
 
-/** What a remittent's letter says; a field is present only when the letter's own words give it. */
+/** What a remittent's letter says; a field is present only when the letter's own words give it (or, `uncertain`, as a candidate for the comment). */
 export interface RemissbrevFound {
   readonly fran?: Found<string>;
   readonly dnr?: Found<string>;
@@ -12,84 +12,265 @@ export interface RemissbrevFound {
   readonly avenTill?: Found<readonly string[]>;
 }
 
-/** A body that sends remisser: the letter's first such line, or "Remiss från …". */
-const ORGAN = /^(Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Stadsledningskontoret|Kommunledningskontoret|\p{Lu}[\p{L}-]*(?:nämnden|styrelsen))$/u;
-const DNR_NUMBER = String.raw`\p{Lu}{1,6}[ /-]?\d{4}[/:-]\d{1,6}(?:[.:-]\d{1,4})*`;
-/** "Dnr KS 2025/804", "Remiss från Kommunstyrelsen, KS 2025/804", or the number alone on its line ("KSKF/2015:396"). */
-const DNR = new RegExp(String.raw`\b(?:Dnr|Diarienummer|Vårt dnr|Vår beteckning)\.?\s*:?\s*(${DNR_NUMBER})|^Remiss från [^,]+,\s*(${DNR_NUMBER})|^(${DNR_NUMBER})$`, "iu");
-const DUE_CONTEXT = /svar|yttrande|synpunkter|besvara|inkomm|lämna/iu;
-const DUE_WORDS = new RegExp(String.raw`senast\s+(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?(\d{1,2})\s+(${MONTH_NAMES.join("|")})\s+(\d{4})`, "iu");
-const DUE_ISO = /senast\s+(?:den\s+)?(\d{4})-(\d{2})-(\d{2})/iu;
-const LIST_HEADING = /^(Remissinstanser|Sändlista|Remissen (?:skickas|sänds|har skickats|har sänts|går) (?:också |även )?till|Remissen skickas för yttrande till)\b[^:]*:?\s*(.*)$/iu;
+/** A body that sends (or receives) remisser, as a line of its own or after "Från". */
+const ORGAN_NAME = String.raw`(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Stadsledningskontoret|Kommunledningskontoret|Regionledningskontoret|Länsstyrelsen(?:\s+i\s+\p{Lu}[\p{L}-]+(?:\s+län)?)?|\p{Lu}[\p{L}-]*(?:nämnden|styrelsen|kontoret|förvaltningen)|\p{Lu}[\p{L}-]*s\s+\p{Ll}*(?:nämnd|styrelse|förvaltning)|\p{Lu}[\p{L}-]*\s+(?:kommun|region)(?:styrelse|stadsdelsnämnd)?)`;
+const ORGAN = new RegExp(`^${ORGAN_NAME}$`, "u");
+/** "Remiss från Kommunstyrelsen", "Från: Socialnämnden", "Avsändare Kommunstyrelsen". */
+const FROM = new RegExp(String.raw`^(?:Remiss från|Från|Avsändare)\s*:?\s+(${ORGAN_NAME})\b`, "iu");
+/** "Kommunstyrelsen har remitterat …", "Socialnämnden översänder …": the sender as the sentence's subject. */
+const SENDS = new RegExp(String.raw`^(${ORGAN_NAME})\s+(?:har\s+(?:remitterat|beslutat att remittera|skickat|översänt)|remitterar|översänder|skickar|bjuder in|vill ha)\b`, "u");
+/** The addressee: "Till: Socialnämnden", "Mottagare". */
+const TO = /^(?:Till|Mottagare|Adressat)\b/iu;
+
+/** Diarienummer as kommuner and regioner write them: "KS 2025/804", "KSKF/2015:396", "KSF-2016-204", "123-4567/2008", "2019/0042", "2019:42". */
+const DNR_NUMBER = String.raw`(?:\d{4}\/\p{Lu}{1,6} \d{1,6}(?: \d{1,4})?|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
+/** A label before a Dnr (never "Ert dnr", the addressee's own). */
+const DNR_LABEL = String.raw`(?:Dnr|Diarienr|Diarienummer|Diarie-?nummer|Vårt dnr|Vår beteckning|Vår referens|Ärendenummer|Ärendenr|Beteckning)`;
+const DNR_LABELLED = new RegExp(String.raw`(?<!\bErt\s)(?<!\bEr\s)\b${DNR_LABEL}\.?\s*:?\s*(${DNR_NUMBER})\b`, "iu");
+const DNR_LABEL_ALONE = new RegExp(String.raw`^${DNR_LABEL}\.?\s*:?$`, "iu");
+const DNR_IN_FROM = new RegExp(String.raw`^Remiss från [^,]+,\s*(${DNR_NUMBER})`, "iu");
+/** A number alone on its line (or in a header's cell): only a form no date takes, with letters or a slash. */
+const DNR_ALONE = new RegExp(String.raw`^(\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4})$`, "u");
+
+const DUE_CONTEXT = /svar|yttrande|synpunkter|besvara|inkomm|lämna|remisstid|tillhanda/iu;
+const DATE_WORDS = String.raw`(\d{1,2})\s+(${MONTH_NAMES.join("|")})\s+(\d{4})`;
+const DUE_WORDS = new RegExp(String.raw`senast\s*:?\s+(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?${DATE_WORDS}`, "iu");
+const DUE_ISO = /senast\s*:?\s+(?:den\s+)?(\d{4})-(\d{2})-(\d{2})/iu;
+/** A label whose line ends with the last day: "Remisstid: 1 september – 7 oktober 2025", "Sista svarsdag 2025-10-07", "Svarsdatum". */
+const DUE_LABEL = /^(?:Remisstid|Remissperiod|Sista (?:svars)?dag(?: för (?:svar|yttrande))?|Svarsdatum|Svar senast)\b/iu;
+const ANY_DATE = new RegExp(String.raw`${DATE_WORDS}|(\d{4})-(\d{2})-(\d{2})`, "giu");
+const LIST_HEADING = /^(Remissinstanser(?:na)?|Sändlista|Remissen (?:skickas|sänds|har skickats|har sänts|går) (?:också |även )?till|Remissen skickas för yttrande till|Remissinstanser som (?:fått|får) remissen)\b[^:]*:?\s*(.*)$/iu;
 
 /**
- * Reads a remittent's letter: who sends it, its diarienummer, the last day
- * for an answer and the other remissinstanser, without `ownNamnd` (the
- * writer's own nämnd).
+ * Reads a remittent's letter: who sends it (the letterhead, the
+ * signature, "Från", "Kommunstyrelsen har remitterat …"; never its
+ * addressee), its diarienummer (in the header too), the last day for an
+ * answer and the other remissinstanser, without `ownNamnd` (the writer's
+ * own nämnd) and the sender. A sender told only by a name standing alone
+ * is a candidate, `uncertain`.
  */
 export function extractRemissbrev(source: SourceText, ownNamnd?: string): RemissbrevFound {
-  const lines = source.lines;
-  let fran: Found<string> | undefined;
-  let dnr: Found<string> | undefined;
-  let svarSenast: Found<string> | undefined;
-  for (const line of lines) {
-    const text = line.text.trim();
-    const from = /^(?:Remiss från|Från|Avsändare)\s*:?\s+([^,]+?)\.?(?:,.*)?$/u.exec(text)?.[1] ?? (ORGAN.test(text) ? text : undefined);
-    if (!fran && from && ORGAN.test(from)) fran = { value: from, from: line };
-    const match = DNR.exec(text);
-    const number = match?.[1] ?? match?.[2] ?? match?.[3];
-    if (!dnr && number && !/\bErt dnr\b/iu.test(text)) dnr = { value: number.replace(/\s+/gu, " "), from: line };
-  }
-  for (const block of blocksOf(lines)) {
-    if (svarSenast || !DUE_CONTEXT.test(block.text)) continue;
-    const words = DUE_WORDS.exec(block.text);
-    const iso = DUE_ISO.exec(block.text);
-    const date = words ? isoDate(Number(words[3]), MONTH_NAMES.indexOf(words[2]!.toLowerCase() as (typeof MONTH_NAMES)[number]) + 1, Number(words[1])) : iso ? isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) : undefined;
-    if (date) svarSenast = { value: date, from: block.lines.find((l) => /senast/iu.test(l.text)) ?? block.lines[0]! };
-  }
-  const avenTill = findRecipients(source, ownNamnd);
+  const fran = findSender(source, ownNamnd);
+  const dnr = findDnr(source);
+  const svarSenast = findDue(source);
+  const avenTill = findRecipients(source, ownNamnd, fran && !fran.uncertain ? fran.value : undefined);
   return { ...(fran ? { fran } : {}), ...(dnr ? { dnr } : {}), ...(svarSenast ? { svarSenast } : {}), ...(avenTill ? { avenTill } : {}) };
 }
 
-/** "… har även remitterats till A och B samt C.": the other remissinstanser in a sentence. */
-const ALSO_SENT = /\bhar (?:även|också) (?:remitterats|skickats|sänts) till (.+?)\.?$/u;
-/** A name that ends like a body's (so that "A och B" are two bodies, but "Farsta och Hässelby-Vällingby stadsdelsnämnder" one). */
-const BODY_END = /(nämnd|nämnden|nämnder|kontoret|kontor|styrelsen|förvaltningen|förvaltning|rådet|råd|förbund|förbundet|bolag|bolaget|AB|länsstyrelsen|region|regionen|kommun)$/u;
+const same = (a: string, b: string | undefined) => b !== undefined && normalName(a) === normalName(b);
 
-/** Items of a list written as a sentence: split at commas, "samt", and "och" between two bodies. */
-function splitList(text: string): string[] {
-  return text
-    .split(/\s*,\s*|\s+samt\s+/u)
-    .flatMap((part) => {
-      const pieces = part.split(/\s+och\s+/u);
-      const out: string[] = [];
-      for (const piece of pieces) {
-        if (out.length > 0 && !BODY_END.test(out.at(-1)!)) out[out.length - 1] = `${out.at(-1)!} och ${piece}`;
-        else out.push(piece);
-      }
-      return out;
-    });
+/** A body's name compared as a name: case, the definite ending and a genitive s aside ("Socialnämnden" is "socialnämnd"). */
+function normalName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\s+/gu, " ")
+    .replace(/(nämnd|styrelse|förvaltning|kontor)(en|et)\b/gu, "$1")
+    .replace(/s (?=\p{Ll}*(?:nämnd|styrelse|förvaltning)\b)/gu, " ")
+    .trim();
 }
 
-/** The list after "Remissinstanser:" (on the same line, or one per line until an empty line), or in "har även remitterats till …", without the writer's own nämnd. */
-function findRecipients(source: SourceText, ownNamnd: string | undefined): Found<readonly string[]> | undefined {
-  const lines = source.lines;
-  const own = (item: string) => ownNamnd !== undefined && item.toLowerCase() === ownNamnd.toLowerCase();
-  for (const block of blocksOf(lines)) {
-    const sentence = block.text.split(/(?<=\.)\s+/u).map((s) => ALSO_SENT.exec(s)).find(Boolean);
-    if (!sentence) continue;
-    const items = splitList(sentence[1]!).filter((item) => item !== "" && !own(item));
-    if (items.length > 0) return { value: items, from: block.lines.find((l) => /remitterats|skickats|sänts/u.test(l.text)) ?? block.lines[0]! };
+/** A name as the letter writes it, in capitals on a letterhead ("KOMMUNLEDNINGSKONTORET") made a name again. */
+function organOf(text: string): string | undefined {
+  // A letterhead line's first part, before a wide gap ("Kommunstyrelsen\tDatum 2025-09-01").
+  const t = text.split("\t")[0]!.trim().replace(/[.,:]$/u, "");
+  const cased = t === t.toUpperCase() && /\p{Lu}{4}/u.test(t) ? t.charAt(0) + t.slice(1).toLowerCase() : t;
+  return ORGAN.test(cased) ? cased : undefined;
+}
+
+function findSender(source: SourceText, ownNamnd: string | undefined): Found<string> | undefined {
+  const body = source.blocks;
+  const header = source.furniture.filter((b) => b.lines.some((l) => l.place !== "sidfoten"));
+  // Said in words: "Remiss från …", "Från: …", "… har remitterat".
+  for (const block of [...header, ...body]) {
+    for (const line of block.lines) {
+      const from = FROM.exec(line.text.trim());
+      if (from) return { value: from[1]!, from: line };
+    }
+    const sends = SENDS.exec(block.text);
+    if (sends) return { value: sends[1]!, from: block.lines[0]! };
   }
+  // The letterhead: a header's name, or the first lines of the first page before anything else.
+  for (const block of header) {
+    for (const line of block.lines) {
+      const organ = organOf(line.text);
+      if (organ && !same(organ, ownNamnd)) return { value: organ, from: line };
+    }
+  }
+  // The first lines of the first page: a letterhead when it is a sender's block (the body, its office, a handläggare) or stands in the top margin; a name alone there may be the addressee.
+  let candidate: Found<string> | undefined;
+  const first = body[0];
+  if (first && !TO.test(first.text)) {
+    const organ = organOf(first.lines[0]!.text);
+    if (organ && !same(organ, ownNamnd)) {
+      // (A sender's block names its office under the body; an address under a name is the addressee's as often as not.)
+      const sendersBlock = first.lines.slice(1).some((l) => /(?:kontoret|förvaltningen|staben|avdelningen|enheten|kansliet|sekretariatet)$/iu.test(l.text.trim()));
+      if (sendersBlock || (first.fromTop !== undefined && first.fromTop < 0.12)) return { value: organ, from: first.lines[0]! };
+      candidate = { value: organ, from: first.lines[0]!, uncertain: true };
+    }
+  }
+  // The signature: a body's name after "Med vänlig hälsning" or in the closing lines.
+  const closing = body.findIndex((b) => /^(?:Med vänlig(?:a)? hälsning(?:ar)?|Vänliga hälsningar)\b/iu.test(b.text));
+  for (const block of closing === -1 ? [] : body.slice(closing)) {
+    for (const line of block.lines) {
+      const organ = organOf(line.text);
+      if (organ && !same(organ, ownNamnd)) return { value: organ, from: line };
+    }
+  }
+  if (candidate) return candidate;
+  // A name standing alone elsewhere may be the sender or the addressee: a candidate only.
+  let afterTo = false;
+  for (const block of body.slice(0, 8)) {
+    if (TO.test(block.text)) {
+      afterTo = true;
+      continue;
+    }
+    if (LIST_HEADING.test(block.text)) break;
+    for (const line of block.lines) {
+      const organ = organOf(line.text);
+      if (organ && !afterTo && !same(organ, ownNamnd)) return { value: organ, from: line, uncertain: true };
+    }
+    afterTo = false;
+  }
+  return undefined;
+}
+
+/** The lines to look in for a Dnr: the header's first (a letter's Dnr often stands there), then the body's; a line's parts between wide gaps (a header's table) each by itself. */
+function dnrLines(source: SourceText): SourceLine[] {
+  const lines: SourceLine[] = [];
+  for (const block of [...source.furniture, ...source.blocks]) for (const line of block.lines) lines.push(line);
+  return lines;
+}
+
+function findDnr(source: SourceText): Found<string> | undefined {
+  const lines = dnrLines(source);
+  const clean = (n: string) => n.replace(/\s+/gu, " ").trim();
+  const isDate = (n: string) => /^\d{4}-\d{2}-\d{2}$/u.test(n) && isCalendarDate(n);
   for (let i = 0; i < lines.length; i++) {
-    const heading = LIST_HEADING.exec(lines[i]!.text.trim());
+    const line = lines[i]!;
+    for (const part of line.text.split("\t")) {
+      const text = part.trim();
+      const number = DNR_IN_FROM.exec(text)?.[1] ?? DNR_LABELLED.exec(text)?.[1];
+      if (number && !isDate(number)) return { value: clean(number), from: line };
+    }
+    // The label in one cell, the number in the next: "Dnr" / "KS 2025/804".
+    const parts = line.text.split("\t").map((p) => p.trim());
+    const label = parts.findIndex((p) => DNR_LABEL_ALONE.test(p));
+    if (label !== -1) {
+      const same = parts[label + 1];
+      const below = lines[i + 1]?.text.split("\t").map((p) => p.trim());
+      const candidate = same ?? (below?.length === parts.length ? below[label] : below?.[0]);
+      if (candidate && new RegExp(`^${DNR_NUMBER}$`, "u").test(candidate) && !isDate(candidate)) return { value: clean(candidate), from: same ? line : lines[i + 1]! };
+    }
+  }
+  for (const line of lines) {
+    for (const part of line.text.split("\t")) {
+      const alone = DNR_ALONE.exec(part.trim());
+      if (alone && !isDate(alone[1]!)) return { value: clean(alone[1]!), from: line };
+    }
+  }
+  return undefined;
+}
+
+function findDue(source: SourceText): Found<string> | undefined {
+  for (const block of blocksOf(source.lines)) {
+    const labelLine = block.lines.find((l) => DUE_LABEL.test(l.text.trim()));
+    if (labelLine) {
+      // The last date of the label's line ("1 september – 7 oktober 2025"), or of its paragraph.
+      const date = lastDate(labelLine.text) ?? lastDate(block.text);
+      if (date) return { value: date, from: labelLine };
+    }
+    if (!DUE_CONTEXT.test(block.text)) continue;
+    const words = DUE_WORDS.exec(block.text);
+    const iso = DUE_ISO.exec(block.text);
+    const date = words ? isoDate(Number(words[3]), monthOf(words[2]!), Number(words[1])) : iso ? isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) : undefined;
+    if (date) return { value: date, from: block.lines.find((l) => /senast/iu.test(l.text)) ?? block.lines[0]! };
+  }
+  return undefined;
+}
+
+function monthOf(name: string): number {
+  return MONTH_NAMES.indexOf(name.toLowerCase() as (typeof MONTH_NAMES)[number]) + 1;
+}
+
+function lastDate(text: string): string | undefined {
+  let last: string | undefined;
+  for (const m of text.matchAll(ANY_DATE)) {
+    const date = m[1] ? isoDate(Number(m[3]), monthOf(m[2]!), Number(m[1])) : isoDate(Number(m[4]), Number(m[5]), Number(m[6]));
+    if (date) last = date;
+  }
+  return last;
+}
+
+/** "… har även remitterats till A och B samt C.", "Ärendet har remitterats till A, B och C", "… remittera motionen till A och B för yttrande": the remissinstanser in a sentence. */
+const SENT_TO = /\b(?:har (?:även |också )?(?:remitterats|skickats|sänts)|remittera[st]?|remitterar|skickas (?:även |också )?på remiss)\s+(?:(?:\p{L}+\s+){0,3}?)till\s+(.+?)(?:\s+för\s+(?:yttrande|beredning|synpunkter|kännedom|handläggning)\b.*)?\.?$/u;
+/** A name that ends like a body's (so that "A och B" are two bodies, but "Farsta och Hässelby-Vällingby stadsdelsnämnder" names two of one kind). */
+const BODY_END = /(nämnd|nämnden|nämnder|kontoret|kontor|styrelsen|styrelser|förvaltningen|förvaltning|förvaltningar|rådet|råd|förbund|förbundet|bolag|bolaget|AB|länsstyrelsen|region|regionen|kommun|kommuner)$/u;
+/** "Farsta och Hässelby-Vällingby stadsdelsnämnder", "Farsta, Skärholmen och Enskede stadsdelsnämnder": names of one kind written once, in the plural. */
+const SHARED_KIND = /^((?:\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)(?:\s*,\s*\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)*\s+och\s+\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)\s+(\p{Ll}*)(nämnder|styrelser|förvaltningar)$/u;
+const SINGULAR: Record<string, string> = { nämnder: "nämnd", styrelser: "styrelse", förvaltningar: "förvaltning" };
+
+/** A list as a sentence writes it, with names of one kind written once in the plural expanded first. */
+function expandShared(text: string): string {
+  return text.replace(
+    /((?:\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*\s*,\s*)*\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*\s+och\s+\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)\s+(\p{Ll}*)(nämnder|styrelser|förvaltningar)\b/gu,
+    (match: string, names: string, prefix: string, plural: string) => {
+      const parts = SHARED_KIND.exec(match) ? names.split(/\s*,\s*|\s+och\s+/u) : [names];
+      return parts.map((name) => `${name} ${prefix}${SINGULAR[plural]!}`).join(", ");
+    },
+  );
+}
+
+/**
+ * Items of a list written as a sentence: split at commas, "samt", and
+ * "och" between two bodies, or before the last item of a comma list ("A,
+ * B och C"); never in "Barn- och utbildningsnämnden".
+ */
+function splitList(text: string): string[] {
+  const expanded = expandShared(text);
+  const parts = expanded.split(/\s*,\s*|\s+samt\s+/u);
+  return parts.flatMap((part, index) => {
+    const pieces = part.split(/(?<!-)\s+och\s+/u);
+    const out: string[] = [];
+    for (const piece of pieces) {
+      const lastOfList = parts.length > 1 && index === parts.length - 1;
+      if (out.length > 0 && !BODY_END.test(out.at(-1)!) && !lastOfList) out[out.length - 1] = `${out.at(-1)!} och ${piece}`;
+      else out.push(piece);
+    }
+    return out;
+  });
+}
+
+/** An entry of a list in lines or paragraphs of their own: short, and no sentence. */
+function isEntry(block: SourceBlock): boolean {
+  return block.kind === "list-item" || (block.text.length <= 90 && !/[:]$/u.test(block.text) && !/\.\s+\p{Lu}/u.test(block.text) && !/\s(?:är|har|ska|skall|kan|får|vill)\s/u.test(block.text));
+}
+
+/**
+ * The other remissinstanser: the list after "Remissinstanser" (on its line
+ * as a comma list, or in lines, bullets or paragraphs of their own), or in
+ * a sentence ("har även remitterats till …", "remittera motionen till A
+ * och B för yttrande"); without the writer's own nämnd and the sender.
+ */
+function findRecipients(source: SourceText, ownNamnd: string | undefined, sender: string | undefined): Found<readonly string[]> | undefined {
+  const keep = (item: string) => item !== "" && !same(item, ownNamnd) && !same(item, sender);
+  const tidy = (item: string) => item.replace(/^[-–•*]\s*/u, "").replace(/[.;,]$/u, "").trim();
+  const blocks = source.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const heading = LIST_HEADING.exec(blocks[i]!.lines[0]!.text.trim());
     if (!heading) continue;
     const parts: string[] = heading[2] ? [heading[2]] : [];
-    for (let j = i + 1; j < lines.length && lines[j]!.text.trim() !== ""; j++) parts.push(lines[j]!.text.trim());
-    const items = (parts.length === 1 || parts.some((p) => /,/u.test(p)) ? splitList(joinLines(parts)) : parts)
-      .map((item) => item.replace(/^[-–•*]\s*/u, "").replace(/[.;]$/u, "").trim())
-      .filter((item) => item !== "" && !own(item));
-    if (items.length > 0) return { value: items, from: lines[i]! };
+    parts.push(...blocks[i]!.lines.slice(1).map((l) => l.text.trim()));
+    for (let j = i + 1; j < blocks.length && parts.length < 60 && isEntry(blocks[j]!); j++) parts.push(...blocks[j]!.lines.map((l) => l.text.trim()));
+    const items = (parts.length === 1 || parts.some((p) => /,/u.test(p)) ? splitList(joinLines(parts)) : parts.flatMap((p) => splitList(p))).map(tidy).filter(keep);
+    if (items.length > 0) return { value: items, from: blocks[i]!.lines[0]! };
+  }
+  for (const block of blocksOf(source.lines)) {
+    for (const sentence of block.text.split(/(?<=\.)\s+/u)) {
+      const match = SENT_TO.exec(sentence);
+      if (!match) continue;
+      const items = splitList(match[1]!).map(tidy).filter(keep);
+      if (items.length > 0) return { value: items, from: block.lines.find((l) => /remitter|skickats|sänts|remiss/u.test(l.text)) ?? block.lines[0]! };
+    }
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { KINDS } from "../model/kinds.js";
 import { findDocumentDate } from "./datum.js";
-import type { SourceLine, SourceText } from "./source.js";
+import type { SourceBlock, SourceLine, SourceText } from "./source.js";
 import { blocksOf, joinLines, type Block, type Found } from "./text.js";
 
 export interface Author {
@@ -42,9 +42,14 @@ const PARTIES = [
 /** "Förnamn Efternamn": two or more capitalised words (with hyphens, apostrophes). */
 const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:af\s+|von\s+|de\s+)?\p{Lu}[\p{L}'’-]+)+`;
 /** A group of names with one party after it: "Anna Andersson (S)", "Anna Andersson och Per Persson (S)". */
-const NAMES_WITH_PARTY = new RegExp(String.raw`(${NAME}(?:\s*(?:,|och)\s*${NAME})*)\s*\((\p{Lu}{1,3}|\p{Lu}\p{Ll}+(?:\s\p{L}+)*)\)`, "gu");
+const NAMES_WITH_PARTY = new RegExp(String.raw`(${NAME}(?:\s*(?:,|och)\s*${NAME})*)\s*\(([\p{L}]{1,3}|\p{Lu}\p{Ll}+(?:\s\p{L}+)*)\)`, "gu");
 const HAS_NAMES_WITH_PARTY = new RegExp(NAMES_WITH_PARTY.source, "u");
-const PROPOSAL = /\b(föreslår|föreslås|yrkar|yrkas|hemställer|hemställs)\b/iu;
+/** The proposal's verbs, "förslår" (a common slip) and the infinitive "föreslå" ("Vi vill föreslå …") included. */
+/** A heading over the proposal: "Förslag till beslut", "Yrkande", "Mitt förslag:", "Förslag:". */
+const PROPOSAL_HEADING = /^(?:Förslag till beslut|Yrkanden?|Mitt förslag|Vårt förslag|Förslag)\s*:?$/u;
+const PROPOSAL = /\b(föreslår|förslår|föreslå|föreslås|yrkar|yrkas|hemställer|hemställs)\b/iu;
+/** Who proposes in a proposal's sentence: "jag", "vi", the undersigned, or "därför", "härmed"; or the passive ("föreslås"). A body sentence ("Regeringen föreslår att …") has none of them. */
+const PROPOSER_WORDS = /\b(jag|vi|undertecknad\p{L}*|därför|härmed|föreslås\s+(?:besluta|att|:)|yrkas|hemställs|yrkar|hemställer)\b|föreslås:|föreslås$/iu;
 const ATT = /^(?:[-–•*]\s*)?([Aa]tt\s.*)$/u;
 const ORGAN = /\b(kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|kommunstyrelsen|regionstyrelsen|\p{Ll}+nämnden)\b/iu;
 
@@ -57,28 +62,80 @@ const ORGAN = /\b(kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|k
  */
 export function extractRemissobjekt(source: SourceText): RemissobjektFound {
   const blocks = blocksOf(source.lines);
-  const heading = findHeading(blocks);
+  const structured = source.blocks;
+  const kindLine = findKindLine(structured);
+  const heading = findHeading(blocks, structured, kindLine?.block);
   const titleBlock = heading ? blocks[heading.title]! : undefined;
-  const proposal = findProposal(source.lines, titleBlock?.lines.at(-1));
-  const authors = findAuthors(blocks, heading?.title ?? 0, proposal);
+  const listStarts = new Map<SourceLine, SourceBlock>();
+  for (const block of structured) if (block.kind === "list-item") listStarts.set(block.lines[0]!, block);
+  const proposal = findProposal(source.lines, titleBlock?.lines.at(-1), listStarts);
+  const authors = findAuthors(blocks, structured, heading?.title ?? 0, proposal);
   const bodyStart = heading ? heading.title + 1 : 0;
   const proposalBlock = proposal ? blocks.findIndex((block) => block.lines.includes(proposal.line)) : -1;
   const lastAtt = proposal ? blocks.findIndex((block) => block.lines.includes(proposal.lastLine)) : -1;
+  const isKindLine = (block: Block) => kindLine !== undefined && block.lines[0] === kindLine.block.lines[0];
   // The document's own text: between its heading and its proposal; when the proposal comes first, after it.
-  let body = heading ? blocks.slice(bodyStart, proposalBlock === -1 ? undefined : proposalBlock).filter((block) => !isByline(block)) : [];
+  let body = heading ? blocks.slice(bodyStart, proposalBlock === -1 ? undefined : proposalBlock).filter((block) => !isByline(block) && !isKindLine(block)) : [];
   // (A paragraph that itself proposes is another proposal, not description.)
   if (heading && body.length === 0 && lastAtt !== -1) body = blocks.slice(lastAtt + 1).filter((block) => !isByline(block) && !isSignature(block) && !PROPOSAL.test(block.text));
   if (proposalBlock === -1) body = body.filter((block) => !isSignature(block));
+  const typ = kindLine ? { value: kindLine.typ, from: kindLine.block.lines[0]! } : heading?.typ !== undefined ? { value: heading.typ, from: blocks[heading.kindBlock]!.lines[0]! } : undefined;
+  // A PDF tells its title by its size; where no line stands out, the first short line is only a candidate.
+  const hasFontSizes = structured.some((block) => block.fromTop !== undefined);
+  const till = kindLine?.till ? { value: kindLine.till, from: kindLine.block.lines[0]! } : proposal?.till;
 
   return {
-    ...(heading?.typ !== undefined ? { typ: { value: heading.typ, from: blocks[heading.kindBlock]!.lines[0]! } } : {}),
-    ...(titleBlock ? { titel: { value: titleBlock.text, from: titleBlock.lines[0]! } } : {}),
+    ...(typ ? { typ } : {}),
+    ...(titleBlock ? { titel: { value: titleBlock.text, from: titleBlock.lines[0]!, ...(heading?.byLayout === false && hasFontSizes ? { uncertain: true as const } : {}) } } : {}),
     ...(authors ? { forfattare: authors } : {}),
-    ...(proposal?.till ? { till: proposal.till } : {}),
+    ...(till ? { till } : {}),
     ...(proposal && proposal.yrkanden.length > 0 ? { yrkanden: { value: proposal.yrkanden, from: proposal.firstAtt } } : {}),
     ...(body.length > 0 ? { beskrivning: { value: body.map((b) => b.text), from: body[0]!.lines[0]! } } : {}),
     ...withDatum(findDocumentDate(source)),
   };
+}
+
+/** "Motion till kommunfullmäktige", "Medborgarförslag till Socialnämnden i X": the kind and whom it is addressed to, not the title. */
+const KIND_LINE = /^(\p{L}+)\s+till\s+(.+?)\s*$/u;
+
+/** The line near the top that names the document's kind and its addressee ("Motion till kommunfullmäktige"), if there is one. */
+function findKindLine(blocks: readonly SourceBlock[]): { block: SourceBlock; typ: string; till?: string } | undefined {
+  for (const block of blocks.slice(0, 8)) {
+    const match = KIND_LINE.exec(block.text);
+    if (!match || block.text.length > 80) continue;
+    const typ = titleKind(match[1]!);
+    if (!typ || titleKind(block.text) !== typ) continue;
+    const organ = ORGAN.exec(match[2]!);
+    return { block, typ, ...(organ ? { till: organ[1]!.toLowerCase() } : {}) };
+  }
+  return undefined;
+}
+
+/** How prominent a block's layout makes it: its font size above the body's, its title or heading style, its bold; 0 for body text. */
+function prominence(block: SourceBlock, bodySize: number | undefined): number {
+  if (block.size !== undefined && bodySize !== undefined && block.size >= bodySize + 1) return block.size - bodySize + 1;
+  // A Word paragraph set larger than the body's style, whose size is not known: larger than Word's body sizes (10–12 points).
+  if (block.size !== undefined && bodySize === undefined && block.size >= 13) return block.size - 12 + 1;
+  if (block.kind === "title") return 3;
+  if (block.kind === "heading") return 2;
+  if (block.bold && block.text.length <= 150) return 0.5;
+  return 0;
+}
+
+/** The font size most of a PDF's text is set in. */
+function bodySizeOf(blocks: readonly SourceBlock[]): number | undefined {
+  // (A Word paragraph without a size of its own has its style's: counted as unknown.)
+  const chars = new Map<number | undefined, number>();
+  for (const block of blocks) chars.set(block.size, (chars.get(block.size) ?? 0) + block.text.length);
+  let best: number | undefined;
+  let most = -1;
+  for (const [size, count] of chars) if (count > most) [best, most] = [size, count];
+  return best;
+}
+
+/** A line that is a date, a diarienummer or a place and date: never a title. */
+function isMetaLine(text: string): boolean {
+  return DATE.test(text) && text.length < 40 || /^(?:Dnr|Diarienr|Diarienummer|Datum)\b/iu.test(text) || /^\d+\s*\(\d+\)$/u.test(text);
 }
 
 /**
@@ -88,7 +145,30 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
  * that line is the title. Without a kind's word, the first short line that
  * a paragraph of text follows is the title, and the kind is not known.
  */
-function findHeading(blocks: readonly Block[]): { title: number; kindBlock: number; typ?: string } | undefined {
+function findHeading(blocks: readonly Block[], structured: readonly SourceBlock[], kindLine: SourceBlock | undefined): { title: number; kindBlock: number; typ?: string; byLayout: boolean } | undefined {
+  // A form's label: "Rubrik: …", or the label alone with the title in the next block (an e-förslag, a web form).
+  for (let i = 0; i < Math.min(blocks.length, 12); i++) {
+    const label = /^(?:Rubrik|Förslagets rubrik|Ämne|Titel)\s*:?\s*(.*)$/u.exec(blocks[i]!.text);
+    if (!label) continue;
+    if (label[1]) {
+      const line = blocks[i]!.lines[0]!;
+      const value = label[1].trim();
+      // The title without its label, as a block of its own.
+      const titled: Block = { lines: [{ ...line, text: value }], text: value };
+      (blocks as Block[])[i] = titled;
+      return { title: i, kindBlock: i, ...(titleKind(value) ? { typ: titleKind(value)! } : {}), byLayout: true };
+    }
+    if (blocks[i + 1] && blocks[i + 1]!.text.length <= 200) return { title: i + 1, kindBlock: i + 1, ...(titleKind(blocks[i + 1]!.text) ? { typ: titleKind(blocks[i + 1]!.text)! } : {}), byLayout: true };
+  }
+  const layout = headingByLayout(blocks, structured, kindLine);
+  if (layout) return { ...layout, byLayout: true };
+  const plain = headingByText(blocks, kindLine);
+  return plain ? { ...plain, byLayout: false } : undefined;
+}
+
+function headingByText(blocks: readonly Block[], kindLine: SourceBlock | undefined): { title: number; kindBlock: number; typ?: string } | undefined {
+  // Without layout to go by: the first kind's word, or the first short line before longer text ("Motion till …" is never the title).
+  if (kindLine) blocks = blocks.map((block) => (block.lines[0] === kindLine.lines[0] ? { ...block, text: "", lines: block.lines } : block));
   const kindBlock = blocks.findIndex((block) => titleKind(block.text) !== undefined && block.text.length <= 200);
   if (kindBlock !== -1) {
     const typ = titleKind(blocks[kindBlock]!.text)!;
@@ -99,6 +179,48 @@ function findHeading(blocks: readonly Block[]): { title: number; kindBlock: numb
   }
   const title = blocks.findIndex((block, i) => isTitleLike(block) && (blocks[i + 1]?.text.length ?? 0) > block.text.length);
   return title === -1 ? undefined : { title, kindBlock: title };
+}
+
+/**
+ * The title by layout: of the first blocks on the first page, the most
+ * prominent (largest font, a title or heading style, bold) that is not a
+ * date, a Dnr or the "Motion till …" line; its kind from its first word,
+ * or from a block above it that is the kind's word alone ("Motion"). When
+ * the most prominent block is the kind's word alone and a shorter block
+ * follows it, that block is the title.
+ */
+function headingByLayout(blocks: readonly Block[], structured: readonly SourceBlock[], kindLine: SourceBlock | undefined): { title: number; kindBlock: number; typ?: string } | undefined {
+  const bodySize = bodySizeOf(structured);
+  const firstPage = structured[0]?.lines[0]?.page ?? 1;
+  let best: { block: SourceBlock; score: number } | undefined;
+  for (const block of structured.slice(0, 10)) {
+    if (block === kindLine || (block.fromTop !== undefined && block.lines[0]!.page !== firstPage)) continue;
+    if (block.text.length > 200 || isMetaLine(block.text) || block.kind === "list-item" || block.table || PARTY_LINE.test(block.text)) continue;
+    const score = prominence(block, bodySize);
+    if (score > 0 && (!best || score > best.score)) best = { block, score };
+  }
+  if (!best) return undefined;
+  const index = (block: SourceBlock) => blocks.findIndex((b) => b.lines.includes(block.lines[0]!));
+  let title = index(best.block);
+  if (title === -1) return undefined;
+  let typ = titleKind(best.block.text);
+  let kindBlock = title;
+  const wordOnly = typ !== undefined && best.block.text.trim().split(/\s+/u).length === 1;
+  if (wordOnly) {
+    const next = blocks[title + 1];
+    if (next && isTitleLike(next) && (blocks[title + 2]?.text.length ?? 0) > next.text.length) title += 1;
+  } else if (typ === undefined) {
+    // "Motion" alone above the title, or above "Motion till …".
+    for (let i = title - 1; i >= 0 && i >= title - 3; i--) {
+      const kind = blocks[i]!.text.trim().split(/\s+/u).length === 1 ? titleKind(blocks[i]!.text) : undefined;
+      if (kind) {
+        typ = kind;
+        kindBlock = i;
+        break;
+      }
+    }
+  }
+  return { title, kindBlock, ...(typ !== undefined ? { typ } : {}) };
 }
 
 /** One short line that is not a sentence: a heading. */
@@ -138,49 +260,152 @@ function isByline(block: Block): boolean {
   return rest.length === 0 || (HAS_NAMES_WITH_PARTY.test(block.text) && block.text.length < 120);
 }
 
+/** A party as a signature or a line of its own names it: "Socialdemokraterna", "Vänsterpartiet i Umeå", "Centerpartiet Ronneby", "Partiet i Orten". */
+const PARTY_LINE = new RegExp(String.raw`^(?:För\s+)?((?:${PARTIES.join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna|liberalerna|alliansen))(?:\s+(?:i\s+)?\p{Lu}[\p{L}-]+(?:\s+kommun)?)?|\p{Lu}\p{L}+\s+i\s+\p{Lu}[\p{L}-]+)$`, "u");
+/** The parties' usual abbreviations, as after a name: "(S)", "(s)", ", M,". */
+const PARTY_ABBREVIATION = /^(?:S|M|SD|C|V|KD|L|MP|FP)$/iu;
+/** A role line under a name: "Ordförande i socialnämnden", "gruppledare", "Kommunalråd". */
+const ROLE = /^(?:vice\s+)?(?:ordförande|ledamot|ersättare|gruppledare|kommunalråd|oppositionsråd|regionråd|fullmäktigeledamot|ledamöter|ledamot|förste|andre|tjänstgörande|partiordförande|språkrör)\b/iu;
+const isRole = (text: string) => ROLE.test(text) || /^\p{Ll}/u.test(text);
+/** A label before the author's name: "Förslagsställare", "Förslagsställare: Namn", "Inlämnat av". */
+const LABEL = /^(?:Förslagsställare|Förslagsställarens namn|Inlämnat av|Inlämnad av|Undertecknad|Motionär(?:er)?|Namn)\s*:?\s*(.*)$/iu;
+
+/** Words of a body's name, never a person's. */
+const NOT_A_PERSON = /(?:kommun|nämnd|styrelse|fullmäktige|förvaltning|kontor|region|gruppen)\p{L}*\b/iu;
+
+/** A party abbreviation as the document writes it, in capitals ("(s)" is S). */
+function party(text: string): string {
+  return PARTY_ABBREVIATION.test(text) ? text.toUpperCase() : text;
+}
+
+/** "Anna Andersson", "Anna Andersson (S)", "Anna Andersson (s), Borås", "Anna Andersson, S, Borås", "Lars Andersson, Socialdemokraterna": a name and its party, if the line is one. */
+function nameLine(text: string, subject: string | undefined): Author | undefined {
+  const t = text.trim().replace(/[.,]$/u, "");
+  if (PARTY_LINE.test(t) || t === subject) return undefined;
+  const match = new RegExp(String.raw`^(${NAME})(?:\s*\(([\p{L}]{1,3}|\p{Lu}\p{Ll}+(?:\s\p{L}+)*)\)|\s*,\s*(\p{L}{1,3}|${PARTIES.join("|")})(?=,|$))?(?:\s*,?\s*\p{Lu}[\p{L}-]+)?$`, "u").exec(t);
+  if (!match) return undefined;
+  const namn = match[1]!;
+  const words = namn.split(/\s+/u);
+  // Three words at most, and none a party's name: "Nya Moderaterna" is no person.
+  if (words.length > 3 || PARTY_LINE.test(namn)) return undefined;
+  // A body or a place is no person: "Kommunfullmäktige Vallentuna", "Umeå Kommun".
+  if (NOT_A_PERSON.test(namn)) return undefined;
+  const parti = match[2] ?? match[3];
+  if (parti !== undefined && parti.length <= 3 && !PARTY_ABBREVIATION.test(parti)) return undefined;
+  // Without a party, the place after a name is not told from a surname: only the name alone.
+  if (parti === undefined && new RegExp(String.raw`^${NAME}$`, "u").test(t) === false) return undefined;
+  return { namn, ...(parti ? { parti: party(parti) } : {}) };
+}
+
 /**
- * The authors, as the document names them: every "Namn Efternamn (P)" (a
- * party after a group of names goes to each), else a line that is a
- * party's name alone, else a line "Förslagsställare: Namn".
+ * The signature's columns: the lines of each block, a line's parts
+ * between wide gaps (names side by side in a PDF) one column each, a
+ * table's cells by column.
  */
-function findAuthors(blocks: readonly Block[], titleIndex: number, proposal: Proposal | undefined): Found<readonly Author[]> | undefined {
+function signatureColumns(blocks: readonly SourceBlock[]): { lines: { text: string; from: SourceLine }[] }[] {
+  const columns: { lines: { text: string; from: SourceLine }[] }[] = [];
+  const byCell = new Map<string, { lines: { text: string; from: SourceLine }[] }>();
+  for (const block of blocks) {
+    if (block.table) {
+      const key = `${block.table.table}:${block.table.cell}`;
+      if (!byCell.has(key)) {
+        byCell.set(key, { lines: [] });
+        columns.push(byCell.get(key)!);
+      }
+      for (const line of block.lines) byCell.get(key)!.lines.push({ text: line.text, from: line });
+      continue;
+    }
+    let open: { lines: { text: string; from: SourceLine }[] }[] = [];
+    for (const line of block.lines) {
+      const parts = line.text.split("\t").map((p) => p.trim()).filter(Boolean);
+      if (parts.length === 1 && open.length <= 1) {
+        if (open.length === 0) {
+          open = [{ lines: [] }];
+          columns.push(open[0]!);
+        }
+        open[0]!.lines.push({ text: parts[0]!, from: line });
+      } else if (parts.length > 1) {
+        if (open.length !== parts.length) {
+          open = parts.map(() => ({ lines: [] }));
+          columns.push(...open);
+        }
+        parts.forEach((part, n) => open[n]!.lines.push({ text: part, from: line }));
+      }
+    }
+  }
+  return columns;
+}
+
+/**
+ * The authors, as the signature after the last paragraph names them:
+ * after a place and date, a name a line (with its party, "(S)", "(s)",
+ * ", Socialdemokraterna", and its place), role lines, the party on a line
+ * of its own for the names above it, names side by side in a table or in
+ * columns, a label "Förslagsställare" before the name; a party alone when
+ * no one signs. Else a byline "Namn (P)" near the top. A line of names
+ * that cannot be told apart ("Anna Berg Ulf Ek") is no author: nothing is
+ * guessed.
+ */
+function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[], titleIndex: number, proposal: Proposal | undefined): Found<readonly Author[]> | undefined {
+  const endOfText = proposal ? structured.findIndex((b) => b.lines.includes(proposal.lastLine)) : -1;
+  const tail = structured.slice(endOfText === -1 ? Math.max(0, structured.length - 6) : endOfText + 1).filter((b) => b.text.length <= 160);
   const authors: Author[] = [];
   let from: SourceLine | undefined;
-  const add = (author: Author, line: SourceLine) => {
-    if (!authors.some((a) => a.namn === author.namn && a.parti === author.parti)) authors.push(author);
-    from ??= line;
-  };
+  let loneParty: { value: string; from: SourceLine } | undefined;
+  let unclear: SourceLine | undefined;
+  for (const column of signatureColumns(tail)) {
+    const names: { author: Author; from: SourceLine }[] = [];
+    let groupParty: string | undefined;
+    let label = false;
+    for (const { text, from: line } of column.lines) {
+      const t = text.trim();
+      const labelled = LABEL.exec(t);
+      if (labelled) {
+        label = true;
+        const author = labelled[1] ? nameLine(labelled[1], proposal?.subject) : undefined;
+        if (author) names.push({ author, from: line });
+        continue;
+      }
+      if (DATE.test(t) || /^(?:Med vänlig(?:a)? hälsning(?:ar)?|Vänliga hälsningar|Hälsningar)\b/iu.test(t) || /[@\d]/u.test(t)) continue;
+      const partyLine = PARTY_LINE.exec(t);
+      if (partyLine || (proposal?.subject !== undefined && t === proposal.subject)) {
+        groupParty = partyLine ? partyLine[1]!.replace(/^För\s+/u, "") : t;
+        if (/^För\s/u.test(t) && !names.length) groupParty = undefined;
+        loneParty ??= partyLine && !/^För\s/u.test(t) ? { value: groupParty ?? t, from: line } : undefined;
+        continue;
+      }
+      if (/^\(\p{L}{1,3}\)$/u.test(t) && names.length > 0) {
+        groupParty = party(t.slice(1, -1));
+        continue;
+      }
+      const author = nameLine(t, proposal?.subject);
+      if (author) names.push({ author, from: line });
+      else if (label || /^För\s/u.test(t) || isRole(t)) continue;
+      else if (new RegExp(String.raw`^${NAME}$`, "u").test(t) && !NOT_A_PERSON.test(t)) unclear ??= line;
+    }
+    for (const { author, from: line } of names) {
+      const full = author.parti === undefined && groupParty !== undefined ? { ...author, parti: groupParty } : author;
+      if (!authors.some((a) => a.namn === full.namn)) authors.push(full);
+      from ??= line;
+    }
+  }
+  if (authors.length > 0 && !unclear) return { value: authors, from: from! };
+  // Names that cannot be told apart: the line as a candidate, for the comment.
+  if (unclear) return { value: [{ namn: unclear.text.trim() }], from: unclear, uncertain: true };
+  if (loneParty) return { value: [{ parti: loneParty.value }], from: loneParty.from };
+  // A byline near the top: "Anna Andersson (S)", "Anna Andersson och Per Persson (S)".
   for (const block of blocks.slice(Math.max(0, titleIndex))) {
+    if (!isByline(block)) continue;
     for (const line of block.lines) {
       for (const match of line.text.matchAll(NAMES_WITH_PARTY)) {
-        for (const name of match[1]!.split(/\s*(?:,|\boch\b)\s*/u)) add({ namn: name.trim(), parti: match[2]! }, line);
+        for (const name of match[1]!.split(/\s*(?:,|\boch\b)\s*/u)) {
+          if (!authors.some((a) => a.namn === name.trim())) authors.push({ namn: name.trim(), parti: party(match[2]!) });
+          from ??= line;
+        }
       }
-      // "Lars Andersson, Socialdemokraterna"
-      const withParty = new RegExp(`^(${NAME}),\\s*(${PARTIES.join("|")})$`, "u").exec(line.text.trim());
-      if (withParty) add({ namn: withParty[1]!, parti: withParty[2]! }, line);
     }
   }
-  if (authors.length > 0) return { value: authors, from: from! };
-  // The signature at the end: names one per line, perhaps with the party (or the proposer the proposal names) on the last line.
-  const last = [...blocks].reverse().find((block) => block.lines.some((line) => new RegExp(`^${NAME}$`, "u").test(line.text.trim())));
-  if (last && (!proposal || last.lines[0]!.page > proposal.lastLine.page || (last.lines[0]!.page === proposal.lastLine.page && last.lines[0]!.line > proposal.lastLine.line))) {
-    const texts = last.lines.map((line) => line.text.trim());
-    const party = texts.at(-1)!;
-    const isParty = PARTIES.includes(party) || (proposal?.subject !== undefined && party === proposal.subject);
-    const names = (isParty ? texts.slice(0, -1) : texts).filter((text) => !/^För\s/u.test(text));
-    if (names.length > 0 && names.every((text) => new RegExp(`^${NAME}$`, "u").test(text) && text.split(/\s+/u).length <= 3)) {
-      return { value: names.map((namn) => (isParty ? { namn, parti: party } : { namn })), from: last.lines.find((line) => line.text.trim() === names[0])! };
-    }
-  }
-  for (const block of blocks) {
-    for (const line of block.lines) {
-      const text = line.text.trim().replace(/^För\s+/u, "");
-      if (PARTIES.includes(text)) return { value: [{ parti: text }], from: line };
-      const proposer = /^(?:Förslagsställare|Inlämnat av|Namn)\s*:\s*(.+)$/u.exec(line.text.trim());
-      if (proposer && new RegExp(`^${NAME}$`, "u").test(proposer[1]!.trim())) return { value: [{ namn: proposer[1]!.trim() }], from: line };
-    }
-  }
-  return undefined;
+  return authors.length > 0 ? { value: authors, from: from! } : undefined;
 }
 
 interface Proposal {
@@ -199,10 +424,11 @@ interface Proposal {
  * each from its "att" to the next, its lines joined. A line that does not
  * begin with "att" after an empty line ends them.
  */
-function findProposal(lines: readonly SourceLine[], after: SourceLine | undefined): Proposal | undefined {
+function findProposal(lines: readonly SourceLine[], after: SourceLine | undefined, listStarts: ReadonlyMap<SourceLine, SourceBlock> = new Map()): Proposal | undefined {
   const start = after ? lines.indexOf(after) + 1 : 0;
   for (let i = start; i < lines.length; i++) {
-    if (!PROPOSAL.test(lines[i]!.text) && !/^Yrkanden?\b.*:$/u.test(lines[i]!.text.trim())) continue;
+    if (!PROPOSAL.test(lines[i]!.text) && !/^Yrkanden?\b.*:$/u.test(lines[i]!.text.trim()) && !PROPOSAL_HEADING.test(lines[i]!.text.trim())) continue;
+    if (!isProposer(lines[i]!.text)) continue;
     // The proposal sentence may run over a line or two before the first att-sats.
     let j = i;
     const sentence = [lines[i]!.text];
@@ -212,13 +438,18 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
     let firstAtt: SourceLine | undefined;
     let lastLine = lines[j]!;
     let blank = false;
+    // A lead-in that ends with a colon ("… yrkar att kommunen:") may be followed by items that do not begin with "att": a list's items, whatever their marker.
+    const leadIn = joinLines(sentence).trim();
+    let anyItem: boolean | undefined;
     for (let k = j + 1; k < lines.length; k++) {
       const text = lines[k]!.text.trim();
       if (text === "") {
         blank = true;
         continue;
       }
-      const att = ATT.exec(text);
+      const listed = listStarts.has(lines[k]!);
+      anyItem ??= listed && /:$/u.test(leadIn) && !/^att\s/iu.test(text);
+      const att = ATT.exec(text) ?? (listed && anyItem ? ([text, text] as unknown as RegExpExecArray) : null);
       // A line that begins "att" straight after a line that does not end a clause continues that att-sats ("… för att se till / att målen …").
       const continues = att && current && !blank && text.startsWith("att") && !/([.,;:]|\b(?:samt|och|eller))$/u.test(lines[k - 1]!.text.trim());
       if (att && !continues) {
@@ -233,10 +464,27 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
     }
     if (current) yrkanden.push(joinLines(current));
     const proposalText = joinLines(sentence);
+    if (yrkanden.length === 0 && (/(?:yrkar|yrkande|föreslår|förslår|föreslå|hemställer)\s*:$/iu.test(leadIn) || PROPOSAL_HEADING.test(leadIn))) {
+      // "… yrkar:" and the proposal in the paragraph after it.
+      const next = lines.findIndex((line, k) => k > j && line.text.trim() !== "");
+      if (next !== -1) {
+        const paragraph = paragraphFrom(lines, next);
+        const text = joinLines(paragraph);
+        if (text.length <= 600 && !isSignature({ lines: paragraph.map((t, n) => lines[next + n]!), text })) {
+          yrkanden.push(text);
+          firstAtt = lines[next]!;
+          lastLine = lines[next + paragraph.length - 1]!;
+        }
+      }
+    }
     if (yrkanden.length === 0) {
       // The att-sats within the sentence: "Vi yrkar därför att de medel … skede."
       const paragraph = paragraphFrom(lines, i);
-      const inline = /\b(?:föreslår|yrkar|hemställer)\b[^,]*?,?\s+(att\s.+)$/iu.exec(joinLines(paragraph));
+      // (In the sentence that proposes: "Utredningen föreslår att …" beside it is the body's.)
+      const inline = joinLines(paragraph)
+        .split(/(?<=[\p{Ll}\d)”"]{2}[.!?])\s+(?=\p{Lu})/u)
+        .map((sentence) => (isProposer(sentence) ? /\b(?:föreslår|förslår|föreslå|yrkar|hemställer)\b[^,]*?,?\s+(att\s.+)$/iu.exec(sentence) : null))
+        .find(Boolean);
       if (!inline) continue;
       yrkanden.push(inline[1]!);
       firstAtt = lines[i];
@@ -255,6 +503,18 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
     };
   }
   return undefined;
+}
+
+/**
+ * Whether a line that has a proposal's verb is the document's proposal:
+ * it names who proposes (jag, vi, därför, the passive) or, before the
+ * verb, a subject that is no definite noun ("Socialdemokraterna föreslår",
+ * not "Regeringen föreslår"); a heading "Yrkanden:" is one too.
+ */
+function isProposer(text: string): boolean {
+  if (/^Yrkanden?\b/u.test(text.trim()) || PROPOSAL_HEADING.test(text.trim()) || PROPOSER_WORDS.test(text)) return true;
+  const subject = /^(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)\s+(?:föreslår|förslår)\b/u.exec(text.trim())?.[1];
+  return subject !== undefined && !/(?:en|et)$/u.test(subject);
 }
 
 /** The non-empty lines from `start` to the end of its paragraph. */

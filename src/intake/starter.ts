@@ -25,12 +25,22 @@ export const REWRITE = "[Skriv om med förvaltningens ord. Nedan står dokumente
 export function fillStarter(starter: string, intake: Intake): { text: string; summary: string } {
   let text = starter;
   const found: string[] = [];
+  const unsure: string[] = [];
+  /** A candidate the document does not say for certain: the placeholder stays, the candidate goes in a comment under it. */
+  const maybe = (source: SourceText, block: string, key: string, label: string, value: Found<unknown>, shown: string) => {
+    text = addComment(text, block, key, `# kanske: ${shown} (${source.file}, ${source.where(value.from)})`);
+    unsure.push(label);
+  };
   const objekt = intake.objekt;
   if (objekt) {
     const { found: f, source } = objekt;
     const origin = (value: Found<unknown>) => originOf(source, value);
-    if (f.typ) text = setField(text, "remissobjekt", "typ", `typ: ${scalar(f.typ.value)}   # ${origin(f.typ)}`);
-    if (f.titel) {
+    if (f.typ) {
+      text = setField(text, "remissobjekt", "typ", `typ: ${scalar(f.typ.value)}   # ${origin(f.typ)}`);
+      found.push(`typ ${f.typ.value}`);
+    }
+    if (f.titel?.uncertain) maybe(source, "remissobjekt", "titel", "titel", f.titel, f.titel.value);
+    else if (f.titel) {
       text = setField(text, "remissobjekt", "titel", `titel: ${scalar(f.titel.value)}   # ${origin(f.titel)}`);
       found.push("titel");
     }
@@ -38,8 +48,12 @@ export function fillStarter(starter: string, intake: Intake): { text: string; su
       text = setField(text, "remissobjekt", "datum", `datum: ${f.datum.value}   # ${origin(f.datum)}`);
       found.push(`datum ${formatLongDate(f.datum.value)}`);
     }
-    if (f.till) text = addAfter(text, "remissobjekt", "titel", `till: ${scalar(f.till.value)}   # ${origin(f.till)}`);
-    if (f.forfattare) {
+    if (f.till) {
+      text = addAfter(text, "remissobjekt", "titel", `till: ${scalar(f.till.value)}   # ${origin(f.till)}`);
+      found.push(`till ${f.till.value}`);
+    }
+    if (f.forfattare?.uncertain) maybe(source, "remissobjekt", "forfattare", "författare", f.forfattare, f.forfattare.value.map((a) => [a.namn, a.parti].filter(Boolean).join(", ")).join("; "));
+    else if (f.forfattare) {
       text = setField(text, "remissobjekt", "forfattare", `forfattare:   # ${origin(f.forfattare)}\n${authors(f.forfattare.value)}`);
       found.push(f.forfattare.value.length === 1 ? "1 författare" : `${f.forfattare.value.length} författare`);
     }
@@ -57,7 +71,8 @@ export function fillStarter(starter: string, intake: Intake): { text: string; su
   if (brev) {
     const { found: f, source } = brev;
     const origin = (value: Found<unknown>) => originOf(source, value);
-    if (f.fran) {
+    if (f.fran?.uncertain) maybe(source, "remiss", "fran", "remittent", f.fran, f.fran.value);
+    else if (f.fran) {
       text = setField(text, "remiss", "fran", `fran: ${scalar(f.fran.value)}   # ${origin(f.fran)}`);
       found.push(`remittent ${f.fran.value}`);
     }
@@ -77,11 +92,21 @@ export function fillStarter(starter: string, intake: Intake): { text: string; su
   const left = placeholderKeys(text);
   const summary = [
     found.length > 0 ? `Hittade: ${found.join(", ")}.` : "Hittade inget att fylla i ur dokumenten.",
+    unsure.length > 0 ? `Osäkert, se kommentaren ”kanske”: ${unsure.join(", ")}.` : "",
     left.length > 0 ? `Fyll i: ${left.join(", ")}.` : "",
   ]
     .filter(Boolean)
     .join(" ");
   return { text, summary };
+}
+
+/** A comment line under a field's own line (the field and its placeholder stay as they are). */
+function addComment(text: string, block: string, key: string, comment: string): string {
+  const lines = text.split("\n");
+  const range = fieldRange(lines, block, key);
+  if (!range) return text;
+  lines.splice(range.start + 1, 0, `    ${comment}`);
+  return lines.join("\n");
 }
 
 /** "ur motion.pdf, sida 1, rad 3": where a filled value came from, for its comment. */

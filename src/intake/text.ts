@@ -10,6 +10,8 @@ export interface Block {
 export interface Found<T> {
   readonly value: T;
   readonly from: SourceLine;
+  /** A candidate the document suggests but does not say for certain: never filled in, only named in the field's comment. */
+  readonly uncertain?: true;
 }
 
 /** The paragraphs of a source: runs of lines between empty ones. */

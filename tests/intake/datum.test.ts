@@ -21,6 +21,8 @@ const DATED: Record<string, string | null> = {
 const source = (lines: string[]): SourceText => ({
   file: "motion.txt",
   lines: lines.map((text, index) => ({ text, page: 1, line: index + 1 })),
+  blocks: [],
+  furniture: [],
   where: (line) => `rad ${line.line}`,
 });
 

@@ -34,6 +34,9 @@ interface ExpectedBrev {
   aven_till: string[] | null;
 }
 
+/** A value the extractor fills in; a candidate it is unsure of is not filled. */
+const filled = <T>(found: { value: T; uncertain?: true } | undefined): T | undefined => (found && !found.uncertain ? found.value : undefined);
+
 describe("the remitted documents in fixtures/kallor", () => {
   it("are there: at least four documents and a letter, each as text, PDF and DOCX, with its source", () => {
     expect(NAMES.filter((name) => !name.startsWith("remiss-")).length).toBeGreaterThanOrEqual(4);
@@ -49,21 +52,21 @@ describe("the remitted documents in fixtures/kallor", () => {
         if (name.startsWith("remiss-")) {
           const found = extractRemissbrev(source);
           expect({
-            fran: found.fran?.value ?? null,
-            dnr: found.dnr?.value ?? null,
-            svar_senast: found.svarSenast?.value ?? null,
-            aven_till: found.avenTill?.value ?? null,
+            fran: filled(found.fran) ?? null,
+            dnr: filled(found.dnr) ?? null,
+            svar_senast: filled(found.svarSenast) ?? null,
+            aven_till: filled(found.avenTill) ?? null,
           }).toEqual({ fran: expected.fran, dnr: expected.dnr, svar_senast: expected.svar_senast, aven_till: expected.aven_till });
           return;
         }
         const found = extractRemissobjekt(source);
         expect({
-          typ: found.typ?.value ?? null,
-          titel: found.titel?.value ?? null,
-          forfattare: found.forfattare?.value ?? [],
-          till: found.till?.value ?? null,
-          yrkanden: found.yrkanden?.value ?? [],
-          beskrivning_stycken: found.beskrivning?.value.length ?? 0,
+          typ: filled(found.typ) ?? null,
+          titel: filled(found.titel) ?? null,
+          forfattare: filled(found.forfattare) ?? [],
+          till: filled(found.till) ?? null,
+          yrkanden: filled(found.yrkanden) ?? [],
+          beskrivning_stycken: filled(found.beskrivning)?.length ?? 0,
         }).toEqual({ ...expected });
       });
     }

@@ -38,7 +38,7 @@ describe("init --fran and --remissbrev", () => {
         copyFileSync(join(KALLOR, LETTER), join(dir, LETTER));
         const result = init("--fran", `${name}${ext}`, "--remissbrev", LETTER);
         expect(result.code).toBe(0);
-        expect(result.stdout.split("\n")[1]).toMatch(/^Hittade: .*remittent Kommunstyrelsen, Dnr KS 2025\/804, svar senast 28 oktober 2025, 3 andra remissinstanser\. Fyll i: /u);
+        expect(result.stdout.split("\n")[1]).toMatch(/^Hittade: .*remittent Kommunstyrelsen, Dnr KS 2025\/804, svar senast 28 oktober 2025, 4 andra remissinstanser\. (?:Osäkert, se kommentaren ”kanske”: [^.]*\. )?Fyll i: /u);
         const expected = JSON.parse(readFileSync(join(KALLOR, `${name}.expected.json`), "utf8")) as { yrkanden: string[]; titel: string | null };
         const written = readFileSync(join(dir, "arende.yaml"), "utf8");
         const data = parse(written) as { remissobjekt: { yrkanden: string[]; titel: string }; remiss: { svar_senast: string } };
@@ -66,7 +66,7 @@ describe("init --fran and --remissbrev", () => {
     const result = init("--fran", "motion.pdf", "--remissbrev", "remiss.pdf");
     expect(result.stdout).toBe(
       "Skrev arende.yaml. Fyll i fälten och kör sedan: remiss draft arende.yaml\n" +
-        "Hittade: titel, 1 författare, 1 att-sats, beskrivning (6 stycken), remittent Kommunstyrelsen, Dnr KS 2025/804, svar senast 28 oktober 2025, 3 andra remissinstanser. " +
+        "Hittade: titel, till kommunfullmäktige, 1 författare, 1 att-sats, beskrivning (6 stycken), remittent Kommunstyrelsen, Dnr KS 2025/804, svar senast 28 oktober 2025, 4 andra remissinstanser. " +
         "Fyll i: forvaltning, dnr, handlaggare, remissobjekt, beredning, sammanfattning, synpunkter, barnrattsanalys, jamstalldhetsanalys, underskrifter, bilagor.\n",
     );
     const written = readFileSync(join(dir, "arende.yaml"), "utf8");
@@ -85,6 +85,64 @@ describe("init --fran and --remissbrev", () => {
     writeFileSync(join(dir, "remiss.config.yaml"), "forvaltning:\n  namn: Södermalms stadsdelsförvaltning\n  namnd: Södermalms stadsdelsnämnd\n");
     init("--remissbrev", "remiss.txt");
     expect((parse(readFileSync(join(dir, "arende.yaml"), "utf8")) as { remiss: { aven_till: string[] } }).remiss.aven_till).toEqual(["Farsta stadsdelsnämnd", "Socialnämnden"]);
+  });
+});
+
+describe("init --fran and --remissbrev, nothing guessed", () => {
+  const MOTION = "Motion om hjärtstartare\n\nKommunens lokaler har för få hjärtstartare.\n\nVi föreslår\n\natt kommunen köper in hjärtstartare\n\nAnna Berg (V)\n";
+  const LETTER = "Remiss från Kommunstyrelsen, KS 2025/804\n\nRemissen ska besvaras senast den 7 oktober 2025.\n\nRemissinstanser: stadsledningskontoret, socialnämnden\n";
+
+  it("leaves a sender it is unsure of as a placeholder, with the candidate in a comment, and says so", () => {
+    writeFileSync(join(dir, "remiss.txt"), "2025-09-01\n\nSocialnämnden\n\nVi vill ha era synpunkter på förslaget senast den 7 oktober 2025.\n");
+    const result = init("--remissbrev", "remiss.txt");
+    expect(result.code).toBe(0);
+    const written = readFileSync(join(dir, "arende.yaml"), "utf8");
+    expect(written).toContain('  fran: "[Fyll i vem remissen kommer från, t.ex. Kommunstyrelsen]"\n    # kanske: Socialnämnden (remiss.txt, rad 3)\n');
+    expect(result.stdout.split("\n")[1]).toMatch(/^Hittade: svar senast 7 oktober 2025\. Osäkert, se kommentaren ”kanske”: remittent\. Fyll i: /u);
+    expect(result.stderr).toBe("remiss.txt:0:0: varning: remissbrevet säger inte säkert vem remissen kommer från; kanske Socialnämnden (se kommentaren i ärendet). Fyll i remiss.fran själv.\n");
+    // The starter still drafts: the comment is YAML's, the placeholder check's.
+    expect(runCli(["draft", "arende.yaml"], { cwd: dir }).code).toBe(0);
+  });
+
+  it("reads a letter's sender and Dnr from its Word header and says so in the comment", async () => {
+    const { Document, Header, Paragraph, docxBytes } = await import("./support/build.js");
+    const document = new Document({
+      sections: [{ headers: { default: new Header({ children: [new Paragraph({ text: "Kommunstyrelsen" }), new Paragraph({ text: "Dnr KS 2025/804" })] }) }, children: [new Paragraph({ text: "Remissen ska besvaras senast den 7 oktober 2025." })] }],
+    });
+    writeFileSync(join(dir, "remiss.docx"), await docxBytes(document));
+    const result = init("--remissbrev", "remiss.docx");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    const written = readFileSync(join(dir, "arende.yaml"), "utf8");
+    expect(written).toContain("  fran: Kommunstyrelsen   # ur remiss.docx, sidhuvudet\n");
+    expect(written).toContain("  dnr: KS 2025/804   # ur remiss.docx, sidhuvudet\n");
+  });
+
+  it("warns when the letter names no remittent", () => {
+    writeFileSync(join(dir, "remiss.txt"), "Remissen ska besvaras senast den 7 oktober 2025.\n");
+    const result = init("--remissbrev", "remiss.txt");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("remiss.txt:0:0: varning: remissbrevet säger inte vem remissen kommer från. Fyll i remiss.fran själv.\n");
+  });
+
+  it("warns when the remittent is the writer's own nämnd", () => {
+    writeFileSync(join(dir, "remiss.txt"), "Remiss från Socialnämnden, SN 2025/12\n\nRemissen ska besvaras senast den 7 oktober 2025.\n");
+    writeFileSync(join(dir, "remiss.config.yaml"), "forvaltning:\n  namn: Socialförvaltningen\n  namnd: Socialnämnden\n");
+    const result = init("--remissbrev", "remiss.txt");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("remiss.txt:0:0: varning: remittenten Socialnämnden är er egen nämnd (forvaltning.namnd). Kontrollera att remissbrevet är remittentens brev och inte ett eget dokument.\n");
+  });
+
+  it("warns when --fran and --remissbrev look swapped, and when only one of them looks wrong", () => {
+    writeFileSync(join(dir, "motion.txt"), MOTION);
+    writeFileSync(join(dir, "remiss.txt"), LETTER);
+    const swapped = init("--fran", "remiss.txt", "--remissbrev", "motion.txt");
+    expect(swapped.code).toBe(0);
+    expect(swapped.stderr).toContain("remiss.txt:0:0: varning: dokumenten ser ut att ha bytt plats: remiss.txt liknar ett remissbrev och motion.txt ett remitterat dokument.");
+    const right = init("--fran", "motion.txt", "--remissbrev", "remiss.txt", "--force");
+    expect(right.stderr).toBe("");
+    const letterAsMotion = init("--fran", "remiss.txt", "--force");
+    expect(letterAsMotion.stderr).toBe("remiss.txt:0:0: varning: dokumentet liknar ett remissbrev (diarienummer, svarsdag eller remissinstanser, inga att-satser), inte det remitterade dokumentet. Remittentens brev anges med --remissbrev.\n");
   });
 });
 

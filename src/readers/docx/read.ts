@@ -65,6 +65,8 @@ export interface DocxParagraph {
   readonly mark?: Revision;
   /** Only the paragraph's formatting changed (w:pPrChange). */
   readonly formatChange?: Revision;
+  /** The largest font size its visible runs set themselves (w:sz), in points; absent where they keep their style's. */
+  readonly fontSize?: number;
   /** Text boxes anchored in the paragraph, each at the offset in its text where it is anchored; their paragraphs are counted from 1 within the box. */
   readonly boxes?: readonly { readonly offset: number; readonly paragraphs: readonly DocxParagraph[] }[];
 }
@@ -415,6 +417,7 @@ function readParagraph(node: XmlNode, context: ReadContext, cell: TableCell | un
     markers,
     ...(mark ? { mark } : {}),
     ...(pPrChange ? { formatChange: revisionOf(pPrChange, "ins") } : {}),
+    ...(state.size !== undefined ? { fontSize: state.size / 2 } : {}),
     ...(state.boxes.length > 0 ? { boxes: state.boxes } : {}),
   };
 }
@@ -425,6 +428,8 @@ interface InlineState {
   /** The paragraph's style (or the default paragraph style), for hidden text. */
   readonly paragraphStyle: string | undefined;
   readonly boxes: { offset: number; paragraphs: DocxParagraph[] }[];
+  /** The largest w:sz of a visible run with text, in half-points. */
+  size?: number;
 }
 
 /** A drawing or a VML picture, which may hold a text box. */
@@ -516,6 +521,8 @@ function readRun(node: XmlNode, context: ReadContext, outer: RunFormat, segments
     text: "",
   };
   if (outer.bold) (format as { bold?: boolean }).bold = true;
+  const size = Number(attribute(find(properties, "w:sz"), "w:val"));
+  if (!hidden && size > 0 && children.some((child) => tagOf(child) === "w:t" && textOf(child).trim() !== "")) state.size = Math.max(state.size ?? 0, size);
   if (outer.italic) (format as { italic?: boolean }).italic = true;
   let inField = false;
   for (const child of children) {

@@ -1,0 +1,229 @@
+import { describe, expect, it } from "vitest";
+import { extractRemissbrev } from "../../src/intake/remissbrev.js";
+import { extractRemissobjekt } from "../../src/intake/remissobjekt.js";
+import { isPageNumber } from "../../src/intake/pdf.js";
+import { readSourceDocument, textBlocks } from "../../src/intake/source.js";
+
+/**
+ * One test per kind of document shape init --fran meets, with sentences
+ * from real published documents (each test names its source). The
+ * documents are read as text here; tests/intake/layout.test.ts reads the
+ * same shapes from PDF and DOCX built in the test.
+ */
+const text = (body: string, name = "dokument.txt") => readSourceDocument(name, new Uint8Array(Buffer.from(body, "utf8")));
+const filled = <T>(found: { value: T; uncertain?: true } | undefined): T | undefined => (found && !found.uncertain ? found.value : undefined);
+
+describe("list markers", () => {
+  it("are Word's private-use bullets, •, –, -, o and numbers, taken off the item's text", () => {
+    const lines = ["\uF0B7\tAtt en arbetsgrupp tillsätts", "\uF0A7 att kommunen utreder", "\uF0D8 att nämnden redovisar", "• Att A", "– Att B", "- Att C", "o Att D", "1. Att E", "2) Att F"].map((t, i) => ({ text: t, page: 1, line: i + 1 }));
+    const blocks = textBlocks(lines);
+    expect(blocks.map((b) => [b.kind, b.marker, b.text])).toEqual([
+      ["list-item", "\uF0B7", "Att en arbetsgrupp tillsätts"],
+      ["list-item", "\uF0A7", "att kommunen utreder"],
+      ["list-item", "\uF0D8", "att nämnden redovisar"],
+      ["list-item", "•", "Att A"],
+      ["list-item", "–", "Att B"],
+      ["list-item", "-", "Att C"],
+      ["list-item", "o", "Att D"],
+      ["list-item", "1.", "Att E"],
+      ["list-item", "2)", "Att F"],
+    ]);
+  });
+
+  it("are not a minus before a number or a year with a full stop in running text", () => {
+    const blocks = textBlocks(["-5 grader i januari", "2015. Det var då."].map((t, i) => ({ text: t, page: 1, line: i + 1 })));
+    expect(blocks.map((b) => b.kind)).toEqual(["paragraph"]);
+  });
+});
+
+describe("page numbers", () => {
+  it("are the forms headers and footers write, and field results that were not saved", () => {
+    for (const t of ["3", "1 (2)", "1(2)", "Sida 1 av 2", "sida 2/5", "- 3 -", "Sida ()", "Sida av", "Sida"]) expect(isPageNumber(t), t).toBe(true);
+    for (const t of ["", "2015-08-17", "KS 2025/804", "Sida 1 av 2 i bilagan om taxor", "Motion"]) expect(isPageNumber(t), t).toBe(false);
+  });
+});
+
+describe("the title", () => {
+  it("is not the line 'Motion till kommunfullmäktige' above it, which gives the kind and till", async () => {
+    // Motion title from Tyresö kommunfullmäktige, 2009-09-10, § 91 (http://insynsverige.se/tyreso-kf/protokoll?date=2009-09-10).
+    const found = extractRemissobjekt(await text("Motion till kommunfullmäktige\n\nMotion angående öppen källkod\n\nKommunen bör pröva öppen källkod när program köps in, så att fler kan dela på kostnaderna och ingen leverantör får makt över kommunens data.\n\nVi föreslår kommunfullmäktige besluta\n\natt kommunen utreder öppen källkod\n\nMathias Tegnér (S)\nGunnar Frisell (S)\n"));
+    expect(filled(found.typ)).toBe("motion");
+    expect(filled(found.till)).toBe("kommunfullmäktige");
+    expect(filled(found.titel)).toBe("Motion angående öppen källkod");
+  });
+});
+
+describe("a form's labels", () => {
+  it("give the title after 'Rubrik' and the proposal after 'Förslag', as an e-förslag writes them", async () => {
+    // Sentences: Svenljunga, medborgarförslag Ställplatser för husbilar (fixtures/kallor/medborgarforslag-svenljunga-stallplatser.source.md).
+    const found = extractRemissobjekt(await text("E-förslag\n\nRubrik\n\nStällplatser för husbilar\n\nBeskrivning\n\nFörsäljningen av husbilar går spikrakt uppåt, den har aldrig varit så attraktiv.\n\nFörslag\n\nDärför finns det all anledning att inventera lämpliga ställplatser i kommunen.\n\nNamn: Manda Schillerås\n"));
+    expect({ titel: filled(found.titel), yrkanden: filled(found.yrkanden), forfattare: filled(found.forfattare) }).toEqual({
+      titel: "Ställplatser för husbilar",
+      yrkanden: ["Därför finns det all anledning att inventera lämpliga ställplatser i kommunen."],
+      forfattare: [{ namn: "Manda Schillerås" }],
+    });
+  });
+});
+
+describe("att-satser", () => {
+  it("are bullets under a passive lead-in 'yrkas:'", async () => {
+    // Rönninge-partiet, Motion om samarbete Socialförvaltningen och Barn- & Utbildningsförvaltningen (https://ronningepartiet.se/2016/04/19/motion-om-samarbete-socialforvaltning-och-barn-och-utbildningsforvaltning/).
+    const found = extractRemissobjekt(
+      await text(
+        "Motion om samarbete Socialförvaltningen och Barn- & Utbildningsförvaltningen\n\nNär barn får svårigheter i skolan görs pedagogiska utredningar och skolan arbetar med anpassningar och åtgärdsprogram utifrån Skolverkets riktlinjer.\n\nMed hänvisning till ovanstående yrkas:\n\n\uF0B7\tAtt en arbetsgrupp tillsätts med representanter från skolledning, Socialförvaltning, BoU Förvaltning och eventuellt också från nämnder med syfte att förenkla kommunikationsvägarna och samordna resursfördelningen så att barn med svårigheter inte hamnar mellan stolarna.\n",
+      ),
+    );
+    expect(filled(found.yrkanden)).toEqual([
+      "Att en arbetsgrupp tillsätts med representanter från skolledning, Socialförvaltning, BoU Förvaltning och eventuellt också från nämnder med syfte att förenkla kommunikationsvägarna och samordna resursfördelningen så att barn med svårigheter inte hamnar mellan stolarna.",
+    ]);
+  });
+
+  it("are capitalised 'Att' items under 'Härmed föreslår jag:'", async () => {
+    // IOGT-NTO, Att skriva ett medborgarförslag (https://www.iogt.se/medlemssidor/engagera-dig/verktygslador-for-alkoholpolitik/planera-paverkansarbete/medborgarforslag/).
+    const found = extractRemissobjekt(
+      await text("Medborgarförslag om en social investeringsfond\n\nMånga barn växer upp i familjer med missbruk, och kommunen kan göra mer för dem tidigt.\n\nHärmed föreslår jag:\n\nAtt kommunen inför en social investeringsfond i syfte att främja långsiktigt hållbart socialt arbete\n\nAtt kommunen inför en barn-checklista där barnens förutsättningar tas i beaktande i alla kommunala beslut\n"),
+    );
+    expect(filled(found.typ)).toBe("medborgarforslag");
+    expect(filled(found.yrkanden)).toEqual(["Att kommunen inför en social investeringsfond i syfte att främja långsiktigt hållbart socialt arbete", "Att kommunen inför en barn-checklista där barnens förutsättningar tas i beaktande i alla kommunala beslut"]);
+  });
+
+  it("are numbered items without 'att' under '… yrkar att kommunen:'", async () => {
+    // The items: Tyresö kommunstyrelse 2017-09-13, item 3 (https://insynsverige.se/tyreso-ks/protokoll?date=2017-09-13), as a motion's proposal.
+    const found = extractRemissobjekt(
+      await text("Motion om Fårdala gård\n\nRidsporten i Tyresö växer och stallet på Fårdala gård är gammalt och för litet för verksamheten.\n\nJag yrkar att kommunen:\n\n1. Stall byggs om och nytt ridhus och maskinhall byggs på Fårdala gård.\n2. Investeringsmedel för projektet beviljas med totalt 42 miljoner kronor fördelat mellan år 2017-2019.\n\nAnna Berg (M)\n"),
+    );
+    expect(filled(found.yrkanden)).toEqual(["Stall byggs om och nytt ridhus och maskinhall byggs på Fårdala gård.", "Investeringsmedel för projektet beviljas med totalt 42 miljoner kronor fördelat mellan år 2017-2019."]);
+  });
+
+  it("are the paragraph after 'yrkar:', and the misspelled 'förslår' leads in too", async () => {
+    // The proposal: Gotland kommunfullmäktige 2004-10-25 § 184 (https://www.gotland.se/16681), as Rose Marie Stenbom (s) wrote it in her motion.
+    const yrkar = extractRemissobjekt(await text("Motion om placeringsbehovet av barn under 18 år\n\nIndivid- och familjeomsorgen har svårigheter att rekrytera familjehem och kontaktfamiljer.\n\nJag yrkar:\n\nSocial- och omsorgsnämnden får i uppdrag att utreda placeringsbehovet av barn under 18 år.\n\nRose Marie Stenbom (s)\n"));
+    expect(filled(yrkar.yrkanden)).toEqual(["Social- och omsorgsnämnden får i uppdrag att utreda placeringsbehovet av barn under 18 år."]);
+    const forslar = extractRemissobjekt(await text("Motion om placeringsbehovet av barn under 18 år\n\nIndivid- och familjeomsorgen har svårigheter att rekrytera familjehem och kontaktfamiljer.\n\nVi förslår därför\n\natt social- och omsorgsnämnden får i uppdrag att utreda placeringsbehovet av barn under 18 år\n"));
+    expect(filled(forslar.yrkanden)).toEqual(["att social- och omsorgsnämnden får i uppdrag att utreda placeringsbehovet av barn under 18 år"]);
+  });
+
+  it("are not a body sentence with 'föreslår'", async () => {
+    // Body sentence: Stockholms stad, PM 2016:122 on SOU 2016:5 (http://docplayer.se/32932407-Lat-fler-forma-framtiden-sou-2016-5-remiss-fran-kulturdepartementet.html).
+    const found = extractRemissobjekt(await text("Motion om demokratin\n\nI utredningen föreslås följande. Utredningen föreslår att kommunfullmäktige ska arrangera allmänpolitiska debatter.\n\nKommunen bör ta vara på utredningens idéer.\n"));
+    expect(found.yrkanden).toBeUndefined();
+  });
+});
+
+describe("authors", () => {
+  it("are names with lowercase parties, one a line, the party never in namn", async () => {
+    // Names as Stockholms kommunfullmäktige 2002-04-08 lists them (https://insynsverige.se/stockholm-kf/protokoll?date=2002-04-08).
+    const found = extractRemissobjekt(await text("Motion om bollplaner\n\nBarnen i stadens närområden har för få bollplaner.\n\nVi yrkar\n\natt staden bygger fler bollplaner\n\nStockholm 2001-11-12\n\nAnnett Öhman Karlsson (s)\nAnn-Margarethe Livh (v)\n"));
+    expect(filled(found.forfattare)).toEqual([
+      { namn: "Annett Öhman Karlsson", parti: "S" },
+      { namn: "Ann-Margarethe Livh", parti: "V" },
+    ]);
+  });
+
+  it("are a name, party and place on one line", async () => {
+    // "Patrik Harrysson (S)": Svenljunga kommun, Inkomna motioner (https://www.svenljunga.se/kommun--politik/politik-och-beslut/vi-politiker/motioner).
+    const found = extractRemissobjekt(await text("Motion om busskort\n\nUngdomar behöver kunna resa under ferierna.\n\nJag föreslår\n\natt kommunen återinför gratis busskort under ferier till ungdomar\n\nPatrik Harrysson (S), Svenljunga\nLars Engström, MP, Svenljunga\n"));
+    expect(filled(found.forfattare)).toEqual([
+      { namn: "Patrik Harrysson", parti: "S" },
+      { namn: "Lars Engström", parti: "MP" },
+    ]);
+  });
+
+  it("are a block of name, role and party, the party for the name above it", async () => {
+    // Name and role: Nynäshamn, socialnämndens arbetsutskott 2020-08-18 (https://5dok.org/document/zx50pg9v-protokoll-sida-plats-%C3%B6rngrund-beslutande-%C3%B6vriga-deltagare-paragrafer.html).
+    const found = extractRemissobjekt(await text("Motion om äldrefrågor\n\nÄldrefrågorna behöver mer plats i kommunens planering.\n\nJag föreslår\n\natt en äldreplan tas fram\n\nNynäshamn den 18 augusti 2020\n\nAntonella Pirrone\nOrdförande i socialnämnden\nKristdemokraterna\n"));
+    expect(filled(found.forfattare)).toEqual([{ namn: "Antonella Pirrone", parti: "Kristdemokraterna" }]);
+  });
+
+  it("are a name after the label 'Förslagsställare'", async () => {
+    const found = extractRemissobjekt(await text("Medborgarförslag om ställplatser\n\nFörsäljningen av husbilar går spikrakt uppåt.\n\nJag föreslår att kommunen inventerar lämpliga ställplatser.\n\nFörslagsställare\nManda Schillerås\n"));
+    expect(filled(found.forfattare)).toEqual([{ namn: "Manda Schillerås" }]);
+  });
+
+  it("are a party alone when no one signs", async () => {
+    const found = extractRemissobjekt(await text("Motion om hjärtstartare\n\nKommunens lokaler har för få hjärtstartare.\n\nVi föreslår\n\natt kommunen köper in hjärtstartare\n\nVänsterpartiet i Umeå\n"));
+    expect(filled(found.forfattare)).toEqual([{ parti: "Vänsterpartiet i Umeå" }]);
+  });
+
+  it("are not guessed from a line of names that cannot be told apart: a candidate only", async () => {
+    const found = extractRemissobjekt(await text("Motion om sparförslag\n\nNämnden sparar för mycket.\n\nVi yrkar\n\natt besparingarna stoppas\n\nIng-Marie Elfström Ulf Lundström\n"));
+    expect(found.forfattare).toMatchObject({ uncertain: true, value: [{ namn: "Ing-Marie Elfström Ulf Lundström" }] });
+  });
+});
+
+describe("letters", () => {
+  it("give the sender from 'Remiss från', never the addressee named at the top", async () => {
+    // Hässelby-Vällingby stadsdelsnämnd 2012-06-12, item 17 (http://insynsverige.se/stockholm-hasselby/protokoll?date=2012-06-12).
+    const found = extractRemissbrev(await text("Hässelby-Vällingby stadsdelsnämnd\n\nMotion (2012:6) om inrättande av kombolägenheter i Stockholm.\n\nRemiss från Kommunstyrelsen, dnr 316-259/2012.\n"), "Hässelby-Vällingby stadsdelsnämnd");
+    expect(filled(found.fran)).toBe("Kommunstyrelsen");
+    expect(filled(found.dnr)).toBe("316-259/2012");
+  });
+
+  it("give the sender from the signature when the addressee stands alone at the top, and from 'Från:' beside 'Till:'", async () => {
+    // The title: Hässelby-Vällingby stadsdelsnämnd 2012-06-12, item 17 (http://insynsverige.se/stockholm-hasselby/protokoll?date=2012-06-12).
+    const signed = extractRemissbrev(await text("Socialnämnden\n\nMotion (2012:6) om inrättande av kombolägenheter i Stockholm\n\nNämndens synpunkter behövs senast den 7 oktober 2025.\n\nMed vänlig hälsning\n\nKommunstyrelsen\nAnna Berg, kommunsekreterare\n"));
+    expect(filled(signed.fran)).toBe("Kommunstyrelsen");
+    const labelled = extractRemissbrev(await text("Till: Socialnämnden\nFrån: Kommunstyrelsen\n\nMotion (2012:6) om inrättande av kombolägenheter i Stockholm\n"));
+    expect(filled(labelled.fran)).toBe("Kommunstyrelsen");
+  });
+
+  it("read a Dnr in its forms and labels, and never a date", async () => {
+    // Forms: Tyresö (http://insynsverige.se/tyreso-kf/protokoll?date=2011-06-16), Kramfors (https://docplayer.se/amp/109269219-Kommunstyrelsens-arbetsutskott.html), Stockholm (above), Storuman (https://5dok.org/document/y6eog34g-pdf-kb.html), Falköping (https://docplayer.se/amp/105002246-…).
+    const cases: [string, string][] = [
+      ["Dnr. 2011/KS 0206 001", "2011/KS 0206 001"],
+      ["Dnr KS 2018/14", "KS 2018/14"],
+      ["Diarienr: 2019/0042", "2019/0042"],
+      ["Diarienummer KS 2017/555", "KS 2017/555"],
+      ["Vårt dnr: 123-4567/2008", "123-4567/2008"],
+      ["KS/2018:298", "KS/2018:298"],
+    ];
+    for (const [line, dnr] of cases) {
+      const found = extractRemissbrev(await text(`Kommunstyrelsen\n\nDatum 2018-09-17\n\n${line}\n\nRemiss om en motion.\n`));
+      expect(filled(found.dnr), line).toBe(dnr);
+    }
+    expect(extractRemissbrev(await text("Kommunstyrelsen\n\nDatum 2018-09-17\n\n2018-09-17\n")).dnr).toBeUndefined();
+    expect(extractRemissbrev(await text("Ert dnr: SN 2025/12\n")).dnr).toBeUndefined();
+  });
+
+  it("read the last day from 'Svar senast:', 'Remisstid' and 'senast den …'", async () => {
+    expect(filled(extractRemissbrev(await text("Svar senast: 2025-10-07\n")).svarSenast)).toBe("2025-10-07");
+    expect(filled(extractRemissbrev(await text("Remisstid: 1 september – 7 oktober 2025\n")).svarSenast)).toBe("2025-10-07");
+    expect(filled(extractRemissbrev(await text("Synpunkterna ska ha kommit in senast den 7 oktober 2025.\n")).svarSenast)).toBe("2025-10-07");
+  });
+
+  it("read the remissinstanser from 'Ärendet har remitterats till …', without the writer's own nämnd", async () => {
+    // Stockholms stad, Utlåtande 2017:19 RI, Beredning (https://docplayer.se/138719612-Renovering-av-obelisken-pa-slottsbacken-motion-2016-5-av-joakim-larsson-m.html).
+    const found = extractRemissbrev(await text("Remiss från Kommunstyrelsen\n\nÄrendet har remitterats till stadsledningskontoret, fastighetsnämnden, kulturnämnden, trafiknämnden och Södermalms stadsdelsnämnd.\n"), "Södermalms stadsdelsnämnd");
+    expect(filled(found.avenTill)).toEqual(["stadsledningskontoret", "fastighetsnämnden", "kulturnämnden", "trafiknämnden"]);
+  });
+
+  it("read the remissinstanser from 'remittera motionen till A och B för yttrande'", async () => {
+    // Göteborgs Stad, politikerhandboken: remiss (https://goteborg.se/wps/portal/enhetssida/politikerhandboken/sammantradesteknik/sammantradets-genomforande/behandling-av-arende/debattoverlaggning/remiss).
+    const found = extractRemissbrev(await text("Kommunstyrelsen beslutade att remittera motionen till byggnadsnämnden och trafiknämnden för yttrande.\n"));
+    expect(filled(found.fran)).toBeUndefined();
+    expect(filled(found.avenTill)).toEqual(["byggnadsnämnden", "trafiknämnden"]);
+  });
+
+  it("read a bulleted list and a list in paragraphs of their own under 'Remissinstanser'", async () => {
+    const bullets = extractRemissbrev(await text("Remissinstanser:\n\n• Stadsledningskontoret\n• Socialnämnden\n• Barn- och utbildningsnämnden\n\nRemissen ska besvaras senast den 7 oktober 2025.\n"));
+    expect(filled(bullets.avenTill)).toEqual(["Stadsledningskontoret", "Socialnämnden", "Barn- och utbildningsnämnden"]);
+    const paragraphs = extractRemissbrev(await text("Remissinstanser\n\nStadsledningskontoret\n\nSocialnämnden\n\nKultur- och fritidsnämnden\n\nVi vill ha era synpunkter på förslaget i sin helhet och på de delar som rör er verksamhet särskilt.\n"));
+    expect(filled(paragraphs.avenTill)).toEqual(["Stadsledningskontoret", "Socialnämnden", "Kultur- och fritidsnämnden"]);
+  });
+
+  it("split a combined entry into its nämnder and leave out the writer's own", async () => {
+    // Stockholms stad (fixtures/kallor/remiss-stockholm-ks-2025-804.source.md).
+    const found = extractRemissbrev(await text("Motionen har även remitterats till stadsledningskontoret och socialnämnden samt Farsta och Hässelby-Vällingby stadsdelsnämnder.\n"), "Farsta stadsdelsnämnd");
+    expect(filled(found.avenTill)).toEqual(["stadsledningskontoret", "socialnämnden", "Hässelby-Vällingby stadsdelsnämnd"]);
+  });
+
+  it("give a body's name over a postal address only as a candidate: the addressee's block looks the same", async () => {
+    const found = extractRemissbrev(await text("Socialnämnden\nBox 123\n123 45 Vallentuna\n\nVi vill ha era synpunkter på förslaget.\n"));
+    expect(found.fran).toMatchObject({ value: "Socialnämnden", uncertain: true });
+  });
+
+  it("give a body's name standing alone below an address only as a candidate", async () => {
+    const found = extractRemissbrev(await text("2025-09-01\n\nSocialnämnden\n\nVi vill ha era synpunkter på förslaget.\n"));
+    expect(found.fran).toMatchObject({ value: "Socialnämnden", uncertain: true });
+  });
+});
