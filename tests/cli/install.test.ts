@@ -65,6 +65,6 @@ describe("remiss installed from the packed tarball", () => {
     const init = npx("init", "fran.yaml", "--fran", "motion.pdf", "--remissbrev", "remiss.docx");
     expect(init.stderr).toBe("");
     expect(init.status).toBe(0);
-    expect(init.stdout.split("\n")[1]).toMatch(/^Hittade: titel, 3 författare, 1 att-sats, beskrivning \(3 stycken\), remittent Kommunstyrelsen, Dnr KS 2025\/804/u);
+    expect(init.stdout.split("\n")[1]).toMatch(/^Hittade: typ motion, titel, 3 författare, 1 att-sats, beskrivning \(3 stycken\), remittent Kommunstyrelsen, Dnr KS 2025\/804/u);
   });
 });
