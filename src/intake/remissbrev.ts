@@ -30,6 +30,8 @@ const ANSWER_TO = new RegExp(
 );
 /** The writer's own paper (a tjänsteskrivelse answering the remiss): its letterhead and signature are the writer's, not the sender's. */
 const OWN_PAPER = /^(?:tjänsteskrivelse|tjänsteutlåtande)$/iu;
+/** "Det har kultur och fritidsnämnden beslutat." after the sentence that sends the remiss: the body that decided, written in lower case too. */
+const DECIDED = new RegExp(String.raw`(?:^|[.!]\s+)Det har (${ORGAN_NAME}|(?:\p{Ll}[\p{L}-]*\s+och\s+)?\p{Ll}[\p{L}-]*(?:nämnden|styrelsen|fullmäktige)) beslutat\.`, "u");
 /** The addressee: "Till: Socialnämnden", "Mottagare". */
 const TO = /^(?:Till|Mottagare|Adressat)\b/iu;
 
@@ -99,6 +101,12 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
     }
     const sends = SENDS.exec(block.text);
     if (sends) return { value: sends[1]!, from: block.lines[0]! };
+  }
+  // The body that decided to send it, said after the remiss ("… skickas ut på remiss till … Det har kultur och fritidsnämnden beslutat.").
+  const sentRemiss = body.findIndex((b) => /\bpå remiss\b|\bremitter/u.test(b.text));
+  for (const block of sentRemiss === -1 ? [] : body.slice(sentRemiss, sentRemiss + 3)) {
+    const decided = DECIDED.exec(block.text);
+    if (decided && !same(decided[1]!, ownNamnd)) return { value: decided[1]!, from: block.lines[0]! };
   }
   // Where the answers go.
   for (const block of body) {

@@ -271,4 +271,12 @@ describe("letters", () => {
     const tibro = extractRemissbrev(await text("Nu ska förslaget till biblioteksplan 2015-2019 skickas ut på remiss till barn- och utbildningsnämnden och socialnämnden med begäran om svar senast den 1 september.\n"));
     expect(filled(tibro.avenTill)).toEqual(["barn- och utbildningsnämnden", "socialnämnden"]);
   });
+
+  it("give the sender from 'Det har … beslutat' after the sentence that sends the remiss, before a kommun's letterhead", async () => {
+    // Tibro kommun, "Biblioteksplanen på remiss" (fixtures/korpus/remiss-tibro-biblioteksplan.source.md).
+    const found = extractRemissbrev(await text("Tibro kommun\n\nBiblioteksplanen på remiss\n\nNu ska förslaget till biblioteksplan 2015-2019 skickas ut på remiss till barn- och utbildningsnämnden och socialnämnden med begäran om svar senast den 1 september.\n\nDet har kultur och fritidsnämnden beslutat.\n"));
+    expect(filled(found.fran)).toBe("kultur och fritidsnämnden");
+    // Without the sentence that sends a remiss, "Det har … beslutat" names no sender.
+    expect(filled(extractRemissbrev(await text("Planen gäller från 2006.\n\nDet har kultur och fritidsnämnden beslutat.\n")).fran)).toBeUndefined();
+  });
 });
