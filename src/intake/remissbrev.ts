@@ -13,17 +13,30 @@ export interface RemissbrevFound {
 }
 
 /** A body that sends (or receives) remisser, as a line of its own or after "Från". */
-const ORGAN_NAME = String.raw`(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Stadsledningskontoret|Kommunledningskontoret|Regionledningskontoret|Länsstyrelsen(?:\s+i\s+\p{Lu}[\p{L}-]+(?:\s+län)?)?|\p{Lu}[\p{L}-]*(?:nämnden|styrelsen|kontoret|förvaltningen)|\p{Lu}[\p{L}-]*s\s+\p{Ll}*(?:nämnd|styrelse|förvaltning)|\p{Lu}[\p{L}-]*\s+(?:kommun|region)(?:styrelse|stadsdelsnämnd)?)`;
+const ORGAN_NAME = String.raw`(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Stadsledningskontoret|Kommunledningskontoret|Regionledningskontoret|Länsstyrelsen(?:\s+i\s+\p{Lu}[\p{L}-]+(?:\s+län)?)?|\p{Lu}[\p{L}-]*(?:nämnden|styrelsen|kontoret|förvaltningen)|\p{Lu}[\p{L}-]*s\s+\p{Ll}*(?:nämnd|styrelse|förvaltning)|\p{Lu}[\p{L}-]*\s+(?:kommun|region)(?:styrelse|stadsdelsnämnd)?|Region\s+\p{Lu}[\p{L}-]+|\p{Lu}[\p{L}-]*departementet)`;
 const ORGAN = new RegExp(`^${ORGAN_NAME}$`, "u");
 /** "Remiss från Kommunstyrelsen", "Från: Socialnämnden", "Avsändare Kommunstyrelsen". */
 const FROM = new RegExp(String.raw`^(?:Remiss från|Från|Avsändare)\s*:?\s+(${ORGAN_NAME})\b`, "iu");
 /** "Kommunstyrelsen har remitterat …", "Socialnämnden översänder …": the sender as the sentence's subject. */
-const SENDS = new RegExp(String.raw`^(${ORGAN_NAME})\s+(?:har\s+(?:remitterat|beslutat att remittera|skickat|översänt)|remitterar|översänder|skickar|bjuder in|vill ha)\b`, "u");
+const SENDS = new RegExp(String.raw`^(?:Beslut\s*:\s*)?(${ORGAN_NAME})\s+(?:har\s+(?:remitterat|beslutat att remittera|skickat|översänt)|beslutade\s+att\s+remittera|beslutar\s+att\s+remittera|remitterar|översänder|skickar|bjuder in|vill ha)\b`, "u");
+/**
+ * The body the answers go to is the sender: "skicka ett yttrande till Region Halland",
+ * "vara inkomna till Region Halland senast den 15 augusti 2020", "Sala kommun har beretts
+ * tillfälle att till Finansdepartementet yttra sig".
+ */
+const ANSWER_TO = new RegExp(
+  String.raw`\b(?:(?:skicka|skickas|sända|sänds|lämna|lämnas|inkomma|inkomna|inkommit|insändas)\s+(?:in\s+)?(?:ett\s+|sitt\s+|ert\s+|era\s+)?(?:yttrande|yttranden|remissvar|svar|synpunkter)?\s*till|yttra\s+sig\s+till|att\s+till)\s+(${ORGAN_NAME})(?=\s*[.,;]|\s+(?:senast|yttra|per|via|i\s+form)\b|\s*$)`,
+  "u",
+);
+/** The writer's own paper (a tjänsteskrivelse answering the remiss): its letterhead and signature are the writer's, not the sender's. */
+const OWN_PAPER = /^(?:tjänsteskrivelse|tjänsteutlåtande)$/iu;
+/** "Det har kultur och fritidsnämnden beslutat." after the sentence that sends the remiss: the body that decided, written in lower case too. */
+const DECIDED = new RegExp(String.raw`(?:^|[.!]\s+)Det har (${ORGAN_NAME}|(?:\p{Ll}[\p{L}-]*\s+och\s+)?\p{Ll}[\p{L}-]*(?:nämnden|styrelsen|fullmäktige)) beslutat\.`, "u");
 /** The addressee: "Till: Socialnämnden", "Mottagare". */
 const TO = /^(?:Till|Mottagare|Adressat)\b/iu;
 
 /** Diarienummer as kommuner and regioner write them: "KS 2025/804", "KSKF/2015:396", "KSF-2016-204", "123-4567/2008", "2019/0042", "2019:42". */
-const DNR_NUMBER = String.raw`(?:\d{4}\/\p{Lu}{1,6} \d{1,6}(?: \d{1,4})?|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
+const DNR_NUMBER = String.raw`(?:\d{2}\p{Lu}{1,4}\d{3,6}|\d{4}\/\p{Lu}{1,6} \d{1,6}(?: \d{1,4})?|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
 /** A label before a Dnr (never "Ert dnr", the addressee's own). */
 const DNR_LABEL = String.raw`(?:Dnr|Diarienr|Diarienummer|Diarie-?nummer|Vårt dnr|Vår beteckning|Vår referens|Ärendenummer|Ärendenr|Beteckning)`;
 const DNR_LABELLED = new RegExp(String.raw`(?<!\bErt\s)(?<!\bEr\s)\b${DNR_LABEL}\.?\s*:?\s*(${DNR_NUMBER})\b`, "iu");
@@ -34,8 +47,8 @@ const DNR_ALONE = new RegExp(String.raw`^(\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?
 
 const DUE_CONTEXT = /svar|yttrande|synpunkter|besvara|inkomm|lämna|remisstid|tillhanda/iu;
 const DATE_WORDS = String.raw`(\d{1,2})\s+(${MONTH_NAMES.join("|")})\s+(\d{4})`;
-const DUE_WORDS = new RegExp(String.raw`senast\s*:?\s+(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?${DATE_WORDS}`, "iu");
-const DUE_ISO = /senast\s*:?\s+(?:den\s+)?(\d{4})-(\d{2})-(\d{2})/iu;
+const DUE_WORDS = new RegExp(String.raw`(?:senast|till och med|t\.\s?o\.\s?m\.?)\s*:?\s+(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?${DATE_WORDS}`, "iu");
+const DUE_ISO = /(?:senast|till och med|t\.\s?o\.\s?m\.?)\s*:?\s+(?:den\s+)?(\d{4})-(\d{2})-(\d{2})/iu;
 /** A label whose line ends with the last day: "Remisstid: 1 september – 7 oktober 2025", "Sista svarsdag 2025-10-07", "Svarsdatum". */
 const DUE_LABEL = /^(?:Remisstid|Remissperiod|Sista (?:svars)?dag(?: för (?:svar|yttrande))?|Svarsdatum|Svar senast)\b/iu;
 const ANY_DATE = new RegExp(String.raw`${DATE_WORDS}|(\d{4})-(\d{2})-(\d{2})`, "giu");
@@ -89,6 +102,19 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
     const sends = SENDS.exec(block.text);
     if (sends) return { value: sends[1]!, from: block.lines[0]! };
   }
+  // The body that decided to send it, said after the remiss ("… skickas ut på remiss till … Det har kultur och fritidsnämnden beslutat.").
+  const sentRemiss = body.findIndex((b) => /\bpå remiss\b|\bremitter/u.test(b.text));
+  for (const block of sentRemiss === -1 ? [] : body.slice(sentRemiss, sentRemiss + 3)) {
+    const decided = DECIDED.exec(block.text);
+    if (decided && !same(decided[1]!, ownNamnd)) return { value: decided[1]!, from: block.lines[0]! };
+  }
+  // Where the answers go.
+  for (const block of body) {
+    const to = ANSWER_TO.exec(block.text);
+    if (to && !same(to[1]!, ownNamnd)) return { value: to[1]!, from: block.lines.find((l) => l.text.includes(to[1]!.split(/\s/u)[0]!)) ?? block.lines[0]! };
+  }
+  // The writer's own tjänsteskrivelse: its letterhead and signature name the writer.
+  if (source.lines.slice(0, 20).some((l) => OWN_PAPER.test(l.text.split("\t")[0]!.trim()))) return undefined;
   // The letterhead: a header's name, or the first lines of the first page before anything else.
   for (const block of header) {
     for (const line of block.lines) {
@@ -202,7 +228,7 @@ function lastDate(text: string): string | undefined {
 }
 
 /** "… har även remitterats till A och B samt C.", "Ärendet har remitterats till A, B och C", "… remittera motionen till A och B för yttrande": the remissinstanser in a sentence. */
-const SENT_TO = /\b(?:har (?:även |också )?(?:remitterats|skickats|sänts)|remittera[st]?|remitterar|skickas (?:även |också )?på remiss)\s+(?:(?:\p{L}+\s+){0,3}?)till\s+(.+?)(?:\s+för\s+(?:yttrande|beredning|synpunkter|kännedom|handläggning)\b.*)?\.?$/u;
+const SENT_TO = /\b(?:har (?:även |också )?(?:remitterats|skickats|sänts)|remittera[st]?|remitterades|remitterar|har varit på remiss|skickas (?:även |också )?(?:ut )?på remiss)\s+(?:(?:\p{L}+\s+){0,3}?)till:?\s+(.+?)(?:\s+(?:för\s+(?:yttrande|beredning|synpunkter|kännedom|handläggning)|med begäran om)\b.*)?\.?$/u;
 /** A name that ends like a body's (so that "A och B" are two bodies, but "Farsta och Hässelby-Vällingby stadsdelsnämnder" names two of one kind). */
 const BODY_END = /(nämnd|nämnden|nämnder|kontoret|kontor|styrelsen|styrelser|förvaltningen|förvaltning|förvaltningar|rådet|råd|förbund|förbundet|bolag|bolaget|AB|länsstyrelsen|region|regionen|kommun|kommuner)$/u;
 /** "Farsta och Hässelby-Vällingby stadsdelsnämnder", "Farsta, Skärholmen och Enskede stadsdelsnämnder": names of one kind written once, in the plural. */
@@ -231,8 +257,9 @@ function splitList(text: string): string[] {
   return parts.flatMap((part, index) => {
     const pieces = part.split(/(?<!-)\s+och\s+/u);
     const out: string[] = [];
-    for (const piece of pieces) {
-      const lastOfList = parts.length > 1 && index === parts.length - 1;
+    for (const [k, piece] of pieces.entries()) {
+      // The list's last "och" parts its last two items; an earlier one inside the last part only after a body's name ("Karlskoga Energi och Miljö AB och Länsstyrelsen i Örebro län").
+      const lastOfList = parts.length > 1 && index === parts.length - 1 && k === pieces.length - 1;
       if (out.length > 0 && !BODY_END.test(out.at(-1)!) && !lastOfList) out[out.length - 1] = `${out.at(-1)!} och ${piece}`;
       else out.push(piece);
     }
@@ -268,7 +295,10 @@ function findRecipients(source: SourceText, ownNamnd: string | undefined, sender
     for (const sentence of block.text.split(/(?<=\.)\s+/u)) {
       const match = SENT_TO.exec(sentence);
       if (!match) continue;
-      const items = splitList(match[1]!).map(tidy).filter(keep);
+      const all = splitList(match[1]!).map(tidy);
+      // One body alone, and not "även": the letter's own addressee ("remittera motionerna till regionstyrelsen för beredning").
+      if (all.length === 1 && !/(?<!\p{L})(?:även|också)(?!\p{L})/u.test(sentence)) continue;
+      const items = all.filter(keep);
       if (items.length > 0) return { value: items, from: block.lines.find((l) => /remitter|skickats|sänts|remiss/u.test(l.text)) ?? block.lines[0]! };
     }
   }

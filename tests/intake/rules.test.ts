@@ -200,7 +200,8 @@ describe("letters", () => {
   it("read the remissinstanser from 'remittera motionen till A och B för yttrande'", async () => {
     // Göteborgs Stad, politikerhandboken: remiss (https://goteborg.se/wps/portal/enhetssida/politikerhandboken/sammantradesteknik/sammantradets-genomforande/behandling-av-arende/debattoverlaggning/remiss).
     const found = extractRemissbrev(await text("Kommunstyrelsen beslutade att remittera motionen till byggnadsnämnden och trafiknämnden för yttrande.\n"));
-    expect(filled(found.fran)).toBeUndefined();
+    // The body that decides to remit is the sender (as in "Beslut: Regionfullmäktige beslutade att remittera …", fixtures/korpus/remiss-vgr-inkomna-motioner-2021).
+    expect(filled(found.fran)).toBe("Kommunstyrelsen");
     expect(filled(found.avenTill)).toEqual(["byggnadsnämnden", "trafiknämnden"]);
   });
 
@@ -225,5 +226,57 @@ describe("letters", () => {
   it("give a body's name standing alone below an address only as a candidate", async () => {
     const found = extractRemissbrev(await text("2025-09-01\n\nSocialnämnden\n\nVi vill ha era synpunkter på förslaget.\n"));
     expect(found.fran).toMatchObject({ value: "Socialnämnden", uncertain: true });
+  });
+  it("give the sender from the decision to remit, and a lone body remitted to as the addressee, not as another remissinstans", async () => {
+    // Västra Götalandsregionen, regionfullmäktige 2021-02-16 and 2023-09-26, inkomna motioner (fixtures/korpus/remiss-vgr-inkomna-motioner-2021.source.md, -2023.source.md).
+    for (const verb of ["beslutade", "beslutar"]) {
+      const found = extractRemissbrev(await text(`Regionfullmäktige 16 februari 2021\n\nBeslut: Regionfullmäktige ${verb} att remittera motionerna till regionstyrelsen för beredning.\n`));
+      expect(filled(found.fran), verb).toBe("Regionfullmäktige");
+      expect(found.avenTill, verb).toBeUndefined();
+    }
+    // One body with "även" is another remissinstans.
+    expect(filled(extractRemissbrev(await text("Motionen har även remitterats till socialnämnden.\n")).avenTill)).toEqual(["socialnämnden"]);
+  });
+
+  it("give the sender as the body the answers go to", async () => {
+    // Region Halland, remiss of Hallands kulturstrategi och kulturplan 2021–2024 (fixtures/korpus/remiss-halland-kulturplan.source.md).
+    const halland = extractRemissbrev(await text("Alla som vill är välkomna att lämna synpunkter på hela eller delar av planen genom att skicka ett yttrande till Region Halland.\n\nYttranden måste ske skriftligen och vara inkomna till Region Halland senast den 15 augusti 2020.\n"));
+    expect(filled(halland.fran)).toBe("Region Halland");
+    expect(filled(halland.svarSenast)).toBe("2020-08-15");
+    // Sala kommun, yttrande över SOU 2016:48 (fixtures/korpus/remiss-sala-sou-2016-48.source.md).
+    const sala = extractRemissbrev(await text("Sala kommun har beretts tillfälle att till Finansdepartementet yttra sig över Indelningskommitténs delbetänkande Regional indelning – tre nya län (SOU 2016:48).\n"));
+    expect(filled(sala.fran)).toBe("Finansdepartementet");
+  });
+
+  it("never take the letterhead of the writer's own tjänsteskrivelse as the sender", async () => {
+    // Arboga kommun, tjänsteskrivelse 2015-12-22 on Ds 2015:53 (fixtures/korpus/remiss-arboga-ds-2015-53.source.md).
+    const found = extractRemissbrev(await text("ARBOGA KOMMUN\nKommunstyrelseförvaltningen\n\nTJÄNSTESKRIVELSE\nDatum 2015-12-22\n\nArboga kommun lämnar följande yttrande på remiss av Departementspromemorian.\n\nRemissvar ska ha inkommit senast den 29 januari 2016.\n"));
+    expect(found.fran).toBeUndefined();
+    expect(filled(found.svarSenast)).toBe("2016-01-29");
+  });
+
+  it("read a regional Dnr in running text and a last day 'till och med'", async () => {
+    // Region Örebro län, remiss of the regional kulturplan 2024–2027, as forwarded to TAOS (fixtures/korpus/remiss-orebro-kulturplan.source.md).
+    const found = extractRemissbrev(await text("Vi har möjlighet att lämna synpunkter på remissförslaget om ny regional kulturplan till och med 28 april 2023.\n\nMärk svaret: ”Remissvar kulturplan dnr 22RS11865”.\n"));
+    expect(filled(found.dnr)).toBe("22RS11865");
+    expect(filled(found.svarSenast)).toBe("2023-04-28");
+  });
+
+  it("read the remissinstanser from 'remitterades till', 'har varit på remiss till:' and 'skickas ut på remiss till … med begäran om svar'", async () => {
+    // Eslöv (fixtures/korpus/remiss-eslov-kamerabevakning.source.md), Karlskoga (remiss-karlskoga-avfallsplan), Tibro (remiss-tibro-biblioteksplan).
+    const eslov = extractRemissbrev(await text("Motionen remitterades till miljö- och samhällsbyggnadsnämnden samt kommunstyrelsen för yttrande.\n"));
+    expect(filled(eslov.avenTill)).toEqual(["miljö- och samhällsbyggnadsnämnden", "kommunstyrelsen"]);
+    const karlskoga = extractRemissbrev(await text("Avfallsplanen inklusive föreskrifter och bilagor har varit på remiss till: Barn- och utbildningsnämnden, Folkhälsonämnden, Socialnämnden, Karlskoga Energi och Miljö AB och Länsstyrelsen i Örebro län.\n"));
+    expect(filled(karlskoga.avenTill)).toEqual(["Barn- och utbildningsnämnden", "Folkhälsonämnden", "Socialnämnden", "Karlskoga Energi och Miljö AB", "Länsstyrelsen i Örebro län"]);
+    const tibro = extractRemissbrev(await text("Nu ska förslaget till biblioteksplan 2015-2019 skickas ut på remiss till barn- och utbildningsnämnden och socialnämnden med begäran om svar senast den 1 september.\n"));
+    expect(filled(tibro.avenTill)).toEqual(["barn- och utbildningsnämnden", "socialnämnden"]);
+  });
+
+  it("give the sender from 'Det har … beslutat' after the sentence that sends the remiss, before a kommun's letterhead", async () => {
+    // Tibro kommun, "Biblioteksplanen på remiss" (fixtures/korpus/remiss-tibro-biblioteksplan.source.md).
+    const found = extractRemissbrev(await text("Tibro kommun\n\nBiblioteksplanen på remiss\n\nNu ska förslaget till biblioteksplan 2015-2019 skickas ut på remiss till barn- och utbildningsnämnden och socialnämnden med begäran om svar senast den 1 september.\n\nDet har kultur och fritidsnämnden beslutat.\n"));
+    expect(filled(found.fran)).toBe("kultur och fritidsnämnden");
+    // Without the sentence that sends a remiss, "Det har … beslutat" names no sender.
+    expect(filled(extractRemissbrev(await text("Planen gäller från 2006.\n\nDet har kultur och fritidsnämnden beslutat.\n")).fran)).toBeUndefined();
   });
 });
