@@ -50,6 +50,8 @@ const PROPOSAL_HEADING = /^(?:Förslag till beslut|Yrkanden?|Mitt förslag|Vårt
 const PROPOSAL = /\b(föreslår|förslår|föreslå|föreslås|yrkar|yrkas|hemställer|hemställs)\b/iu;
 /** Who proposes in a proposal's sentence: "jag", "vi", the undersigned, or "därför", "härmed"; or the passive ("föreslås"). A body sentence ("Regeringen föreslår att …") has none of them. */
 const PROPOSER_WORDS = /\b(jag|vi|undertecknad\p{L}*|därför|härmed|föreslås\s+(?:besluta|att|:)|yrkas|hemställs|yrkar|hemställer)\b|föreslås:|föreslås$/iu;
+/** A short lead-in that ends in what the writer wants, the items on the next lines: "Miljöpartiet vill därför att:", "Vänsterpartiet vill". */
+const WANTS_LEAD_IN = /^\p{Lu}[^.!?]{0,60}\bvill(?:\s+därför)?(?:\s+att)?\s*:?$/u;
 const ATT = /^(?:[-–•*]\s*)?([Aa]tt\s.*)$/u;
 const ORGAN = /\b(kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|kommunstyrelsen|regionstyrelsen|\p{Ll}+nämnden)\b/iu;
 
@@ -427,8 +429,9 @@ interface Proposal {
 function findProposal(lines: readonly SourceLine[], after: SourceLine | undefined, listStarts: ReadonlyMap<SourceLine, SourceBlock> = new Map()): Proposal | undefined {
   const start = after ? lines.indexOf(after) + 1 : 0;
   for (let i = start; i < lines.length; i++) {
-    if (!PROPOSAL.test(lines[i]!.text) && !/^Yrkanden?\b.*:$/u.test(lines[i]!.text.trim()) && !PROPOSAL_HEADING.test(lines[i]!.text.trim())) continue;
-    if (!isProposer(lines[i]!.text)) continue;
+    const wants = WANTS_LEAD_IN.test(lines[i]!.text.trim());
+    if (!wants && !PROPOSAL.test(lines[i]!.text) && !/^Yrkanden?\b.*:$/u.test(lines[i]!.text.trim()) && !PROPOSAL_HEADING.test(lines[i]!.text.trim())) continue;
+    if (!wants && !isProposer(lines[i]!.text)) continue;
     // The proposal sentence may run over a line or two before the first att-sats.
     let j = i;
     const sentence = [lines[i]!.text];
@@ -438,7 +441,7 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
     let firstAtt: SourceLine | undefined;
     let lastLine = lines[j]!;
     let blank = false;
-    // A lead-in that ends with a colon ("… yrkar att kommunen:") may be followed by items that do not begin with "att": a list's items, whatever their marker.
+    // A lead-in that ends with a colon ("… yrkar att kommunen:") or with "att" ("… samtliga (M) yrkar i motionen att") may be followed by items that do not begin with "att": a list's items, whatever their marker.
     const leadIn = joinLines(sentence).trim();
     let anyItem: boolean | undefined;
     for (let k = j + 1; k < lines.length; k++) {
@@ -448,7 +451,7 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
         continue;
       }
       const listed = listStarts.has(lines[k]!);
-      anyItem ??= listed && /:$/u.test(leadIn) && !/^att\s/iu.test(text);
+      anyItem ??= listed && /(?::|\batt)$/u.test(leadIn) && !/^att\s/iu.test(text);
       const att = ATT.exec(text) ?? (listed && anyItem ? ([text, text] as unknown as RegExpExecArray) : null);
       // A line that begins "att" straight after a line that does not end a clause continues that att-sats ("… för att se till / att målen …").
       const continues = att && current && !blank && text.startsWith("att") && !/([.,;:]|\b(?:samt|och|eller))$/u.test(lines[k - 1]!.text.trim());

@@ -95,6 +95,27 @@ describe("att-satser", () => {
     expect(filled(found.yrkanden)).toEqual(["Stall byggs om och nytt ridhus och maskinhall byggs på Fårdala gård.", "Investeringsmedel för projektet beviljas med totalt 42 miljoner kronor fördelat mellan år 2017-2019."]);
   });
 
+  it("are the items under a party's 'vill därför att:' and under 'vill' with att-satser", async () => {
+    // The lead-in and items: Miljöpartiet i Mariestad, motion 2019-02-20 (fixtures/korpus/motion-mariestad-tillitsreform.source.md); Vänsterpartiet i Eskilstuna, motion 2005-12-12 (fixtures/korpus/motion-eskilstuna-parkering-miljofordon.source.md).
+    const numbered = extractRemissobjekt(
+      await text("Motion\n\nGenomförande av en tillitsreform\n\nPersonalen i välfärden behöver mer tillit och mindre detaljstyrning.\n\nMiljöpartiet vill därför att:\n\n1. Kommunen genomför en tillitsreform med regeringens utredning som grund\n2. Personalen ges inflytande på reformen och det kulturskifte som reformen innebär\n\nMariestad 2019-02-20\n\nMiljöpartiet i Mariestad\n"),
+    );
+    expect(filled(numbered.yrkanden)).toEqual(["Kommunen genomför en tillitsreform med regeringens utredning som grund", "Personalen ges inflytande på reformen och det kulturskifte som reformen innebär"]);
+    const att = extractRemissobjekt(await text("Motion om parkering för miljöfordon\n\nFör att stödja en snabb etablering av miljöfordon bör Eskilstuna införa samma regler om gratis parkering som många svenska städer har.\n\nVänsterpartiet vill\n\natt Eskilstuna kommun inför regler för gratis parkering för miljöfordon\n\nEskilstuna 05-12-12\n"));
+    expect(filled(att.yrkanden)).toEqual(["att Eskilstuna kommun inför regler för gratis parkering för miljöfordon"]);
+    // A body sentence with "vill" is no lead-in.
+    const body = extractRemissobjekt(await text("Motion om parkering\n\nVi vill att fler kör miljöfordon. Därför behövs regler.\n\natt något annat\n"));
+    expect(filled(body.yrkanden)).toBeUndefined();
+  });
+
+  it("are bulleted items without 'att' under a lead-in that ends in 'att'", async () => {
+    // Region Västmanland, regionfullmäktige 2020 (fixtures/korpus/motion-vastmanland-vardcentralernas-oppettider.source.md).
+    const found = extractRemissobjekt(
+      await text("Motion om vårdcentralernas öppettider\n\nMikael Andersson Elfgren, Stephanie Bruksgård och Anna Nygren, samtliga (M) yrkar i motionen att\n\n• Region Västmanland utreder hur vårdcentralerna kan få större inflytande över sina öppettider\n• Utredningens resultat används i arbetet för kommande primärvårdsprogram\n\nMotionen har anmälts vid regionfullmäktige 2020-06-16 § 37\n"),
+    );
+    expect(filled(found.yrkanden)).toEqual(["Region Västmanland utreder hur vårdcentralerna kan få större inflytande över sina öppettider", "Utredningens resultat används i arbetet för kommande primärvårdsprogram"]);
+  });
+
   it("are the paragraph after 'yrkar:', and the misspelled 'förslår' leads in too", async () => {
     // The proposal: Gotland kommunfullmäktige 2004-10-25 § 184 (https://www.gotland.se/16681), as Rose Marie Stenbom (s) wrote it in her motion.
     const yrkar = extractRemissobjekt(await text("Motion om placeringsbehovet av barn under 18 år\n\nIndivid- och familjeomsorgen har svårigheter att rekrytera familjehem och kontaktfamiljer.\n\nJag yrkar:\n\nSocial- och omsorgsnämnden får i uppdrag att utreda placeringsbehovet av barn under 18 år.\n\nRose Marie Stenbom (s)\n"));
