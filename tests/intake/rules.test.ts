@@ -108,6 +108,27 @@ describe("att-satser", () => {
     expect(filled(body.yrkanden)).toBeUndefined();
   });
 
+  it("are led in by a party named after the verb, and the organ that is to decide is whom it is addressed to", async () => {
+    // Arne Lovén, Sollentunapartiet, motion 2009-08-25 (fixtures/korpus/motion-sollentuna-hundrastgardar.source.md).
+    const found = extractRemissobjekt(
+      await text("Angående anläggande av hundrastgårdar i Rotsunda Gård\n\nMotion från Arne Lovén,  Sollentunapartiet angående anläggande av hundrastgårdar i Rotsunda Gård.\n\nAtt hundägarna inte tar upp efter sina hundar är otrevligt, ohygieniskt och ett miljöproblem.\n\nMed hänvisning till ovanstående föreslår Sollentunapartiet att kommunfullmäktige skall besluta\n\n• att ge berörd förvaltning i uppdrag att undersöka lämpliga platser i Rotsunda Gård för anläggande av hundrastgårdar, samt\n• att ge kommunen i uppdrag att efter detta anlägga erforderligt antal hundrastgårdar i Rotsunda Gård .\n\nSollentuna den 25 augusti 2009\n\nArne Lovén\nSollentunapartiet\n"),
+    );
+    expect({ typ: filled(found.typ), till: filled(found.till), yrkanden: filled(found.yrkanden) }).toEqual({
+      typ: "motion",
+      till: "kommunfullmäktige",
+      yrkanden: ["att ge berörd förvaltning i uppdrag att undersöka lämpliga platser i Rotsunda Gård för anläggande av hundrastgårdar, samt", "att ge kommunen i uppdrag att efter detta anlägga erforderligt antal hundrastgårdar i Rotsunda Gård ."],
+    });
+    // An organ the att-sats speaks of, not at the lead-in's end, is no addressee.
+    const other = extractRemissobjekt(await text("Motion om parker\n\nParkerna behöver skötas.\n\nVi föreslår att kommunstyrelsen beslutar om en plan för parkerna\n\natt planen tas fram\n"));
+    expect(filled(other.till)).toBeUndefined();
+  });
+
+  it("take a betänkande's kind from its byline or its SOU number", async () => {
+    // SOU 2016:48 Regional indelning – tre nya län (fixtures/korpus/betankande-sou-2016-48-regional-indelning.source.md).
+    const found = extractRemissobjekt(await text("Regional indelning – tre nya län\n\nDelbetänkande av Indelningskommittén\n\nSOU 2016:48\n\nKommittén föreslår att tre nya län bildas.\n"));
+    expect(filled(found.typ)).toBe("betankande");
+  });
+
   it("are bulleted items without 'att' under a lead-in that ends in 'att'", async () => {
     // Region Västmanland, regionfullmäktige 2020 (fixtures/korpus/motion-vastmanland-vardcentralernas-oppettider.source.md).
     const found = extractRemissobjekt(
