@@ -76,7 +76,11 @@ export function normalise(text) {
 function party(parti) {
   if (parti === undefined) return "";
   const key = normalise(parti).toLowerCase();
-  return /** @type {Record<string, string>} */ (PARTIES)[key] ?? key;
+  const known = /** @type {Record<string, string>} */ (PARTIES)[key];
+  if (known) return known;
+  // A known party with its local branch's place ("Miljöpartiet i Mariestad", "Sverigedemokraterna Älvkarleby") is that party.
+  const named = Object.values(PARTIES).find((name) => key.startsWith(name + " ") && /^(?:i )?\p{L}[\p{L}-]*(?: kommun)?$/u.test(key.slice(name.length + 1)));
+  return named ?? key;
 }
 
 /** @param {string} item */

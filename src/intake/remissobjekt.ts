@@ -50,6 +50,8 @@ const PROPOSAL_HEADING = /^(?:Förslag till beslut|Yrkanden?|Mitt förslag|Vårt
 const PROPOSAL = /\b(föreslår|förslår|föreslå|föreslås|yrkar|yrkas|hemställer|hemställs)\b/iu;
 /** Who proposes in a proposal's sentence: "jag", "vi", the undersigned, or "därför", "härmed"; or the passive ("föreslås"). A body sentence ("Regeringen föreslår att …") has none of them. */
 const PROPOSER_WORDS = /\b(jag|vi|undertecknad\p{L}*|därför|härmed|föreslås\s+(?:besluta|att|:)|yrkas|hemställs|yrkar|hemställer)\b|föreslås:|föreslås$/iu;
+/** A short lead-in that ends in what the writer wants, the items on the next lines: "Miljöpartiet vill därför att:", "Vänsterpartiet vill". */
+const WANTS_LEAD_IN = /^\p{Lu}[^.!?]{0,60}\bvill(?:\s+därför)?(?:\s+att)?\s*:?$/u;
 const ATT = /^(?:[-–•*]\s*)?([Aa]tt\s.*)$/u;
 const ORGAN = /\b(kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|kommunstyrelsen|regionstyrelsen|\p{Ll}+nämnden)\b/iu;
 
@@ -79,7 +81,8 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
   // (A paragraph that itself proposes is another proposal, not description.)
   if (heading && body.length === 0 && lastAtt !== -1) body = blocks.slice(lastAtt + 1).filter((block) => !isByline(block) && !isSignature(block) && !PROPOSAL.test(block.text));
   if (proposalBlock === -1) body = body.filter((block) => !isSignature(block));
-  const typ = kindLine ? { value: kindLine.typ, from: kindLine.block.lines[0]! } : heading?.typ !== undefined ? { value: heading.typ, from: blocks[heading.kindBlock]!.lines[0]! } : undefined;
+  const byline = heading?.typ === undefined && !kindLine ? findKindByline(structured) : undefined;
+  const typ = kindLine ? { value: kindLine.typ, from: kindLine.block.lines[0]! } : heading?.typ !== undefined ? { value: heading.typ, from: blocks[heading.kindBlock]!.lines[0]! } : byline;
   // A PDF tells its title by its size; where no line stands out, the first short line is only a candidate.
   const hasFontSizes = structured.some((block) => block.fromTop !== undefined);
   const till = kindLine?.till ? { value: kindLine.till, from: kindLine.block.lines[0]! } : proposal?.till;
@@ -239,6 +242,21 @@ function isSignature(block: Block): boolean {
 
 /** A date as a signature writes it: 2024-03-19, 2014 12 15, 31 augusti 2015. */
 const DATE = /\b(\d{4}-\d{2}-\d{2}|\d{4} \d{2} \d{2}|\d{1,2} \p{Ll}+ \d{4})\b/u;
+
+/**
+ * The kind told by a line near the top that is no title: "Motion från Arne Lovén, Sollentunapartiet angående …",
+ * "Delbetänkande av Indelningskommittén", "SOU 2016:48".
+ */
+function findKindByline(blocks: readonly SourceBlock[]): Found<string> | undefined {
+  for (const block of blocks.slice(0, 8)) {
+    const text = block.text.trim();
+    if (/^(?:Del|Slut)?betänkande\s+(?:av|från)\s+\p{Lu}/u.test(text) || /^SOU\s+\d{4}:\d+$/u.test(text)) return { value: "betankande", from: block.lines[0]! };
+    const from = /^(\p{L}+)\s+från\s+\p{Lu}/u.exec(text);
+    const typ = from && text.length <= 200 ? titleKind(from[1]!) : undefined;
+    if (typ && titleKind(text) === typ) return { value: typ, from: block.lines[0]! };
+  }
+  return undefined;
+}
 
 /** The kind a title names with its first word ("Motion om …" → motion), if it does. */
 function titleKind(text: string): string | undefined {
@@ -427,8 +445,9 @@ interface Proposal {
 function findProposal(lines: readonly SourceLine[], after: SourceLine | undefined, listStarts: ReadonlyMap<SourceLine, SourceBlock> = new Map()): Proposal | undefined {
   const start = after ? lines.indexOf(after) + 1 : 0;
   for (let i = start; i < lines.length; i++) {
-    if (!PROPOSAL.test(lines[i]!.text) && !/^Yrkanden?\b.*:$/u.test(lines[i]!.text.trim()) && !PROPOSAL_HEADING.test(lines[i]!.text.trim())) continue;
-    if (!isProposer(lines[i]!.text)) continue;
+    const wants = WANTS_LEAD_IN.test(lines[i]!.text.trim());
+    if (!wants && !PROPOSAL.test(lines[i]!.text) && !/^Yrkanden?\b.*:$/u.test(lines[i]!.text.trim()) && !PROPOSAL_HEADING.test(lines[i]!.text.trim())) continue;
+    if (!wants && !isProposer(lines[i]!.text)) continue;
     // The proposal sentence may run over a line or two before the first att-sats.
     let j = i;
     const sentence = [lines[i]!.text];
@@ -438,7 +457,7 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
     let firstAtt: SourceLine | undefined;
     let lastLine = lines[j]!;
     let blank = false;
-    // A lead-in that ends with a colon ("… yrkar att kommunen:") may be followed by items that do not begin with "att": a list's items, whatever their marker.
+    // A lead-in that ends with a colon ("… yrkar att kommunen:") or with "att" ("… samtliga (M) yrkar i motionen att") may be followed by items that do not begin with "att": a list's items, whatever their marker.
     const leadIn = joinLines(sentence).trim();
     let anyItem: boolean | undefined;
     for (let k = j + 1; k < lines.length; k++) {
@@ -448,7 +467,7 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
         continue;
       }
       const listed = listStarts.has(lines[k]!);
-      anyItem ??= listed && /:$/u.test(leadIn) && !/^att\s/iu.test(text);
+      anyItem ??= listed && /(?::|\batt)$/u.test(leadIn) && !/^att\s/iu.test(text);
       const att = ATT.exec(text) ?? (listed && anyItem ? ([text, text] as unknown as RegExpExecArray) : null);
       // A line that begins "att" straight after a line that does not end a clause continues that att-sats ("… för att se till / att målen …").
       const continues = att && current && !blank && text.startsWith("att") && !/([.,;:]|\b(?:samt|och|eller))$/u.test(lines[k - 1]!.text.trim());
@@ -491,7 +510,8 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
       lastLine = lines[i + paragraph.length - 1]!;
     }
     // Before the first "att": the organ addressed, not one that the att-sats speaks of.
-    const organ = ORGAN.exec(proposalText.split(/\batt\b/u)[0]!);
+    // Or the organ that is to decide, at the lead-in's end: "… föreslår Sollentunapartiet att kommunfullmäktige skall besluta".
+    const organ = ORGAN.exec(proposalText.split(/\batt\b/u)[0]!) ?? new RegExp(String.raw`\batt\s+${ORGAN.source}\s+(?:skall\s+|ska\s+|måtte\s+)?besluta(?:r)?(?:\s+att)?\s*:?$`, "iu").exec(proposalText.trim());
     const subject = /^(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)\s+(?:föreslår|yrkar)\b/u.exec(proposalText.trim())?.[1];
     return {
       line: lines[i]!,
@@ -514,6 +534,8 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
 function isProposer(text: string): boolean {
   if (/^Yrkanden?\b/u.test(text.trim()) || PROPOSAL_HEADING.test(text.trim()) || PROPOSER_WORDS.test(text)) return true;
   const subject = /^(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)\s+(?:föreslår|förslår)\b/u.exec(text.trim())?.[1];
+  // A party named after the verb, the sentence led by an adverbial: "Med hänvisning till ovanstående föreslår Sollentunapartiet att …".
+  if (new RegExp(String.raw`\b(?:föreslår|förslår|yrkar)\s+(?:${PARTIES.join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna|liberalerna))\b`, "u").test(text)) return true;
   return subject !== undefined && !/(?:en|et)$/u.test(subject);
 }
 

@@ -45,6 +45,16 @@ describe("scoring a remitted document's fields", () => {
     expect(scoreObjekt(MOTION, { ...MOTION, forfattare: [{ namn: "Anna Andersson" }, { namn: "Per Persson", parti: "M" }] }).forfattare).toBe("delvis");
   });
 
+  it("takes a known party with its local branch's place as that party, and an unknown one only as itself", () => {
+    // fixtures/korpus/motion-mariestad-bygga-i-tra: signed "Miljöpartiet i Mariestad"; motion-alvkarleby-korkort: "Sverigedemokraterna Älvkarleby".
+    const byParty = (parti: string): ObjektFields => ({ ...MOTION, forfattare: [{ parti }] });
+    expect(scoreObjekt(byParty("Miljöpartiet"), byParty("Miljöpartiet i Mariestad")).forfattare).toBe("ratt");
+    expect(scoreObjekt(byParty("Sverigedemokraterna"), byParty("Sverigedemokraterna Älvkarleby")).forfattare).toBe("ratt");
+    expect(scoreObjekt(byParty("MP"), byParty("Miljöpartiet i Mariestad kommun")).forfattare).toBe("ratt");
+    expect(scoreObjekt(byParty("Miljöpartiet"), byParty("Miljöpartiet och Vänsterpartiet")).forfattare).toBe("fel");
+    expect(scoreObjekt(byParty("Skol och landsbygspartiet"), byParty("Skol och landsbygspartiet i Orten")).forfattare).toBe("fel");
+  });
+
   it("wants the att-satser word for word and in order: some right is partly, none right is wrong", () => {
     expect(scoreObjekt(MOTION, { ...MOTION, yrkanden: ["Att de registreras.", "Att kommunen köper hjärtstartare."] }).yrkanden).toBe("delvis");
     expect(scoreObjekt(MOTION, { ...MOTION, yrkanden: ["Att kommunen köper hjärtstartare."] }).yrkanden).toBe("delvis");

@@ -95,6 +95,48 @@ describe("att-satser", () => {
     expect(filled(found.yrkanden)).toEqual(["Stall byggs om och nytt ridhus och maskinhall byggs på Fårdala gård.", "Investeringsmedel för projektet beviljas med totalt 42 miljoner kronor fördelat mellan år 2017-2019."]);
   });
 
+  it("are the items under a party's 'vill därför att:' and under 'vill' with att-satser", async () => {
+    // The lead-in and items: Miljöpartiet i Mariestad, motion 2019-02-20 (fixtures/korpus/motion-mariestad-tillitsreform.source.md); Vänsterpartiet i Eskilstuna, motion 2005-12-12 (fixtures/korpus/motion-eskilstuna-parkering-miljofordon.source.md).
+    const numbered = extractRemissobjekt(
+      await text("Motion\n\nGenomförande av en tillitsreform\n\nPersonalen i välfärden behöver mer tillit och mindre detaljstyrning.\n\nMiljöpartiet vill därför att:\n\n1. Kommunen genomför en tillitsreform med regeringens utredning som grund\n2. Personalen ges inflytande på reformen och det kulturskifte som reformen innebär\n\nMariestad 2019-02-20\n\nMiljöpartiet i Mariestad\n"),
+    );
+    expect(filled(numbered.yrkanden)).toEqual(["Kommunen genomför en tillitsreform med regeringens utredning som grund", "Personalen ges inflytande på reformen och det kulturskifte som reformen innebär"]);
+    const att = extractRemissobjekt(await text("Motion om parkering för miljöfordon\n\nFör att stödja en snabb etablering av miljöfordon bör Eskilstuna införa samma regler om gratis parkering som många svenska städer har.\n\nVänsterpartiet vill\n\natt Eskilstuna kommun inför regler för gratis parkering för miljöfordon\n\nEskilstuna 05-12-12\n"));
+    expect(filled(att.yrkanden)).toEqual(["att Eskilstuna kommun inför regler för gratis parkering för miljöfordon"]);
+    // A body sentence with "vill" is no lead-in.
+    const body = extractRemissobjekt(await text("Motion om parkering\n\nVi vill att fler kör miljöfordon. Därför behövs regler.\n\natt något annat\n"));
+    expect(filled(body.yrkanden)).toBeUndefined();
+  });
+
+  it("are led in by a party named after the verb, and the organ that is to decide is whom it is addressed to", async () => {
+    // Arne Lovén, Sollentunapartiet, motion 2009-08-25 (fixtures/korpus/motion-sollentuna-hundrastgardar.source.md).
+    const found = extractRemissobjekt(
+      await text("Angående anläggande av hundrastgårdar i Rotsunda Gård\n\nMotion från Arne Lovén,  Sollentunapartiet angående anläggande av hundrastgårdar i Rotsunda Gård.\n\nAtt hundägarna inte tar upp efter sina hundar är otrevligt, ohygieniskt och ett miljöproblem.\n\nMed hänvisning till ovanstående föreslår Sollentunapartiet att kommunfullmäktige skall besluta\n\n• att ge berörd förvaltning i uppdrag att undersöka lämpliga platser i Rotsunda Gård för anläggande av hundrastgårdar, samt\n• att ge kommunen i uppdrag att efter detta anlägga erforderligt antal hundrastgårdar i Rotsunda Gård .\n\nSollentuna den 25 augusti 2009\n\nArne Lovén\nSollentunapartiet\n"),
+    );
+    expect({ typ: filled(found.typ), till: filled(found.till), yrkanden: filled(found.yrkanden) }).toEqual({
+      typ: "motion",
+      till: "kommunfullmäktige",
+      yrkanden: ["att ge berörd förvaltning i uppdrag att undersöka lämpliga platser i Rotsunda Gård för anläggande av hundrastgårdar, samt", "att ge kommunen i uppdrag att efter detta anlägga erforderligt antal hundrastgårdar i Rotsunda Gård ."],
+    });
+    // An organ the att-sats speaks of, not at the lead-in's end, is no addressee.
+    const other = extractRemissobjekt(await text("Motion om parker\n\nParkerna behöver skötas.\n\nVi föreslår att kommunstyrelsen beslutar om en plan för parkerna\n\natt planen tas fram\n"));
+    expect(filled(other.till)).toBeUndefined();
+  });
+
+  it("take a betänkande's kind from its byline or its SOU number", async () => {
+    // SOU 2016:48 Regional indelning – tre nya län (fixtures/korpus/betankande-sou-2016-48-regional-indelning.source.md).
+    const found = extractRemissobjekt(await text("Regional indelning – tre nya län\n\nDelbetänkande av Indelningskommittén\n\nSOU 2016:48\n\nKommittén föreslår att tre nya län bildas.\n"));
+    expect(filled(found.typ)).toBe("betankande");
+  });
+
+  it("are bulleted items without 'att' under a lead-in that ends in 'att'", async () => {
+    // Region Västmanland, regionfullmäktige 2020 (fixtures/korpus/motion-vastmanland-vardcentralernas-oppettider.source.md).
+    const found = extractRemissobjekt(
+      await text("Motion om vårdcentralernas öppettider\n\nMikael Andersson Elfgren, Stephanie Bruksgård och Anna Nygren, samtliga (M) yrkar i motionen att\n\n• Region Västmanland utreder hur vårdcentralerna kan få större inflytande över sina öppettider\n• Utredningens resultat används i arbetet för kommande primärvårdsprogram\n\nMotionen har anmälts vid regionfullmäktige 2020-06-16 § 37\n"),
+    );
+    expect(filled(found.yrkanden)).toEqual(["Region Västmanland utreder hur vårdcentralerna kan få större inflytande över sina öppettider", "Utredningens resultat används i arbetet för kommande primärvårdsprogram"]);
+  });
+
   it("are the paragraph after 'yrkar:', and the misspelled 'förslår' leads in too", async () => {
     // The proposal: Gotland kommunfullmäktige 2004-10-25 § 184 (https://www.gotland.se/16681), as Rose Marie Stenbom (s) wrote it in her motion.
     const yrkar = extractRemissobjekt(await text("Motion om placeringsbehovet av barn under 18 år\n\nIndivid- och familjeomsorgen har svårigheter att rekrytera familjehem och kontaktfamiljer.\n\nJag yrkar:\n\nSocial- och omsorgsnämnden får i uppdrag att utreda placeringsbehovet av barn under 18 år.\n\nRose Marie Stenbom (s)\n"));
