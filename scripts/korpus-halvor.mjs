@@ -1,0 +1,40 @@
+// Per-document failures of init --fran on fixtures/korpus, for tuning.
+//   node scripts/korpus-halvor.mjs . pdf|docx [--field F] [--half tune|hold] [--summary]
+// The corpus is split in two halves by position in the sorted list of names (letters and
+// remitted documents apart): even positions are the tuning half, odd ones the held-out half.
+// Look only at the tuning half's failures; report both halves' totals.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+const { values: o, positionals } = parseArgs({ allowPositionals: true, options: { field: { type: "string" }, half: { type: "string" }, summary: { type: "boolean" } } });
+const [repo, format = "pdf"] = positionals;
+const S = await import(path.join(path.resolve(repo), "bench/lib/korpus-score.mjs"));
+const dir = path.join(repo, "fixtures/korpus");
+const work = mkdtempSync(path.join(tmpdir(), "why-"));
+const names = readdirSync(dir).filter((f) => f.endsWith(".expected.json")).map((f) => f.replace(".expected.json", "")).sort();
+const letters = names.filter((n) => n.startsWith("remiss-"));
+const docs = names.filter((n) => !n.startsWith("remiss-"));
+const halfOf = (n) => ((n.startsWith("remiss-") ? letters : docs).indexOf(n) % 2 === 0 ? "tune" : "hold");
+const tally = { tune: { right: 0, wrong: 0, all: 0 }, hold: { right: 0, wrong: 0, all: 0 } };
+for (const name of names) {
+  const half = halfOf(name);
+  if (o.half && o.half !== half) continue;
+  const letter = name.startsWith("remiss-");
+  const out = path.join(work, name + ".yaml");
+  const r = spawnSync(process.execPath, [path.join(repo, "bin/remiss.js"), "init", out, "--force", letter ? "--remissbrev" : "--fran", path.join(dir, `${name}.${format}`)], { encoding: "utf8", cwd: work });
+  const expected = JSON.parse(readFileSync(path.join(dir, name + ".expected.json"), "utf8"));
+  let yaml = "";
+  try { yaml = readFileSync(out, "utf8"); } catch { console.log(name, "NO OUTPUT", r.stderr); continue; }
+  const found = letter ? S.brevFromStarter(yaml) : S.objektFromStarter(yaml);
+  const outcomes = letter ? S.scoreBrev(expected, found) : S.scoreObjekt(expected, found);
+  for (const [field, outcome] of Object.entries(outcomes)) {
+    tally[half].all++;
+    if (outcome === "ratt" || outcome === "ratt-tomt") { tally[half].right++; continue; }
+    if (outcome === "fel") tally[half].wrong++;
+    if (o.summary || half === "hold" || (o.field && field !== o.field)) continue;
+    console.log(`${name} ${field} ${outcome}\n   want: ${JSON.stringify(expected[field])}\n   got:  ${JSON.stringify(found[field])}`);
+  }
+}
+for (const [half, t] of Object.entries(tally)) if (t.all) console.log(`${half}: ${t.all} fields, ${((100 * t.right) / t.all).toFixed(0)} % right, ${((100 * t.wrong) / t.all).toFixed(0)} % wrong`);
