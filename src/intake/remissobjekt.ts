@@ -66,7 +66,8 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
   const blocks = blocksOf(source.lines);
   const structured = source.blocks;
   const kindLine = findKindLine(structured);
-  const heading = findHeading(blocks, structured, kindLine?.block);
+  // A kind line that is also the title is not kept out of the heading's search.
+  const heading = findHeading(blocks, structured, kindLine?.titled ? undefined : kindLine?.block);
   const titleBlock = heading ? blocks[heading.title]! : undefined;
   const listStarts = new Map<SourceLine, SourceBlock>();
   for (const block of structured) if (block.kind === "list-item") listStarts.set(block.lines[0]!, block);
@@ -75,7 +76,7 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
   const bodyStart = heading ? heading.title + 1 : 0;
   const proposalBlock = proposal ? blocks.findIndex((block) => block.lines.includes(proposal.line)) : -1;
   const lastAtt = proposal ? blocks.findIndex((block) => block.lines.includes(proposal.lastLine)) : -1;
-  const isKindLine = (block: Block) => kindLine !== undefined && block.lines[0] === kindLine.block.lines[0];
+  const isKindLine = (block: Block) => kindLine !== undefined && !kindLine.titled && block.lines[0] === kindLine.block.lines[0];
   // The document's own text: between its heading and its proposal; when the proposal comes first, after it.
   let body = heading ? blocks.slice(bodyStart, proposalBlock === -1 ? undefined : proposalBlock).filter((block) => !isByline(block) && !isKindLine(block)) : [];
   // (A paragraph that itself proposes is another proposal, not description.)
@@ -101,15 +102,20 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
 /** "Motion till kommunfullmäktige", "Medborgarförslag till Socialnämnden i X": the kind and whom it is addressed to, not the title. */
 const KIND_LINE = /^(\p{L}+)\s+till\s+(.+?)\s*$/u;
 
+/** What follows the addressee in a line that is also the title: "… om X", "… angående X". */
+const SUBJECT_AFTER_ORGAN = /^\s+(?:om|angående|gällande|rörande|avseende)\s+\S/iu;
+
 /** The line near the top that names the document's kind and its addressee ("Motion till kommunfullmäktige"), if there is one. */
-function findKindLine(blocks: readonly SourceBlock[]): { block: SourceBlock; typ: string; till?: string } | undefined {
+function findKindLine(blocks: readonly SourceBlock[]): { block: SourceBlock; typ: string; till?: string; titled?: true } | undefined {
   for (const block of blocks.slice(0, 8)) {
     const match = KIND_LINE.exec(block.text);
     if (!match || block.text.length > 80) continue;
     const typ = titleKind(match[1]!);
     if (!typ || titleKind(block.text) !== typ) continue;
     const organ = ORGAN.exec(match[2]!);
-    return { block, typ, ...(organ ? { till: organ[1]!.toLowerCase() } : {}) };
+    // "Motion till kommunfullmäktige om trygghetskameror": the line goes on with what the document is about, so it is the title as well.
+    const titled = organ !== null && SUBJECT_AFTER_ORGAN.test(match[2]!.slice(organ.index + organ[0].length));
+    return { block, typ, ...(organ ? { till: organ[1]!.toLowerCase() } : {}), ...(titled ? { titled } : {}) };
   }
   return undefined;
 }

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ROOT } from "../support/cli.js";
 import { extractRemissbrev } from "../../src/intake/remissbrev.js";
 import { extractRemissobjekt } from "../../src/intake/remissobjekt.js";
 import { isPageNumber } from "../../src/intake/pdf.js";
@@ -50,6 +53,21 @@ describe("the title", () => {
     expect(filled(found.typ)).toBe("motion");
     expect(filled(found.till)).toBe("kommunfullmäktige");
     expect(filled(found.titel)).toBe("Motion angående öppen källkod");
+  });
+
+  it("is the line 'Motion till kommunfullmäktige om …' itself, which gives the kind and till too", async () => {
+    // Ale kommun, motion by (M), (KD), Framtid i Ale and (FP), 2015-04-29 (fixtures/korpus/motion-ale-trygghetskameror.source.md).
+    const found = extractRemissobjekt(await text("Motion till kommunfullmäktige om trygghetskameror\n\n2015-04-29\n\nAle har den senaste tiden utsatts för omfattande skadegörelse längs med vår nya motorväg. Därtill upplever en stor del av Ales invånare en otrygghet att röra sig ute på kvällarna.\n\nVi föreslår därför\n\natt kameraövervakning införs, alternativt utökas, på ovan nämnda platser\n\nIsabell Korn (M)\n"));
+    expect(filled(found.typ)).toBe("motion");
+    expect(filled(found.till)).toBe("kommunfullmäktige");
+    expect(filled(found.titel)).toBe("Motion till kommunfullmäktige om trygghetskameror");
+    // Laid out as a PDF and a Word document, where the title is looked for by its layout.
+    for (const ext of ["pdf", "docx"]) {
+      const file = join(ROOT, "fixtures", "korpus", `motion-ale-trygghetskameror.${ext}`);
+      const laidOut = extractRemissobjekt(await readSourceDocument(file, new Uint8Array(readFileSync(file))));
+      expect(filled(laidOut.titel), ext).toBe("Motion till kommunfullmäktige om trygghetskameror");
+      expect(filled(laidOut.till), ext).toBe("kommunfullmäktige");
+    }
   });
 });
 
