@@ -1,5 +1,6 @@
 // Per-document failures of init --fran on fixtures/korpus, for tuning.
-//   node scripts/korpus-halvor.mjs . pdf|docx [--field F] [--half tune|hold] [--summary]
+//   node scripts/korpus-halvor.mjs . pdf|docx [--field F] [--half tune|hold] [--summary] [--outcomes]
+// --outcomes prints one line per document and field ("pdf NAME FIELD OUTCOME"), to compare two runs.
 // The corpus is split in two halves by position in the sorted list of names (letters and
 // remitted documents apart): even positions are the tuning half, odd ones the held-out half.
 // Look only at the tuning half's failures; report both halves' totals.
@@ -8,7 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-const { values: o, positionals } = parseArgs({ allowPositionals: true, options: { field: { type: "string" }, half: { type: "string" }, summary: { type: "boolean" } } });
+const { values: o, positionals } = parseArgs({ allowPositionals: true, options: { field: { type: "string" }, half: { type: "string" }, summary: { type: "boolean" }, outcomes: { type: "boolean" } } });
 const repo = path.resolve(positionals[0] ?? ".");
 const format = positionals[1] ?? "pdf";
 const S = await import(path.join(path.resolve(repo), "bench/lib/korpus-score.mjs"));
@@ -32,9 +33,10 @@ for (const name of names) {
   const outcomes = letter ? S.scoreBrev(expected, found) : S.scoreObjekt(expected, found);
   for (const [field, outcome] of Object.entries(outcomes)) {
     tally[half].all++;
+    if (o.outcomes) console.log(`${format} ${name} ${field} ${outcome}`);
     if (outcome === "ratt" || outcome === "ratt-tomt") { tally[half].right++; continue; }
     if (outcome === "fel") tally[half].wrong++;
-    if (o.summary || half === "hold" || (o.field && field !== o.field)) continue;
+    if (o.summary || o.outcomes || (half === "hold" && o.half !== "hold") || (o.field && field !== o.field)) continue;
     console.log(`${name} ${field} ${outcome}\n   want: ${JSON.stringify(expected[field])}\n   got:  ${JSON.stringify(found[field])}`);
   }
 }
