@@ -46,13 +46,15 @@ const NAMES_WITH_PARTY = new RegExp(String.raw`(${NAME}(?:\s*(?:,|och)\s*${NAME}
 const HAS_NAMES_WITH_PARTY = new RegExp(NAMES_WITH_PARTY.source, "u");
 /** The proposal's verbs, "förslår" (a common slip) and the infinitive "föreslå" ("Vi vill föreslå …") included. */
 /** A heading over the proposal: "Förslag till beslut", "Yrkande", "Mitt förslag:", "Förslag:". */
-const PROPOSAL_HEADING = /^(?:Förslag till beslut|Yrkanden?|Mitt förslag|Vårt förslag|Förslag)\s*:?$/u;
+const PROPOSAL_HEADING = /^(?:Förslag till beslut|(?:Eget |Mitt |Vårt |Nytt )?[Yy]rkanden?|Mitt förslag|Vårt förslag|Förslag)\s*:?$/u;
 const PROPOSAL = /\b(föreslår|förslår|föreslå|föreslås|yrkar|yrkas|hemställer|hemställs)\b/iu;
 /** Who proposes in a proposal's sentence: "jag", "vi", the undersigned, or "därför", "härmed"; or the passive ("föreslås"). A body sentence ("Regeringen föreslår att …") has none of them. */
 const PROPOSER_WORDS = /\b(jag|vi|undertecknad\p{L}*|därför|härmed|föreslås\s+(?:besluta|att|:)|yrkas|hemställs|yrkar|hemställer)\b|föreslås:|föreslås$/iu;
 /** A short lead-in that ends in what the writer wants, the items on the next lines: "Miljöpartiet vill därför att:", "Vänsterpartiet vill". */
 const WANTS_LEAD_IN = /^\p{Lu}[^.!?]{0,60}\bvill(?:\s+därför)?(?:\s+att)?\s*:?$/u;
 const ATT = /^(?:[-–•*]\s*)?([Aa]tt\s.*)$/u;
+/** A line's last word that an att-clause follows: a preposition or a verb that takes one ("se till", "i syfte", "innebär", "uppdras"). */
+const GOVERNS_ATT = /(?:^|\s)(?:till|om|för|på|med|av|i|genom|utan|efter|än|så|syfte|sätt|uppdrag|uppgift|ansvar|möjlighet|rätt|krav|beslut|se|verka|verkar|säkerställa|säkerställer|innebär|innebära|betyder|visar|menar|anser|tycker|vill|kräver|krävs|gäller|uppdra|uppdrar|uppdras|ge|ges|få|får|bör|ska|skall|måste|samt|och|eller|-)$/iu;
 const ORGAN = /\b(kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|kommunstyrelsen|regionstyrelsen|\p{Ll}+nämnden)\b/iu;
 
 /**
@@ -449,15 +451,30 @@ interface Proposal {
  * begin with "att" after an empty line ends them.
  */
 function findProposal(lines: readonly SourceLine[], after: SourceLine | undefined, listStarts: ReadonlyMap<SourceLine, SourceBlock> = new Map()): Proposal | undefined {
-  const start = after ? lines.indexOf(after) + 1 : 0;
+  // A motion ends with what it proposes: a sentence near the top that tells of it ("I en motion … föreslår Centerpartiet att …") gives way to the proposal after the text.
+  let last: Proposal | undefined;
+  for (let start = after ? lines.indexOf(after) + 1 : 0; start < lines.length; ) {
+    const found = proposalFrom(lines, start, listStarts);
+    if (!found) break;
+    last = found;
+    start = lines.indexOf(found.lastLine) + 1;
+  }
+  return last;
+}
+
+/** The first proposal from line `start` on. */
+function proposalFrom(lines: readonly SourceLine[], start: number, listStarts: ReadonlyMap<SourceLine, SourceBlock>): Proposal | undefined {
   for (let i = start; i < lines.length; i++) {
     const wants = WANTS_LEAD_IN.test(lines[i]!.text.trim());
     if (!wants && !PROPOSAL.test(lines[i]!.text) && !/^Yrkanden?\b.*:$/u.test(lines[i]!.text.trim()) && !PROPOSAL_HEADING.test(lines[i]!.text.trim())) continue;
-    if (!wants && !isProposer(lines[i]!.text)) continue;
     // The proposal sentence may run over a line or two before the first att-sats.
     let j = i;
     const sentence = [lines[i]!.text];
     while (j + 1 < lines.length && lines[j + 1]!.text.trim() !== "" && !ATT.test(lines[j + 1]!.text.trim()) && sentence.length < 3) sentence.push(lines[++j]!.text);
+    // (Who proposes may stand on the sentence's next line: "Moderaterna tillsammans med … föreslår / därför".)
+    if (!wants && !isProposer(lines[i]!.text) && !isProposer(joinLines(sentence))) continue;
+    // A sentence that already proposes in its own words ("Jag yrkar på att kommunfullmäktige uppdrar …"): a next line "att …" goes on with it, it is no att-sats.
+    const inlineLeadIn = !/(?::|\b(?:att|besluta|beslutar|följande))\s*$/iu.test(joinLines(sentence)) && /\b(?:föreslår|förslår|föreslå|yrkar|hemställer)\b[^.:]*?\batt\s+\p{L}+/iu.test(joinLines(sentence));
     const yrkanden: string[] = [];
     let current: string[] | undefined;
     let firstAtt: SourceLine | undefined;
@@ -466,7 +483,7 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
     // A lead-in that ends with a colon ("… yrkar att kommunen:") or with "att" ("… samtliga (M) yrkar i motionen att") may be followed by items that do not begin with "att": a list's items, whatever their marker.
     const leadIn = joinLines(sentence).trim();
     let anyItem: boolean | undefined;
-    for (let k = j + 1; k < lines.length; k++) {
+    for (let k = j + 1; k < lines.length && !inlineLeadIn; k++) {
       const text = lines[k]!.text.trim();
       if (text === "") {
         blank = true;
@@ -475,8 +492,8 @@ function findProposal(lines: readonly SourceLine[], after: SourceLine | undefine
       const listed = listStarts.has(lines[k]!);
       anyItem ??= listed && /(?::|\batt)$/u.test(leadIn) && !/^att\s/iu.test(text);
       const att = ATT.exec(text) ?? (listed && anyItem ? ([text, text] as unknown as RegExpExecArray) : null);
-      // A line that begins "att" straight after a line that does not end a clause continues that att-sats ("… för att se till / att målen …").
-      const continues = att && current && !blank && text.startsWith("att") && !/([.,;:]|\b(?:samt|och|eller))$/u.test(lines[k - 1]!.text.trim());
+      // A line that begins "att" straight after a word that asks for an att-clause continues that att-sats ("… för att se till / att målen …"); after any other word it is the next att-sats.
+      const continues = att && current && !blank && text.startsWith("att") && GOVERNS_ATT.test(lines[k - 1]!.text.trim());
       if (att && !continues) {
         if (current) yrkanden.push(joinLines(current));
         current = [att[1]!];
@@ -542,7 +559,8 @@ function isProposer(text: string): boolean {
   const subject = /^(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)\s+(?:föreslår|förslår)\b/u.exec(text.trim())?.[1];
   // A party named after the verb, the sentence led by an adverbial: "Med hänvisning till ovanstående föreslår Sollentunapartiet att …".
   if (new RegExp(String.raw`\b(?:föreslår|förslår|yrkar)\s+(?:${PARTIES.join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna|liberalerna))\b`, "u").test(text)) return true;
-  return subject !== undefined && !/(?:en|et)$/u.test(subject);
+  // (A party's name ends like a definite noun: "Centerpartiet föreslår" is the party's proposal, "Förbundet föreslår" is not.)
+  return subject !== undefined && (!/(?:en|et)$/u.test(subject) || PARTY_LINE.test(subject));
 }
 
 /** The non-empty lines from `start` to the end of its paragraph. */

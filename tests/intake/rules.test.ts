@@ -340,3 +340,39 @@ describe("letters", () => {
     expect(filled(extractRemissbrev(await text("Planen gäller från 2006.\n\nDet har kultur och fritidsnämnden beslutat.\n")).fran)).toBeUndefined();
   });
 });
+
+describe("the proposal, in the shapes the development corpus showed", () => {
+  it("is the last one: a sentence near the top that tells of the motion gives way to the proposal after the text", async () => {
+    // Södertälje, motion by Centerpartiet on cooled food (fixtures/korpus/motion-sodertalje-kylda-maten.source.md).
+    const found = extractRemissobjekt(await text("Avskaffa den kylda maten!\n\nI en motion till kommunfullmäktige föreslår Centerpartiet att den kylda maten i äldreomsorgen ska avvecklas.\n\nDen kylda maten är måhända en praktisk lösning. Kanske effektiv ur ett rationellt perspektiv men inte om man ser till hälsa.\n\nCenterpartiet föreslår kommunfullmäktige besluta Att den kylda maten ska avvecklas och att kostenheten får i uppdrag att tillsammans med äldreomsorgen arbeta fram lösningar.\n\nTage Gripenstam\n"));
+    expect(filled(found.yrkanden)).toEqual(["Att den kylda maten ska avvecklas och att kostenheten får i uppdrag att tillsammans med äldreomsorgen arbeta fram lösningar."]);
+    expect(filled(found.beskrivning)).toEqual(["I en motion till kommunfullmäktige föreslår Centerpartiet att den kylda maten i äldreomsorgen ska avvecklas.", "Den kylda maten är måhända en praktisk lösning. Kanske effektiv ur ett rationellt perspektiv men inte om man ser till hälsa."]);
+  });
+
+  it("is a party's, though the party's name ends like a definite noun ('Centerpartiet föreslår'), but not a body's ('Förbundet föreslår')", async () => {
+    const party = extractRemissobjekt(await text("Mat på plats\n\nMaten ska lagas där de äldre bor.\n\nCenterpartiet föreslår kommunfullmäktige besluta\natt maten lagas på plats\n"));
+    expect(filled(party.yrkanden)).toEqual(["att maten lagas på plats"]);
+    const body = extractRemissobjekt(await text("Mat på plats\n\nMaten ska lagas där de äldre bor.\n\nFörbundet föreslår\natt maten lagas på plats\n"));
+    expect(filled(body.yrkanden)).toBeUndefined();
+  });
+
+  it("may be a sentence whose next line begins 'att': that line goes on with the sentence, it is no att-sats of its own", async () => {
+    // Vingåker, motion om skolskjuts (fixtures/korpus/motion-vingaker-skolskjuts.source.md), as a PDF breaks its lines.
+    const found = extractRemissobjekt(await text("Motion om skolskjuts\n\nJag vill att barnens bästa skall sättas främst i enlighet med Barnkonventionen.\n\nJag yrkar på att kommunfullmäktige uppdrar till Barn- och utbildningsnämnden att se över skolskjutsreglementet och föreslå förändringar i syfte att öka valfriheten för elever(föräldrar)\natt välja skola, kommunal eller friskola, inom kommunen.\n"));
+    expect(filled(found.yrkanden)).toEqual(["att kommunfullmäktige uppdrar till Barn- och utbildningsnämnden att se över skolskjutsreglementet och föreslå förändringar i syfte att öka valfriheten för elever(föräldrar) att välja skola, kommunal eller friskola, inom kommunen."]);
+  });
+
+  it("has one att-sats a line when a line 'att …' follows one that ends with a word no att-clause follows; after 'se till' it goes on", async () => {
+    // Ale kommun (fixtures/korpus/motion-ale-trygghetskameror.source.md): the lead-in's subject runs onto the next line.
+    const ale = extractRemissobjekt(await text("Motion om trygghetskameror\n\nAle har den senaste tiden utsatts för omfattande skadegörelse längs med vår nya motorväg.\n\nModeraterna tillsammans med Kristdemokraterna, Framtid i Ale och Folkpartiet föreslår\ndärför\natt en utredning görs för att identifiera de platser i Ale som är, och upplevs som, mest otrygga\natt kameraövervakning införs, alternativt utökas, på ovan nämnda platser\n"));
+    expect(filled(ale.yrkanden)).toEqual(["att en utredning görs för att identifiera de platser i Ale som är, och upplevs som, mest otrygga", "att kameraövervakning införs, alternativt utökas, på ovan nämnda platser"]);
+    const goesOn = extractRemissobjekt(await text("Motion om målen\n\nMålen ska nås.\n\nVi föreslår\natt nämnden får i uppdrag att se till\natt målen nås\n"));
+    expect(filled(goesOn.yrkanden)).toEqual(["att nämnden får i uppdrag att se till att målen nås"]);
+  });
+
+  it("may stand under the heading 'Eget yrkande:'", async () => {
+    // Lysekil, Kommunistiska Partiet's yrkande (fixtures/korpus/yrkande-lysekil-bolagisering.source.md).
+    const found = extractRemissobjekt(await text("Yrkande\n\nAvslag på KS samtliga 10 att satser.\n\nEget Yrkande:\n\nAtt kommunen använder både personalens kompetens, kreativitet och de ekonomiska medlen mer optimalt.\n\nKommunistiska Partiet\n"));
+    expect(filled(found.yrkanden)).toEqual(["Att kommunen använder både personalens kompetens, kreativitet och de ekonomiska medlen mer optimalt."]);
+  });
+});
