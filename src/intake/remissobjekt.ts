@@ -37,6 +37,7 @@ const PARTIES = [
   "Liberalerna",
   "Miljöpartiet",
   "Miljöpartiet de gröna",
+  "Feministiskt initiativ",
 ];
 
 /** "Förnamn Efternamn": two or more capitalised words (with hyphens, apostrophes). */
@@ -287,7 +288,7 @@ function isByline(block: Block): boolean {
 }
 
 /** A party as a signature or a line of its own names it: "Socialdemokraterna", "Vänsterpartiet i Umeå", "Centerpartiet Ronneby", "Partiet i Orten". */
-const PARTY_LINE = new RegExp(String.raw`^(?:För\s+)?((?:${PARTIES.join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna|liberalerna|alliansen))(?:\s+(?:i\s+)?\p{Lu}[\p{L}-]+(?:\s+kommun)?)?|\p{Lu}\p{L}+\s+i\s+\p{Lu}[\p{L}-]+)$`, "u");
+const PARTY_LINE = new RegExp(String.raw`^(?:För\s+)?((?:${PARTIES.join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna|liberalerna|alliansen)|\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s+[\p{L}-]*(?:[Pp]artiet))(?:\s+(?:i\s+)?\p{Lu}[\p{L}-]+(?:\s+kommun)?)?|\p{Lu}\p{L}+\s+i\s+\p{Lu}[\p{L}-]+)$`, "u");
 /** The parties' usual abbreviations, as after a name: "(S)", "(s)", ", M,". */
 const PARTY_ABBREVIATION = /^(?:S|M|SD|C|V|KD|L|MP|FP)$/iu;
 /** A role line under a name: "Ordförande i socialnämnden", "gruppledare", "Kommunalråd". */
@@ -308,7 +309,10 @@ function party(text: string): string {
 function nameLine(text: string, subject: string | undefined): Author | undefined {
   const t = text.trim().replace(/[.,]$/u, "");
   if (PARTY_LINE.test(t) || t === subject) return undefined;
-  const match = new RegExp(String.raw`^(${NAME})(?:\s*\(([\p{L}]{1,3}|\p{Lu}\p{Ll}+(?:\s\p{L}+)*)\)|\s*,\s*(\p{L}{1,3}|${PARTIES.join("|")})(?=,|$))?(?:\s*,?\s*\p{Lu}[\p{L}-]+)?$`, "u").exec(t);
+  const apart = nameApartFromParty(t);
+  if (apart) return apart;
+  // After the party, a place ("(s), Borås") or a role ("(M) gruppledare").
+  const match = new RegExp(String.raw`^(${NAME})(?:\s*\(([\p{L}]{1,3}|\p{Lu}\p{Ll}+(?:\s\p{L}+)*)\)(?:\s*,?\s*\p{Ll}[\p{L}\s-]{0,60})?|\s*,\s*(\p{L}{1,3}|${PARTIES.join("|")})(?=,|$))?(?:\s*,?\s*\p{Lu}[\p{L}-]+)?$`, "u").exec(t);
   if (!match) return undefined;
   const namn = match[1]!;
   const words = namn.split(/\s+/u);
@@ -317,10 +321,25 @@ function nameLine(text: string, subject: string | undefined): Author | undefined
   // A body or a place is no person: "Kommunfullmäktige Vallentuna", "Umeå Kommun".
   if (NOT_A_PERSON.test(namn)) return undefined;
   const parti = match[2] ?? match[3];
-  if (parti !== undefined && parti.length <= 3 && !PARTY_ABBREVIATION.test(parti)) return undefined;
+  // A short party is an abbreviation as parties write them: "(S)", "(s)", "(FiA)"; "(red)" is none.
+  if (parti !== undefined && parti.length <= 3 && !PARTY_ABBREVIATION.test(parti) && !/^\p{Lu}/u.test(parti)) return undefined;
   // Without a party, the place after a name is not told from a surname: only the name alone.
   if (parti === undefined && new RegExp(String.raw`^${NAME}$`, "u").test(t) === false) return undefined;
   return { namn, ...(parti ? { parti: party(parti) } : {}) };
+}
+
+/** A name and its party apart by a gap or a comma: "Mattias Krantz   Sverigedemokraterna i Mark", "Anna Berg, Vänsterpartiet". */
+function nameApartFromParty(text: string): Author | undefined {
+  // (A PDF may keep only one space of the gap: the name is then the two or three words before a party's name.)
+  const words = text.trim().split(/(?<=\S)(\s*,\s*|\s+)(?=\S)/u);
+  for (let n = 2; n <= 3; n++) {
+    const namn = words.slice(0, 2 * n - 1).join("");
+    const rest = words.slice(2 * n).join("");
+    if (rest === "" || !new RegExp(String.raw`^${NAME}$`, "u").test(namn) || NOT_A_PERSON.test(namn) || PARTY_LINE.test(namn)) continue;
+    const partyLine = PARTY_LINE.exec(rest);
+    if (partyLine) return { namn, parti: partyLine[1]! };
+  }
+  return undefined;
 }
 
 /**
@@ -343,7 +362,7 @@ function signatureColumns(blocks: readonly SourceBlock[]): { lines: { text: stri
     }
     let open: { lines: { text: string; from: SourceLine }[] }[] = [];
     for (const line of block.lines) {
-      const parts = line.text.split("\t").map((p) => p.trim()).filter(Boolean);
+      const parts = nameApartFromParty(line.text) ? [line.text.trim()] : line.text.split("\t").map((p) => p.trim()).filter(Boolean);
       if (parts.length === 1 && open.length <= 1) {
         if (open.length === 0) {
           open = [{ lines: [] }];
@@ -393,7 +412,8 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
         continue;
       }
       if (DATE.test(t) || /^(?:Med vänlig(?:a)? hälsning(?:ar)?|Vänliga hälsningar|Hälsningar)\b/iu.test(t) || /[@\d]/u.test(t)) continue;
-      const partyLine = PARTY_LINE.exec(t);
+      // A role before the party, on the party's line: "Gruppledare Centerpartiet", "Ordförande för Vänsterpartiet".
+      const partyLine = PARTY_LINE.exec(ROLE.test(t) ? t.replace(new RegExp(String.raw`^${ROLE.source.slice(1)}(?:\s+\p{Ll}+)*?\s+(?:för\s+|i\s+)?(?=\p{Lu})`, "iu"), "") : t);
       if (partyLine || (proposal?.subject !== undefined && t === proposal.subject)) {
         groupParty = partyLine ? partyLine[1]!.replace(/^För\s+/u, "") : t;
         if (/^För\s/u.test(t) && !names.length) groupParty = undefined;
@@ -405,7 +425,11 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
         continue;
       }
       const author = nameLine(t, proposal?.subject);
+      // Names on one line joined by "och": "Yngve Berlin och Britt-Marie Kjellgren."
+      const joined = author ? undefined : new RegExp(String.raw`^(${NAME}(?:\s*,\s*${NAME})*)\s+och\s+(${NAME})\.?$`, "u").exec(t);
+      const several = joined ? [...joined[1]!.split(/\s*,\s*/u), joined[2]!].map((n) => nameLine(n, proposal?.subject)) : [];
       if (author) names.push({ author, from: line });
+      else if (several.length > 0 && several.every((a) => a !== undefined && a.namn.split(/\s+/u).length <= 3)) for (const a of several) names.push({ author: a!, from: line });
       else if (label || /^För\s/u.test(t) || isRole(t)) continue;
       else if (new RegExp(String.raw`^${NAME}$`, "u").test(t) && !NOT_A_PERSON.test(t)) unclear ??= line;
     }
@@ -415,23 +439,44 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
       from ??= line;
     }
   }
+  // One party on a line of its own beside the names, in another column of the signature: the names' party.
+  if (loneParty && authors.every((a) => a.parti === undefined)) authors.splice(0, authors.length, ...authors.map((a) => ({ ...a, parti: loneParty!.value })));
   if (authors.length > 0 && !unclear) return { value: authors, from: from! };
   // Names that cannot be told apart: the line as a candidate, for the comment.
   if (unclear) return { value: [{ namn: unclear.text.trim() }], from: unclear, uncertain: true };
   if (loneParty) return { value: [{ parti: loneParty.value }], from: loneParty.from };
-  // A byline near the top: "Anna Andersson (S)", "Anna Andersson och Per Persson (S)".
+  // Who proposes, named in the lead-in: "Mikael Andersson Elfgren, Stephanie Bruksgård och Anna Nygren, samtliga (M) yrkar i motionen att".
+  const named = proposal ? namesInLeadIn(proposal.leadIn) : [];
+  if (named.length > 0) return { value: named, from: proposal!.line };
+  // A byline near the top: "Anna Andersson (S)", "Anna Andersson och Per Persson (S)", its names over several lines.
   for (const block of blocks.slice(Math.max(0, titleIndex))) {
     if (!isByline(block)) continue;
-    for (const line of block.lines) {
-      for (const match of line.text.matchAll(NAMES_WITH_PARTY)) {
-        for (const name of match[1]!.split(/\s*(?:,|\boch\b)\s*/u)) {
-          if (!authors.some((a) => a.namn === name.trim())) authors.push({ namn: name.trim(), parti: party(match[2]!) });
-          from ??= line;
-        }
+    for (const match of block.text.matchAll(NAMES_WITH_PARTY)) {
+      for (const name of match[1]!.split(/\s*(?:,|\boch\b)\s*/u)) {
+        if (!authors.some((a) => a.namn === name.trim())) authors.push({ namn: name.trim(), parti: party(match[2]!) });
+        from ??= block.lines[0]!;
       }
     }
   }
-  return authors.length > 0 ? { value: authors, from: from! } : undefined;
+  if (authors.length > 0) return { value: authors, from: from! };
+  // No one signs, and a party proposes: "Vänsterpartiet föreslår …", "Vänsterpartiet vill".
+  if (proposal?.subject !== undefined && PARTY_LINE.test(proposal.subject)) return { value: [{ parti: PARTY_LINE.exec(proposal.subject)![1]! }], from: proposal.line };
+  return undefined;
+}
+
+/** The names before a proposal's verb, each with its party or with "samtliga (P)" after them all; none when a word between them is no name. */
+function namesInLeadIn(leadIn: string): Author[] {
+  const match = new RegExp(String.raw`^(.+?),?\s+(?:samtliga|alla|båda)\s*\((\p{L}{1,3})\)\s+(?:yrkar|föreslår|hemställer)\b`, "u").exec(leadIn.trim());
+  const each = match ? undefined : new RegExp(String.raw`^(.+?)\s+(?:yrkar|föreslår|hemställer)\b`, "u").exec(leadIn.trim());
+  const list = match?.[1] ?? each?.[1];
+  if (!list) return [];
+  const authors: Author[] = [];
+  for (const part of list.split(/\s*,\s*|\s+och\s+/u)) {
+    const author = nameLine(part, undefined);
+    if (!author || (each && author.parti === undefined)) return [];
+    authors.push(match ? { namn: author.namn, parti: author.parti ?? party(match[2]!) } : author);
+  }
+  return authors.length >= (match ? 1 : 2) ? authors : [];
 }
 
 interface Proposal {
@@ -442,6 +487,8 @@ interface Proposal {
   lastLine: SourceLine;
   /** Who proposes, when the sentence names it before its verb: "Nya Ulricehamn föreslår därför:". */
   subject?: string;
+  /** The sentence that leads in to the att-satser, its lines joined. */
+  leadIn: string;
 }
 
 /**
@@ -535,12 +582,13 @@ function proposalFrom(lines: readonly SourceLine[], start: number, listStarts: R
     // Before the first "att": the organ addressed, not one that the att-sats speaks of.
     // Or the organ that is to decide, at the lead-in's end: "… föreslår Sollentunapartiet att kommunfullmäktige skall besluta".
     const organ = ORGAN.exec(proposalText.split(/\batt\b/u)[0]!) ?? new RegExp(String.raw`\batt\s+${ORGAN.source}\s+(?:skall\s+|ska\s+|måtte\s+)?besluta(?:r)?(?:\s+att)?\s*:?$`, "iu").exec(proposalText.trim());
-    const subject = /^(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)\s+(?:föreslår|yrkar)\b/u.exec(proposalText.trim())?.[1];
+    const subject = /^(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)\s+(?:föreslår|yrkar|vill)\b/u.exec(proposalText.trim())?.[1];
     return {
       line: lines[i]!,
       yrkanden,
       firstAtt: firstAtt!,
       lastLine,
+      leadIn: joinLines([...paragraphBefore(lines, i), ...sentence]),
       ...(organ ? { till: { value: organ[1]!.toLowerCase(), from: lines[i]! } } : {}),
       ...(subject && !/^(Jag|Vi|Därför)$/u.test(subject) ? { subject } : {}),
     };
@@ -561,6 +609,13 @@ function isProposer(text: string): boolean {
   if (new RegExp(String.raw`\b(?:föreslår|förslår|yrkar)\s+(?:${PARTIES.join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna|liberalerna))\b`, "u").test(text)) return true;
   // (A party's name ends like a definite noun: "Centerpartiet föreslår" is the party's proposal, "Förbundet föreslår" is not.)
   return subject !== undefined && (!/(?:en|et)$/u.test(subject) || PARTY_LINE.test(subject));
+}
+
+/** The non-empty lines of a paragraph before line `end`. */
+function paragraphBefore(lines: readonly SourceLine[], end: number): string[] {
+  let start = end;
+  while (start > 0 && lines[start - 1]!.text.trim() !== "") start--;
+  return lines.slice(start, end).map((line) => line.text);
 }
 
 /** The non-empty lines from `start` to the end of its paragraph. */
