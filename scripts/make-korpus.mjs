@@ -8,6 +8,7 @@
 //   node scripts/make-korpus.mjs            # every fixtures/korpus/*.txt
 //   node scripts/make-korpus.mjs NAME ...   # only these
 //   node scripts/make-korpus.mjs --docx-only
+//   node scripts/make-korpus.mjs --dir fixtures/korpus-prov [NAME ...]   # another folder of the same form
 //
 // The .txt is the document's words: blocks separated by blank lines, a line
 // break inside a block kept as a line break. How each document is laid out
@@ -23,7 +24,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 import {
@@ -48,7 +49,12 @@ import {
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const DIR = join(ROOT, "fixtures", "korpus");
+const ARGS = process.argv.slice(2);
+const DIR_AT = ARGS.indexOf("--dir");
+if (DIR_AT >= 0 && !ARGS[DIR_AT + 1]) throw new Error("--dir needs a folder");
+const DIR = DIR_AT >= 0 ? resolve(ARGS[DIR_AT + 1]) : join(ROOT, "fixtures", "korpus");
+/** The folder as the messages and the DOCX's description name it: "fixtures/korpus" by default. */
+const REL = relative(ROOT, DIR).split("\\").join("/") || ".";
 const FIXED_DATE = "2025-01-01T00:00:00Z";
 const LO_PROFILE = "file:///tmp/lo-korpus";
 
@@ -327,7 +333,7 @@ function buildDocument(name, text) {
     creator: "remiss fixtures",
     lastModifiedBy: "remiss fixtures",
     title: t >= 0 ? blocks[t].split("\n").join(" ") : name,
-    description: `fixtures/korpus/${name}.txt`,
+    description: `${REL}/${name}.txt`,
     revision: 1,
     numbering: {
       config: [
@@ -592,7 +598,7 @@ function writeScan(name) {
   }
 }
 
-const args = process.argv.slice(2);
+const args = ARGS.filter((_, i) => DIR_AT < 0 || (i !== DIR_AT && i !== DIR_AT + 1));
 const docxOnly = args.includes("--docx-only");
 const wanted = args.filter((arg) => !arg.startsWith("--"));
 const names = readdirSync(DIR)
@@ -600,8 +606,8 @@ const names = readdirSync(DIR)
   .map((file) => file.slice(0, -".txt".length))
   .filter((name) => wanted.length === 0 || wanted.includes(name))
   .sort();
-if (names.length === 0) throw new Error(`no fixtures/korpus/*.txt${wanted.length ? ` named ${wanted.join(", ")}` : ""}`);
-for (const name of names) if (!LAYOUTS[name]) throw new Error(`${name}: no layout in fixtures/korpus/layouts.json`);
+if (names.length === 0) throw new Error(`no ${REL}/*.txt${wanted.length ? ` named ${wanted.join(", ")}` : ""}`);
+for (const name of names) if (!LAYOUTS[name]) throw new Error(`${name}: no layout in ${REL}/layouts.json`);
 
 const docxFiles = [];
 for (const name of names) docxFiles.push(await writeDocx(name));
@@ -609,4 +615,4 @@ if (!docxOnly) {
   writePdfs(docxFiles);
   for (const name of names) if (LAYOUTS[name].scan) writeScan(name);
 }
-for (const name of names) console.log(`fixtures/korpus/${name}.docx${docxOnly ? "" : ` + .pdf${LAYOUTS[name].scan ? " (skannad)" : ""}`}`);
+for (const name of names) console.log(`${REL}/${name}.docx${docxOnly ? "" : ` + .pdf${LAYOUTS[name].scan ? " (skannad)" : ""}`}`);
