@@ -25,7 +25,10 @@ export interface RemissobjektFound {
 const TITLE_WORDS = KINDS.flatMap((kind) => {
   const word = "titleWord" in kind ? kind.titleWord : "nouns" in kind ? kind.nouns.obestamd : undefined;
   return word ? [{ typ: kind.typ, word }] : [];
-}).sort((a, b) => b.word.length - a.word.length);
+})
+  // A kommun's own names for a medborgarförslag: "E-förslag", "Invånarförslag".
+  .concat([{ typ: "medborgarforslag", word: "e-förslag" }, { typ: "medborgarforslag", word: "invånarförslag" }])
+  .sort((a, b) => b.word.length - a.word.length);
 
 const PARTIES = [
   "Socialdemokraterna",
@@ -86,10 +89,10 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
   if (heading && body.length === 0 && lastAtt !== -1) body = blocks.slice(lastAtt + 1).filter((block) => !isByline(block) && !isSignature(block) && !PROPOSAL.test(block.text));
   if (proposalBlock === -1) body = body.filter((block) => !isSignature(block));
   const byline = heading?.typ === undefined && !kindLine ? findKindByline(structured) : undefined;
-  const typ = kindLine ? { value: kindLine.typ, from: kindLine.block.lines[0]! } : heading?.typ !== undefined ? { value: heading.typ, from: blocks[heading.kindBlock]!.lines[0]! } : byline;
+  const typ = kindLine ? { value: kindLine.typ, from: kindLine.block.lines[0]! } : heading?.typ !== undefined ? { value: heading.typ, from: blocks[heading.kindBlock]!.lines[0]! } : (byline ?? kindInText(titleBlock, heading ? blocks.slice(bodyStart) : []));
   // A PDF tells its title by its size; where no line stands out, the first short line is only a candidate.
   const hasFontSizes = structured.some((block) => block.fromTop !== undefined);
-  const till = kindLine?.till ? { value: kindLine.till, from: kindLine.block.lines[0]! } : proposal?.till;
+  const till = (kindLine?.till ? { value: kindLine.till, from: kindLine.block.lines[0]! } : proposal?.till) ?? addressedTo(structured) ?? decidedBy(proposal);
 
   return {
     ...(typ ? { typ } : {}),
@@ -102,6 +105,40 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
   };
 }
 
+/**
+ * The kind as the document names itself where its heading does not: the
+ * title's second part ("Det fria skolvalet … – motion om skolbusskort"),
+ * or its first paragraph ("I en motion till kommunfullmäktige föreslår …",
+ * "Med denna motion vill vi …").
+ */
+function kindInText(title: Block | undefined, after: readonly Block[]): Found<string> | undefined {
+  const titled = title ? /[–—-]\s*(\p{L}+)\s+(?:om|angående|gällande|till)\s/u.exec(title.text) : null;
+  if (titled && titleKind(titled[1]!)) return { value: titleKind(titled[1]!)!, from: title!.lines[0]! };
+  const first = after[0];
+  const told = first ? /^(?:I|Med|Genom)\s+(?:en|denna|den här|föreliggande)\s+(\p{L}+)\b/u.exec(first.text) : null;
+  if (told && titleKind(told[1]!) && ["motion", "skrivelse", "medborgarforslag"].includes(titleKind(told[1]!)!)) return { value: titleKind(told[1]!)!, from: first!.lines[0]! };
+  return undefined;
+}
+
+/** Whom a line near the top addresses the document to: "Ställd till Lunds kommunfullmäktige", "Till kommunfullmäktige i Hammarö". */
+function addressedTo(blocks: readonly SourceBlock[]): Found<string> | undefined {
+  for (const block of blocks.slice(0, 8)) {
+    const line = block.lines[0]!;
+    const addressed = /^(?:(?:Ställd|Ställs|Riktad|Adresserad)\s+till|Till)\s+(.{3,80})$/u.exec(line.text.split("\t")[0]!.trim());
+    const organ = addressed ? ORGAN.exec(addressed[1]!) : null;
+    // (Only the organ, its kommun and a place and date beside it: "Till kommunfullmäktige om …" is a sentence, not an address.)
+    if (organ && /^(?:\p{Lu}[\p{L}-]*s\s+)?$/u.test(addressed![1]!.slice(0, organ.index)) && /^(?:\s+i\s+\p{Lu}[\p{L}-]+(?:\s+kommun)?)?(?:\s+\p{Lu}[\p{L}-]+,?\s+\d{4}-\d{2}-\d{2})?\s*$/u.test(addressed![1]!.slice(organ.index + organ[0].length))) return { value: organ[1]!.toLowerCase(), from: line };
+  }
+  return undefined;
+}
+
+/** A fullmäktige that the first att-sats has decide: "att kommunfullmäktige uppdrar till …", "Att kommunfullmäktige … beslutar att …". */
+function decidedBy(proposal: Proposal | undefined): Found<string> | undefined {
+  const first = proposal?.yrkanden[0];
+  const organ = first ? /^att\s+(kommunfullmäktige|regionfullmäktige|landstingsfullmäktige)\s/iu.exec(first) : null;
+  return organ ? { value: organ[1]!.toLowerCase(), from: proposal!.firstAtt } : undefined;
+}
+
 /** "Motion till kommunfullmäktige", "Medborgarförslag till Socialnämnden i X": the kind and whom it is addressed to, not the title. */
 const KIND_LINE = /^(\p{L}+)\s+till\s+(.+?)\s*$/u;
 
@@ -112,7 +149,8 @@ const SUBJECT_AFTER_ORGAN = /^\s+(?:om|angående|gällande|rörande|avseende)\s+
 function findKindLine(blocks: readonly SourceBlock[]): { block: SourceBlock; typ: string; till?: string; titled?: true } | undefined {
   for (const block of blocks.slice(0, 8)) {
     const match = KIND_LINE.exec(block.text);
-    if (!match || block.text.length > 80) continue;
+    // (A line that is the title too may be long: "Motion till Simrishamns Kommunfullmäktige angående inrättande av jämställdhetsråd, 2010-12-20".)
+    if (!match || block.text.length > 200 || (block.text.length > 80 && !SUBJECT_AFTER_ORGAN.test(match[2]!.slice((ORGAN.exec(match[2]!)?.index ?? -1000) + (ORGAN.exec(match[2]!)?.[0].length ?? 0))))) continue;
     const typ = titleKind(match[1]!);
     if (!typ || titleKind(block.text) !== typ) continue;
     const organ = ORGAN.exec(match[2]!);

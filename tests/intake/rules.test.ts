@@ -376,3 +376,70 @@ describe("the proposal, in the shapes the development corpus showed", () => {
     expect(filled(found.yrkanden)).toEqual(["Att kommunen använder både personalens kompetens, kreativitet och de ekonomiska medlen mer optimalt."]);
   });
 });
+
+describe("authors, in the shapes the development corpus showed", () => {
+  it("are a name and its party apart on one line, with one space or a gap", async () => {
+    // Mark kommun, motion by Sverigedemokraterna (fixtures/korpus/motion-mark-folkomrostning.source.md).
+    for (const signature of ["Mattias Krantz   Sverigedemokraterna i Mark", "Mattias Krantz Sverigedemokraterna i Mark"]) {
+      const found = extractRemissobjekt(await text(`Kommunal folkomröstning\n\nMark´s kommun har sedan flera år ett avtal med Migrationsverket.\n\nFullmäktige föreslås besluta:\n\nAtt alla avtal med Migrationsverket sägs upp.\n\n${signature}\n`));
+      expect(filled(found.forfattare), signature).toEqual([{ namn: "Mattias Krantz", parti: "Sverigedemokraterna i Mark" }]);
+    }
+  });
+
+  it("take the party from a role line ('Gruppledare Centerpartiet'), and from a party of several words", async () => {
+    // Södertälje (motion-sodertalje-kylda-maten), Skol- och landsbygdspartiet (skrivelse-skol-och-landsbygdspartiet-skolbarn), Lysekil (yrkande-lysekil-bolagisering).
+    const body = "Maten\n\nMaten ska lagas på plats.\n\nVi föreslår\natt maten lagas på plats\n\n";
+    expect(filled(extractRemissobjekt(await text(`${body}Tage Gripenstam\nGruppledare Centerpartiet\n`)).forfattare)).toEqual([{ namn: "Tage Gripenstam", parti: "Centerpartiet" }]);
+    expect(filled(extractRemissobjekt(await text(`${body}Anders Nordin\nSkol och landsbygspartiet\n`)).forfattare)).toEqual([{ namn: "Anders Nordin", parti: "Skol och landsbygspartiet" }]);
+    expect(filled(extractRemissobjekt(await text(`${body}Gudrun Schyman\nFeministiskt initiativ\n`)).forfattare)).toEqual([{ namn: "Gudrun Schyman", parti: "Feministiskt initiativ" }]);
+  });
+
+  it("are names joined by 'och' on one line, with the party that stands beside them in the signature", async () => {
+    // Lysekil, Kommunistiska Partiet (fixtures/korpus/yrkande-lysekil-bolagisering.source.md): a two-column signature table.
+    const found = extractRemissobjekt(await text("Yrkande\n\nEget Yrkande:\n\nAtt kommunen använder personalens kompetens.\n\nKommunistiska Partiet\tYngve Berlin och Britt-Marie Kjellgren.\n"));
+    expect(filled(found.forfattare)).toEqual([{ namn: "Yngve Berlin", parti: "Kommunistiska Partiet" }, { namn: "Britt-Marie Kjellgren", parti: "Kommunistiska Partiet" }]);
+  });
+
+  it("carry a role after the party ('(M) gruppledare') and a party abbreviation of their own ('(FiA)')", async () => {
+    // Ale kommun (fixtures/korpus/motion-ale-trygghetskameror.source.md).
+    const found = extractRemissobjekt(await text("Motion om trygghetskameror\n\nAle har utsatts för omfattande skadegörelse.\n\nVi föreslår därför\natt kameraövervakning införs\n\nIsabell Korn (M)\nCarina Zito Averstedt (M) gruppledare\nRolf Engström (FiA) gruppledare\n"));
+    expect(filled(found.forfattare)).toEqual([{ namn: "Isabell Korn", parti: "M" }, { namn: "Carina Zito Averstedt", parti: "M" }, { namn: "Rolf Engström", parti: "FiA" }]);
+  });
+
+  it("are the names in the lead-in ('A, B och C, samtliga (M) yrkar i motionen att'), over several lines", async () => {
+    // Region Västmanland, motion RV200264 (fixtures/korpus/motion-vastmanland-vardcentralernas-oppettider.source.md).
+    const found = extractRemissobjekt(await text("Motion RV200264\n\nMikael Andersson Elfgren, Stephanie Bruksgård, Anna Nygren,\nSilvana Enelo-Jansson och Pernilla Danielsson, samtliga (M) yrkar i motionen att\n\n• Region Västmanland utreder hur vårdcentralerna kan få större inflytande över sina öppettider\n\nMotionen har anmälts vid regionfullmäktige 2020-06-16 § 37\n"));
+    expect(filled(found.forfattare)).toEqual(["Mikael Andersson Elfgren", "Stephanie Bruksgård", "Anna Nygren", "Silvana Enelo-Jansson", "Pernilla Danielsson"].map((namn) => ({ namn, parti: "M" })));
+  });
+
+  it("are the party that proposes when no one signs ('Vänsterpartiet föreslår', 'Vänsterpartiet vill')", async () => {
+    // Sandviken (motion-sandviken-tillagningskok) and Eskilstuna (motion-eskilstuna-parkering-miljofordon), both by Vänsterpartiet.
+    const sandviken = extractRemissobjekt(await text("Motion till Sandvikens kommunfullmäktige angående införande av tillagningskök inom äldreomsorgen.\n\nVid våra äldreboenden finns utrustade tillagningskök som inte används.\n\nVänsterpartiet föreslår Sandvikens kommunfullmäktige besluta:\nAtt f o m hösten 2012 på försök införa att ett äldrebonde får tillaga all sin mat på plats.\n\nSandviken 2011-12-05\n"));
+    expect(filled(sandviken.forfattare)).toEqual([{ parti: "Vänsterpartiet" }]);
+    expect(filled(sandviken.till)).toBe("kommunfullmäktige");
+    const eskilstuna = extractRemissobjekt(await text("Motion om gratis parkering för miljöfordon.\n\nDen stora boven är fordonstrafiken.\n\nVänsterpartiet vill\n\natt Eskilstuna kommun inför regler för gratis parkering för miljöfordon\n\nEskilstuna 05-12-12\n"));
+    expect(filled(eskilstuna.forfattare)).toEqual([{ parti: "Vänsterpartiet" }]);
+    // A body that proposes is no author.
+    expect(filled(extractRemissobjekt(await text("Parkering\n\nDen stora boven är fordonstrafiken.\n\nUtredningen föreslår\natt parkeringen blir gratis\n")).forfattare)).toBeUndefined();
+  });
+});
+
+describe("kind and addressee, in the shapes the development corpus showed", () => {
+  it("read 'E-förslag' as a medborgarförslag, and the kind from the title's second part or the first paragraph", async () => {
+    // Östersund (medborgarforslag-ostersund-cykelvag), Östhammar (motion-osthammar-skolbusskort), Södertälje (motion-sodertalje-kylda-maten).
+    expect(filled(extractRemissobjekt(await text("E-förslag\n\nCykel- o gångväg vid Hagvägen 35\n\nFörbättra för cyklister och fotgängare att kunna ta sig till och från köpcentret.\n")).typ)).toBe("medborgarforslag");
+    expect(filled(extractRemissobjekt(await text("Det fria skolvalet ska inte vara en fråga om ekonomiska förutsättningar – motion om skolbusskort\n\nMiljöpartiet anser att skolvalet måste vara fritt på riktigt, och att det inte får hänga på om familjen har råd med bussen till skolan.\n")).typ)).toBe("motion");
+    expect(filled(extractRemissobjekt(await text("Avskaffa den kylda maten!\n\nI en motion till kommunfullmäktige föreslår Centerpartiet att den kylda maten i äldreomsorgen ska avvecklas.\n\nDen kylda maten är måhända en praktisk lösning.\n")).typ)).toBe("motion");
+    // A dash in a title that names no kind says nothing.
+    expect(filled(extractRemissobjekt(await text("Skolan – en fråga om pengar\n\nMiljöpartiet anser att skolvalet måste vara fritt på riktigt, och att det inte får hänga på om familjen har råd med bussen.\n")).typ)).toBeUndefined();
+  });
+
+  it("read till from 'Ställd till …', from a long first line that is the title too, and from an att-sats that has fullmäktige decide", async () => {
+    // Lund (motion-lund-hemvardspersonal), Simrishamn (motion-simrishamn-jamstalldhetsrad), Vingåker (motion-vingaker-skolskjuts).
+    expect(filled(extractRemissobjekt(await text("Motion om förebyggande säkerhetsåtgärder för hemvårdspersonal\n\nStälld till Lunds kommunfullmäktige\tLund 2020-06-15\n\nVid samtal med den personal inom hemvården som arbetar kvällstid framkommer en oro.\n")).till)).toBe("kommunfullmäktige");
+    expect(filled(extractRemissobjekt(await text("Motion till Simrishamns Kommunfullmäktige angående inrättande av jämställdhetsråd, 2010-12-20\n\nJämställdhet är en fråga för hela kommunen.\n")).till)).toBe("kommunfullmäktige");
+    expect(filled(extractRemissobjekt(await text("Motion om skolskjuts\n\nJag vill att barnens bästa skall sättas främst.\n\nJag yrkar på att kommunfullmäktige uppdrar till Barn- och utbildningsnämnden att se över skolskjutsreglementet.\n")).till)).toBe("kommunfullmäktige");
+    // "Till kommunfullmäktige om …" in running text addresses nothing; an att-sats about a nämnd names no till.
+    expect(filled(extractRemissobjekt(await text("Motion om skolskjuts\n\nTill kommunfullmäktige om skolskjutsen har vi skrivit förut.\n\nJag yrkar på att barn- och utbildningsnämnden ser över reglementet.\n")).till)).toBeUndefined();
+  });
+});
