@@ -13,12 +13,12 @@ export interface RemissbrevFound {
 }
 
 /** A body that sends (or receives) remisser, as a line of its own or after "Från". */
-const ORGAN_NAME = String.raw`(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Stadsledningskontoret|Kommunledningskontoret|Regionledningskontoret|Länsstyrelsen(?:\s+i\s+\p{Lu}[\p{L}-]+(?:\s+län)?)?|\p{Lu}[\p{L}-]*(?:nämnden|styrelsen|kontoret|förvaltningen)|\p{Lu}[\p{L}-]*s\s+\p{Ll}*(?:nämnd|styrelse|förvaltning)|\p{Lu}[\p{L}-]*\s+(?:kommun|region)(?:styrelse|stadsdelsnämnd)?|Region\s+\p{Lu}[\p{L}-]+|\p{Lu}[\p{L}-]*departementet)`;
+const ORGAN_NAME = String.raw`(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Stadsledningskontoret|Kommunledningskontoret|Regionledningskontoret|Länsstyrelsen(?:\s+i\s+\p{Lu}[\p{L}-]+(?:\s+län)?)?|\p{Lu}[\p{L}-]*(?:nämnden|styrelsen|kontoret|förvaltningen)|\p{Lu}[\p{L}-]*s\s+\p{Ll}*(?:nämnd|styrelse|förvaltning)|\p{Lu}[\p{L}-]*\s+(?:kommun|region)(?:styrelse|stadsdelsnämnd)?|Region(?:\s+\p{Lu}[\p{L}-]+){1,3}|\p{Lu}[\p{L}-]*departementet)`;
 const ORGAN = new RegExp(`^${ORGAN_NAME}$`, "u");
 /** "Remiss från Kommunstyrelsen", "Från: Socialnämnden", "Avsändare Kommunstyrelsen". */
 const FROM = new RegExp(String.raw`^(?:Remiss från|Från|Avsändare)\s*:?\s+(${ORGAN_NAME})\b`, "iu");
 /** "Kommunstyrelsen har remitterat …", "Socialnämnden översänder …": the sender as the sentence's subject. */
-const SENDS = new RegExp(String.raw`^(?:Beslut\s*:\s*)?(${ORGAN_NAME})\s+(?:har\s+(?:remitterat|beslutat att remittera|skickat|översänt)|beslutade\s+att\s+remittera|beslutar\s+att\s+remittera|remitterar|översänder|skickar|bjuder in|vill ha)\b`, "u");
+const SENDS = new RegExp(String.raw`^(?:Beslut\s*:\s*)?(${ORGAN_NAME})\s+(?:har\s+(?:remitterat|beslutat att remittera|skickat|översänt)|beslutade\s+att\s+remittera|beslutar\s+(?:att\s+)?(?:remittera|ställa\s+ut|skicka\s+ut|sända\s+ut)|remitterar|översänder|skickar|bjuder in|vill ha)\b`, "u");
 /**
  * The body the answers go to is the sender: "skicka ett yttrande till Region Halland",
  * "vara inkomna till Region Halland senast den 15 augusti 2020", "Sala kommun har beretts
@@ -28,6 +28,16 @@ const ANSWER_TO = new RegExp(
   String.raw`\b(?:(?:skicka|skickas|sända|sänds|lämna|lämnas|inkomma|inkomna|inkommit|insändas)\s+(?:in\s+)?(?:ett\s+|sitt\s+|ert\s+|era\s+)?(?:yttrande|yttranden|remissvar|svar|synpunkter)?\s*till|yttra\s+sig\s+till|att\s+till)\s+(${ORGAN_NAME})(?=\s*[.,;]|\s+(?:senast|yttra|per|via|i\s+form)\b|\s*$)`,
   "u",
 );
+/** "Eventuella synpunkter ska vara KSRR tillhanda senast …", "Remissvar ska vara Region Västernorrland till handa": the body the answers go to, an acronym too. */
+const TILLHANDA = new RegExp(String.raw`\bska\s+vara\s+(${ORGAN_NAME}|\p{Lu}{2,8})\s+(?:tillhanda|till\s+handa)\b`, "u");
+/** "… lämnas senast 15 september till: regionalutveckling@regionjh.se eller Region Jämtland Härjedalen, Box 654": the body in the postal address the answers go to. */
+const POSTAL_TO = new RegExp(String.raw`\btill:?\s+(?:\S+@\S+\s+eller\s+)?(${ORGAN_NAME})\s*,\s*(?:Box\s+\d|\d{3}\s?\d{2}\s)`, "u");
+/** A protocol's head: the body that met ("Kommunfullmäktige", "Regionfullmäktige 12 april 2022") above "Sammanträde …" or with the day of the meeting. */
+const MEETING = /^(?:Sammanträde(?:sdatum)?|Sammanträdesdag|Datum för sammanträdet)\b/iu;
+/** A protocol's decision that sends the matter on: "Ärendet överlämnas till kommunstyrelsen för beredning", "Beslut: Motionerna remitteras till regionstyrelsen". */
+const PASSES_ON = /(?<!\p{L})(?:överlämnas|remitteras|lämnas över|skickas|hänskjuts)\s+(?:\p{L}+\s+){0,2}?till\b/u;
+/** The writer's own answer ("Svar på remiss reboot …", "Yttrande över remiss …"): its letterhead is the writer's. */
+const OWN_ANSWER = /\b(?:Svar|Yttrande)\s+(?:på|över)\s+remiss\b/u;
 /** The writer's own paper (a tjänsteskrivelse answering the remiss): its letterhead and signature are the writer's, not the sender's. */
 const OWN_PAPER = /^(?:tjänsteskrivelse|tjänsteutlåtande)$/iu;
 /** "Det har kultur och fritidsnämnden beslutat." after the sentence that sends the remiss: the body that decided, written in lower case too. */
@@ -36,18 +46,18 @@ const DECIDED = new RegExp(String.raw`(?:^|[.!]\s+)Det har (${ORGAN_NAME}|(?:\p{
 const TO = /^(?:Till|Mottagare|Adressat)\b/iu;
 
 /** Diarienummer as kommuner and regioner write them: "KS 2025/804", "KSKF/2015:396", "KSF-2016-204", "123-4567/2008", "2019/0042", "2019:42". */
-const DNR_NUMBER = String.raw`(?:\d{2}\p{Lu}{1,4}\d{3,6}|\d{4}\/\p{Lu}{1,6} \d{1,6}(?: \d{1,4})?|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
+const DNR_NUMBER = String.raw`(?:\d{2}\p{Lu}{1,4}\d{3,6}|\p{Lu}{2,6}\/\d{1,6}\/\d{4}|\d{4}\/\p{Lu}{1,6} \d{1,6}(?: \d{1,4})?|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
 /** A label before a Dnr (never "Ert dnr", the addressee's own). */
-const DNR_LABEL = String.raw`(?:Dnr|Diarienr|Diarienummer|Diarie-?nummer|Vårt dnr|Vår beteckning|Vår referens|Ärendenummer|Ärendenr|Beteckning)`;
+const DNR_LABEL = String.raw`(?:Dnr|Diarienr|Diarienummer|Diarie-?nummer|Vårt dnr|Vår beteckning|Vår referens|Ärendenummer|Ärendenr|Dokumentnummer|Beteckning)`;
 const DNR_LABELLED = new RegExp(String.raw`(?<!\bErt\s)(?<!\bEr\s)\b${DNR_LABEL}\.?\s*:?\s*(${DNR_NUMBER})\b`, "iu");
 const DNR_LABEL_ALONE = new RegExp(String.raw`^${DNR_LABEL}\.?\s*:?$`, "iu");
-const DNR_IN_FROM = new RegExp(String.raw`^Remiss från [^,]+,\s*(${DNR_NUMBER})`, "iu");
+const DNR_IN_FROM = new RegExp(String.raw`^Remiss från [^,]+,\s*(?:dnr\.?:?\s*)?(${DNR_NUMBER})`, "iu");
 /** A number alone on its line (or in a header's cell): only a form no date takes, with letters or a slash. */
 const DNR_ALONE = new RegExp(String.raw`^(\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4})$`, "u");
 
-const DUE_CONTEXT = /svar|yttrande|synpunkter|besvara|inkomm|lämna|remisstid|tillhanda/iu;
+const DUE_CONTEXT = /svar|yttrande|synpunkter|besvara|inkomm|lämna|remisstid|tillhanda|ställa?s? ut|samråd|granskning/iu;
 const DATE_WORDS = String.raw`(\d{1,2})\s+(${MONTH_NAMES.join("|")})\s+(\d{4})`;
-const DUE_WORDS = new RegExp(String.raw`(?:senast|till och med|t\.\s?o\.\s?m\.?)\s*:?\s+(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?${DATE_WORDS}`, "iu");
+const DUE_WORDS = new RegExp(String.raw`(?:senast|till och med|t\.\s?o\.\s?m\.?|(?:från och med|fr\.\s?o\.\s?m\.?)\s[^.]{0,60}?\s+till)\s*:?\s+(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?${DATE_WORDS}`, "iu");
 const DUE_ISO = /(?:senast|till och med|t\.\s?o\.\s?m\.?)\s*:?\s+(?:den\s+)?(\d{4})-(\d{2})-(\d{2})/iu;
 /** A label whose line ends with the last day: "Remisstid: 1 september – 7 oktober 2025", "Sista svarsdag 2025-10-07", "Svarsdatum". */
 const DUE_LABEL = /^(?:Remisstid|Remissperiod|Sista (?:svars)?dag(?: för (?:svar|yttrande))?|Svarsdatum|Svar senast)\b/iu;
@@ -102,6 +112,9 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
     const sends = SENDS.exec(block.text);
     if (sends) return { value: sends[1]!, from: block.lines[0]! };
   }
+  // A protocol: the body that met and decided to send the matter on.
+  const meeting = meetingOrgan(body);
+  if (meeting && !same(meeting.value, ownNamnd) && body.some((b) => PASSES_ON.test(b.text))) return meeting;
   // The body that decided to send it, said after the remiss ("… skickas ut på remiss till … Det har kultur och fritidsnämnden beslutat.").
   const sentRemiss = body.findIndex((b) => /\bpå remiss\b|\bremitter/u.test(b.text));
   for (const block of sentRemiss === -1 ? [] : body.slice(sentRemiss, sentRemiss + 3)) {
@@ -110,11 +123,11 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
   }
   // Where the answers go.
   for (const block of body) {
-    const to = ANSWER_TO.exec(block.text);
+    const to = ANSWER_TO.exec(block.text) ?? TILLHANDA.exec(block.text) ?? POSTAL_TO.exec(block.text);
     if (to && !same(to[1]!, ownNamnd)) return { value: to[1]!, from: block.lines.find((l) => l.text.includes(to[1]!.split(/\s/u)[0]!)) ?? block.lines[0]! };
   }
   // The writer's own tjänsteskrivelse: its letterhead and signature name the writer.
-  if (source.lines.slice(0, 20).some((l) => OWN_PAPER.test(l.text.split("\t")[0]!.trim()))) return undefined;
+  if (source.lines.slice(0, 20).some((l) => OWN_PAPER.test(l.text.split("\t")[0]!.trim()) || OWN_ANSWER.test(l.text))) return undefined;
   // The letterhead: a header's name, or the first lines of the first page before anything else.
   for (const block of header) {
     for (const line of block.lines) {
@@ -156,6 +169,19 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
       if (organ && !afterTo && !same(organ, ownNamnd)) return { value: organ, from: line, uncertain: true };
     }
     afterTo = false;
+  }
+  return undefined;
+}
+
+/** The body that met, in a protocol's first lines: an organ's line above "Sammanträde …", or an organ and the day ("Regionfullmäktige 12 april 2022"). */
+function meetingOrgan(body: readonly SourceBlock[]): Found<string> | undefined {
+  const lines = body.slice(0, 6).flatMap((b) => b.lines);
+  for (let i = 0; i < Math.min(lines.length, 8); i++) {
+    const text = lines[i]!.text.split("\t")[0]!.trim();
+    const dated = new RegExp(String.raw`^(${ORGAN_NAME})\s+(?:\d{1,2}\s+\p{Ll}+\s+\d{4}|\d{4}-\d{2}-\d{2})$`, "u").exec(text);
+    if (dated && !/\s(?:kommun|region)$/u.test(dated[1]!)) return { value: dated[1]!, from: lines[i]! };
+    const organ = organOf(text);
+    if (organ && !/\s(?:kommun)$/u.test(organ) && !organ.startsWith("Region ") && lines[i + 1] && MEETING.test(lines[i + 1]!.text.trim())) return { value: organ, from: lines[i]! };
   }
   return undefined;
 }
