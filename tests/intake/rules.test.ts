@@ -443,3 +443,37 @@ describe("kind and addressee, in the shapes the development corpus showed", () =
     expect(filled(extractRemissobjekt(await text("Motion om skolskjuts\n\nTill kommunfullmäktige om skolskjutsen har vi skrivit förut.\n\nJag yrkar på att barn- och utbildningsnämnden ser över reglementet.\n")).till)).toBeUndefined();
   });
 });
+
+describe("remiss letters, in the shapes the development corpus showed", () => {
+  it("give the sender as the body that met in a protocol and passed the matter on, never the kommun's name above it", async () => {
+    // Tyresö kommunfullmäktige, 2009-09-10 § 91 (fixtures/korpus/remiss-tyreso-oppen-kallkod.source.md).
+    const found = extractRemissbrev(await text("Tyresö kommun\nKommunfullmäktige\nSammanträde 2009-09-10\n\n§91 Motion angående öppen källkod\n\nKommunfullmäktiges beslut\n\n- Ärendet överlämnas till kommunstyrelsen för beredning.\n"));
+    expect(filled(found.fran)).toBe("Kommunfullmäktige");
+    // Västra Götalandsregionen, regionfullmäktige 12 april 2022 (remiss-vgr-inkomna-motioner-2022).
+    expect(filled(extractRemissbrev(await text("Västra Götalandsregionen\nRegionfullmäktige 12 april 2022\n\n25. Anmälan av inkomna motioner\n\nBeslut: Motionerna remitteras till regionstyrelsen för vidare beredning.\n")).fran)).toBe("Regionfullmäktige");
+    // A list of the meeting's matters that passes nothing on names no sender.
+    expect(filled(extractRemissbrev(await text("Tyresö kommun\nKommunfullmäktige\nSammanträde 2009-09-10\n\n§91 Motion angående öppen källkod\n\nMotionen bifalls.\n")).fran)).not.toBe("Kommunfullmäktige");
+  });
+
+  it("give the sender as the body the answers are to reach ('ska vara KSRR tillhanda'), or the one in the postal address", async () => {
+    // Oskarshamn (remiss-oskarshamn-renhallningsordning), Västernorrland (remiss-vasternorrland-biblioteksplan), Jämtland Härjedalen (remiss-jamtland-biblioteksplan).
+    expect(filled(extractRemissbrev(await text("Eventuella synpunkter ska vara KSRR tillhanda senast 9 oktober 2020. (Förlängd yttrandetid)\n")).fran)).toBe("KSRR");
+    const vn = extractRemissbrev(await text("Remissvar ska vara Region Västernorrland till handa senast 15 augusti 2022.\n"));
+    expect([filled(vn.fran), filled(vn.svarSenast)]).toEqual(["Region Västernorrland", "2022-08-15"]);
+    const jh = extractRemissbrev(await text("Synpunkter på remissutgåva lämnas senast 15 september till: regionalutveckling@regionjh.se eller\nRegion Jämtland Härjedalen, Box 654, 831 27 Östersund.\nAnge diarienummer RUN/591/2017 på yttrandet.\n"));
+    expect([filled(jh.fran), filled(jh.dnr)]).toEqual(["Region Jämtland Härjedalen", "RUN/591/2017"]);
+  });
+
+  it("give the sender and the last day of 'Kommunstyrelsen beslutar ställa ut … från och med … till 15 januari 2021'", async () => {
+    // Grästorps kommun, avfallsplan på samråd (fixtures/korpus/remiss-grastorp-avfallsplan.source.md).
+    const found = extractRemissbrev(await text("Grästorps kommun\n\nAvfallsplan på samråd\n\nKommunstyrelsen beslutar ställa ut förslag till ny renhållningsordning med tillhörande avfallsplan under fem veckor från och med torsdagen den 10 december till 15 januari 2021.\n"));
+    expect([filled(found.fran), filled(found.svarSenast)]).toEqual(["Kommunstyrelsen", "2021-01-15"]);
+  });
+
+  it("read a Dnr after 'Dokumentnummer:' and after 'Remiss från X, dnr', and no sender from the writer's own answer", async () => {
+    // Region Blekinge (remiss-blekinge-rtms), Hässelby-Vällingby (remiss-hasselby-cykelplan), Kramfors (remiss-kramfors-reboot).
+    expect(filled(extractRemissbrev(await text("Motion: Motion om införande av rTMS som behandlingsmetod\nDokumentnummer: 2018/01948-1\n")).dnr)).toBe("2018/01948-1");
+    expect(filled(extractRemissbrev(await text("Remiss från Trafiknämnden, dnr T 2010-313-01743.\n")).dnr)).toBe("T 2010-313-01743");
+    expect(extractRemissbrev(await text("Kramfors kommun\nKommunstyrelsens arbetsutskott\n\nÄrendelista\n\n32 Dnr KS 2018/56 Svar på remiss reboot- omstart för den digitala förvaltningen (SOU 2017:114)\n")).fran).toBeUndefined();
+  });
+});
