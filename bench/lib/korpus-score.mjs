@@ -79,8 +79,10 @@ function party(parti) {
   const known = /** @type {Record<string, string>} */ (PARTIES)[key];
   if (known) return known;
   // A known party with its local branch's place ("Miljöpartiet i Mariestad", "Sverigedemokraterna Älvkarleby") is that party.
-  const named = Object.values(PARTIES).find((name) => key.startsWith(name + " ") && /^(?:i )?\p{L}[\p{L}-]*(?: kommun)?$/u.test(key.slice(name.length + 1)));
-  return named ?? key;
+  // (The longest name first: "Miljöpartiet de gröna i Hammarö kommun" is Miljöpartiet de gröna's branch.)
+  const names = [...Object.keys(PARTIES), ...Object.values(PARTIES)].sort((a, b) => b.length - a.length);
+  const named = names.find((name) => key.startsWith(name + " ") && /^(?:i )?\p{L}[\p{L}-]*(?: kommun)?$/u.test(key.slice(name.length + 1)));
+  return named ? (/** @type {Record<string, string>} */ (PARTIES)[named] ?? named) : key;
 }
 
 /** @param {string} item */

@@ -25,7 +25,8 @@ export async function readDocxText(file: string, bytes: Uint8Array): Promise<Sou
   const blocks: SourceBlock[] = [];
   let number = 0;
   const add = (paragraph: DocxParagraph, into: SourceBlock[], place?: string) => {
-    const text = paragraph.segments.map((s) => s.text).join("").replace(/\t/gu, " ");
+    // (A tab stays a tab in the lines, as a wide gap does in a PDF's: "Mikael Jern\tBirgitta Kahn" are two names side by side; the block's text has a space.)
+    const text = paragraph.segments.map((s) => s.text).join("").replace(/\t+/gu, "\t").replace(/^\t+|\t+$/gmu, "");
     if (text.trim() !== "") {
       number++;
       const lines: SourceLine[] = text.split("\n").map((part, line) => ({ text: part.replace(/\s+$/u, ""), page: number, line: line + 1, ...(place ? { place } : {}) }));

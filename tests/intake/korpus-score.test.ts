@@ -51,6 +51,8 @@ describe("scoring a remitted document's fields", () => {
     expect(scoreObjekt(byParty("Miljöpartiet"), byParty("Miljöpartiet i Mariestad")).forfattare).toBe("ratt");
     expect(scoreObjekt(byParty("Sverigedemokraterna"), byParty("Sverigedemokraterna Älvkarleby")).forfattare).toBe("ratt");
     expect(scoreObjekt(byParty("MP"), byParty("Miljöpartiet i Mariestad kommun")).forfattare).toBe("ratt");
+    // fixtures/korpus-prov/motion-hammaro-utomhusgym: signed "Miljöpartiet de gröna i Hammarö kommun".
+    expect(scoreObjekt(byParty("Miljöpartiet de gröna"), byParty("Miljöpartiet de gröna i Hammarö kommun")).forfattare).toBe("ratt");
     expect(scoreObjekt(byParty("Miljöpartiet"), byParty("Miljöpartiet och Vänsterpartiet")).forfattare).toBe("fel");
     expect(scoreObjekt(byParty("Skol och landsbygspartiet"), byParty("Skol och landsbygspartiet i Orten")).forfattare).toBe("fel");
   });
