@@ -13,12 +13,12 @@ export interface RemissbrevFound {
 }
 
 /** A body that sends (or receives) remisser, as a line of its own or after "Från". */
-const ORGAN_NAME = String.raw`(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Stadsledningskontoret|Kommunledningskontoret|Regionledningskontoret|Länsstyrelsen(?:\s+i\s+\p{Lu}[\p{L}-]+(?:\s+län)?)?|\p{Lu}[\p{L}-]*(?:nämnden|styrelsen|kontoret|förvaltningen)|\p{Lu}[\p{L}-]*s\s+\p{Ll}*(?:nämnd|styrelse|förvaltning)|\p{Lu}[\p{L}-]*\s+(?:kommun|region)(?:styrelse|stadsdelsnämnd)?|Region(?:\s+\p{Lu}[\p{L}-]+){1,3}|\p{Lu}[\p{L}-]*departementet)`;
+const ORGAN_NAME = String.raw`(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Stadsledningskontoret|Kommunledningskontoret|Regionledningskontoret|Länsstyrelsen(?:\s+i\s+\p{Lu}[\p{L}-]+(?:\s+län)?)?|\p{Lu}[\p{L}-]*(?:nämnden|styrelsen|kontoret|förvaltningen)|\p{Lu}\p{L}*-\s+(?:och|eller)\s+\p{Ll}[\p{L}-]*(?:nämnden|styrelsen|förvaltningen)|\p{Lu}[\p{L}-]*(?:verket|myndigheten|inspektionen|ämbetet)|\p{Lu}[\p{L}-]*s\s+\p{Ll}*(?:nämnd|styrelse|förvaltning)|\p{Lu}[\p{L}-]*\s+(?:kommun|region)(?:styrelse|stadsdelsnämnd)?|Region(?:\s+\p{Lu}[\p{L}-]+){1,3}|\p{Lu}[\p{L}-]*departementet)`;
 const ORGAN = new RegExp(`^${ORGAN_NAME}$`, "u");
 /** "Remiss från Kommunstyrelsen", "Från: Socialnämnden", "Avsändare Kommunstyrelsen". */
 const FROM = new RegExp(String.raw`^(?:Remiss från|Från|Avsändare)\s*:?\s+(${ORGAN_NAME})\b`, "iu");
 /** "Kommunstyrelsen har remitterat …", "Socialnämnden översänder …": the sender as the sentence's subject. */
-const SENDS = new RegExp(String.raw`^(?:Beslut\s*:\s*)?(${ORGAN_NAME})\s+(?:har\s+(?:remitterat|beslutat att remittera|skickat|översänt)|beslutade\s+att\s+remittera|beslutar\s+(?:att\s+)?(?:remittera|ställa\s+ut|skicka\s+ut|sända\s+ut)|remitterar|översänder|skickar|bjuder in|vill ha)\b`, "u");
+const SENDS = new RegExp(String.raw`^(?:Beslut\s*:\s*)?(${ORGAN_NAME})\s+(?:har\s+(?:remitterat|beslutat att remittera|skickat|översänt)|beslutade\s+att\s+remittera|beslutar\s+(?:att\s+)?(?:remittera|ställa\s+ut|skicka\s+ut|sända\s+ut)|remitterar|översänder|skickar|samråder|bjuder in|vill ha)\b`, "u");
 /**
  * The body the answers go to is the sender: "skicka ett yttrande till Region Halland",
  * "vara inkomna till Region Halland senast den 15 augusti 2020", "Sala kommun har beretts
@@ -32,10 +32,12 @@ const ANSWER_TO = new RegExp(
 const TILLHANDA = new RegExp(String.raw`\bska\s+vara\s+(${ORGAN_NAME}|\p{Lu}{2,8})\s+(?:tillhanda|till\s+handa)\b`, "u");
 /** "… lämnas senast 15 september till: regionalutveckling@regionjh.se eller Region Jämtland Härjedalen, Box 654": the body in the postal address the answers go to. */
 const POSTAL_TO = new RegExp(String.raw`\btill:?\s+(?:\S+@\S+\s+eller\s+)?(${ORGAN_NAME})\s*,\s*(?:Box\s+\d|\d{3}\s?\d{2}\s)`, "u");
+/** A protocol's list of where the decision goes: "Remissvar till" and the sender on the next line, or "Remissvar till Trafikverket". */
+const ANSWER_LIST = new RegExp(String.raw`^(?:Remissvar|Yttrande|Svaret)\s+(?:skickas\s+)?till:?\s*(${ORGAN_NAME})?$`, "u");
 /** A protocol's head: the body that met ("Kommunfullmäktige", "Regionfullmäktige 12 april 2022") above "Sammanträde …" or with the day of the meeting. */
-const MEETING = /^(?:Sammanträde(?:sdatum)?|Sammanträdesdag|Datum för sammanträdet)\b/iu;
+const MEETING = /^(?:Sammanträde(?:sdatum)?|Sammanträdesdag|Datum för sammanträdet)\b|^(?:\p{Lu}\p{Ll}+dag(?:en)? (?:den )?)?(?:\d{4}-\d{2}-\d{2}|\d{1,2} \p{Ll}+ \d{4})$/iu;
 /** A protocol's decision that sends the matter on: "Ärendet överlämnas till kommunstyrelsen för beredning", "Beslut: Motionerna remitteras till regionstyrelsen". */
-const PASSES_ON = /(?<!\p{L})(?:överlämnas|remitteras|lämnas över|skickas|hänskjuts)\s+(?:\p{L}+\s+){0,2}?till\b/u;
+const PASSES_ON = /(?<!\p{L})(?:(?:överlämnas|remitteras|lämnas över|skickas|hänskjuts)\s+(?:\p{L}+\s+){0,2}?till\b|skicka\s+ut\s+(?:\p{L}+\s+){0,3}?på\s+remiss\b)/u;
 /** The writer's own answer ("Svar på remiss reboot …", "Yttrande över remiss …"): its letterhead is the writer's. */
 const OWN_ANSWER = /\b(?:Svar|Yttrande)\s+(?:på|över)\s+remiss\b/u;
 /** The writer's own paper (a tjänsteskrivelse answering the remiss): its letterhead and signature are the writer's, not the sender's. */
@@ -46,18 +48,18 @@ const DECIDED = new RegExp(String.raw`(?:^|[.!]\s+)Det har (${ORGAN_NAME}|(?:\p{
 const TO = /^(?:Till|Mottagare|Adressat)\b/iu;
 
 /** Diarienummer as kommuner and regioner write them: "KS 2025/804", "KSKF/2015:396", "KSF-2016-204", "123-4567/2008", "2019/0042", "2019:42". */
-const DNR_NUMBER = String.raw`(?:\d{2}\p{Lu}{1,4}\d{3,6}|\p{Lu}{2,6}\/\d{1,6}\/\d{4}|\d{4}\/\p{Lu}{1,6} \d{1,6}(?: \d{1,4})?|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
+const DNR_NUMBER = String.raw`(?:\d{2}\p{Lu}{1,4}\d{3,6}|\p{Lu}{2,6}\/\d{1,6}\/\d{4}|\p{Lu}{1,6} \d{3,6}-\d{4}|\d{4}\/\p{Lu}{1,6} \d{1,6}(?: \d{1,4})?|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
 /** A label before a Dnr (never "Ert dnr", the addressee's own). */
 const DNR_LABEL = String.raw`(?:Dnr|Diarienr|Diarienummer|Diarie-?nummer|Vårt dnr|Vår beteckning|Vår referens|Ärendenummer|Ärendenr|Dokumentnummer|Beteckning)`;
-const DNR_LABELLED = new RegExp(String.raw`(?<!\bErt\s)(?<!\bEr\s)\b${DNR_LABEL}\.?\s*:?\s*(${DNR_NUMBER})\b`, "iu");
+const DNR_LABELLED = new RegExp(String.raw`(?<!\bErt\s)(?<!\bEr\s)\b${DNR_LABEL}\.?\s*:?\s*(${DNR_NUMBER})\b(?!-\d)`, "iu");
 const DNR_LABEL_ALONE = new RegExp(String.raw`^${DNR_LABEL}\.?\s*:?$`, "iu");
 const DNR_IN_FROM = new RegExp(String.raw`^Remiss från [^,]+,\s*(?:dnr\.?:?\s*)?(${DNR_NUMBER})`, "iu");
 /** A number alone on its line (or in a header's cell): only a form no date takes, with letters or a slash. */
-const DNR_ALONE = new RegExp(String.raw`^(\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4})$`, "u");
+const DNR_ALONE = new RegExp(String.raw`^(\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*(?: \d{1,3})?|\d{1,4}-\d{1,6}\/\d{4})$`, "u");
 
 const DUE_CONTEXT = /svar|yttrande|synpunkter|besvara|inkomm|lämna|remisstid|tillhanda|ställa?s? ut|samråd|granskning/iu;
 const DATE_WORDS = String.raw`(\d{1,2})\s+(${MONTH_NAMES.join("|")})\s+(\d{4})`;
-const DUE_WORDS = new RegExp(String.raw`(?:senast|till och med|t\.\s?o\.\s?m\.?|(?:från och med|fr\.\s?o\.\s?m\.?)\s[^.]{0,60}?\s+till)\s*:?\s+(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?${DATE_WORDS}`, "iu");
+const DUE_WORDS = new RegExp(String.raw`(?:senast|till och med|fram till|går ut|löper ut|t\.\s?o\.\s?m\.?|(?:från och med|fr\.\s?o\.\s?m\.?)\s[^.]{0,60}?\s+till)\s*:?\s+(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?${DATE_WORDS}`, "iu");
 const DUE_ISO = /(?:senast|till och med|t\.\s?o\.\s?m\.?)\s*:?\s+(?:den\s+)?(\d{4})-(\d{2})-(\d{2})/iu;
 /** A label whose line ends with the last day: "Remisstid: 1 september – 7 oktober 2025", "Sista svarsdag 2025-10-07", "Svarsdatum". */
 const DUE_LABEL = /^(?:Remisstid|Remissperiod|Sista (?:svars)?dag(?: för (?:svar|yttrande))?|Svarsdatum|Svar senast)\b/iu;
@@ -126,6 +128,14 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
     const to = ANSWER_TO.exec(block.text) ?? TILLHANDA.exec(block.text) ?? POSTAL_TO.exec(block.text);
     if (to && !same(to[1]!, ownNamnd)) return { value: to[1]!, from: block.lines.find((l) => l.text.includes(to[1]!.split(/\s/u)[0]!)) ?? block.lines[0]! };
   }
+  // A protocol's list of where the decision goes: "Remissvar till" / "Trafikverket".
+  const lines = body.flatMap((b) => b.lines);
+  for (let i = 0; i < lines.length; i++) {
+    const list = ANSWER_LIST.exec(lines[i]!.text.trim());
+    if (!list) continue;
+    const organ = list[1] ?? (lines[i + 1] ? organOf(lines[i + 1]!.text) : undefined);
+    if (organ && !same(organ, ownNamnd)) return { value: organ, from: list[1] ? lines[i]! : lines[i + 1]! };
+  }
   // The writer's own tjänsteskrivelse: its letterhead and signature name the writer.
   if (source.lines.slice(0, 20).some((l) => OWN_PAPER.test(l.text.split("\t")[0]!.trim()) || OWN_ANSWER.test(l.text))) return undefined;
   // The letterhead: a header's name, or the first lines of the first page before anything else.
@@ -181,7 +191,7 @@ function meetingOrgan(body: readonly SourceBlock[]): Found<string> | undefined {
     const dated = new RegExp(String.raw`^(${ORGAN_NAME})\s+(?:\d{1,2}\s+\p{Ll}+\s+\d{4}|\d{4}-\d{2}-\d{2})$`, "u").exec(text);
     if (dated && !/\s(?:kommun|region)$/u.test(dated[1]!)) return { value: dated[1]!, from: lines[i]! };
     const organ = organOf(text);
-    if (organ && !/\s(?:kommun)$/u.test(organ) && !organ.startsWith("Region ") && lines[i + 1] && MEETING.test(lines[i + 1]!.text.trim())) return { value: organ, from: lines[i]! };
+    if (organ && !/\s(?:kommun)$/u.test(organ) && !organ.startsWith("Region ") && lines[i + 1] && MEETING.test(lines[i + 1]!.text.split("\t")[0]!.trim())) return { value: organ, from: lines[i]! };
   }
   return undefined;
 }
@@ -220,6 +230,11 @@ function findDnr(source: SourceText): Found<string> | undefined {
       if (alone && !isDate(alone[1]!)) return { value: clean(alone[1]!), from: line };
     }
   }
+  // A label and its number across a line break: "Ange diarienummer" / "KS/2023:310.".
+  for (const block of source.blocks) {
+    const number = DNR_LABELLED.exec(block.text)?.[1];
+    if (number && !isDate(number)) return { value: clean(number), from: block.lines.find((l) => DNR_LABELLED.exec(l.text) || l.text.includes(number.split(/\s/u)[0]!)) ?? block.lines[0]! };
+  }
   return undefined;
 }
 
@@ -234,7 +249,9 @@ function findDue(source: SourceText): Found<string> | undefined {
     if (!DUE_CONTEXT.test(block.text)) continue;
     const words = DUE_WORDS.exec(block.text);
     const iso = DUE_ISO.exec(block.text);
-    const date = words ? isoDate(Number(words[3]), monthOf(words[2]!), Number(words[1])) : iso ? isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) : undefined;
+    // "… går ut sista mars 2012": the month's last day.
+    const endOfMonth = new RegExp(String.raw`(?:senast|går ut|löper ut)\s+(?:den\s+)?sista\s+(${MONTH_NAMES.join("|")})\s+(\d{4})`, "iu").exec(block.text);
+    const date = words ? isoDate(Number(words[3]), monthOf(words[2]!), Number(words[1])) : iso ? isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) : endOfMonth ? isoDate(Number(endOfMonth[2]), monthOf(endOfMonth[1]!), new Date(Date.UTC(Number(endOfMonth[2]), monthOf(endOfMonth[1]!), 0)).getUTCDate()) : undefined;
     if (date) return { value: date, from: block.lines.find((l) => /senast/iu.test(l.text)) ?? block.lines[0]! };
   }
   return undefined;

@@ -51,7 +51,8 @@ const HAS_NAMES_WITH_PARTY = new RegExp(NAMES_WITH_PARTY.source, "u");
 /** The proposal's verbs, "förslår" (a common slip) and the infinitive "föreslå" ("Vi vill föreslå …") included. */
 /** A heading over the proposal: "Förslag till beslut", "Yrkande", "Mitt förslag:", "Förslag:". */
 const PROPOSAL_HEADING = /^(?:Förslag till beslut|(?:Eget |Mitt |Vårt |Nytt )?[Yy]rkanden?|Mitt förslag|Vårt förslag|Förslag)\s*:?$/u;
-const PROPOSAL = /\b(föreslår|förslår|föreslå|föreslås|yrkar|yrkas|hemställer|hemställs)\b/iu;
+// (JavaScript's \b knows only ASCII letters: after "föreslå" it finds no word's end, so the verbs end with a lookahead.)
+const PROPOSAL = /\b(föreslår|förslår|föreslå|föreslås|yrkar|yrkas|hemställer|hemställs)(?![\p{L}\d])/iu;
 /** Who proposes in a proposal's sentence: "jag", "vi", the undersigned, or "därför", "härmed"; or the passive ("föreslås"). A body sentence ("Regeringen föreslår att …") has none of them. */
 const PROPOSER_WORDS = /\b(jag|vi|undertecknad\p{L}*|därför|härmed|föreslås\s+(?:besluta|att|:)|yrkas|hemställs|yrkar|hemställer)\b|föreslås:|föreslås$/iu;
 /** A short lead-in that ends in what the writer wants, the items on the next lines: "Miljöpartiet vill därför att:", "Vänsterpartiet vill". */
@@ -59,7 +60,7 @@ const WANTS_LEAD_IN = /^\p{Lu}[^.!?]{0,60}\bvill(?:\s+därför)?(?:\s+att)?\s*:?
 const ATT = /^(?:[-–•*]\s*)?([Aa]tt\s.*)$/u;
 /** A line's last word that an att-clause follows: a preposition or a verb that takes one ("se till", "i syfte", "innebär", "uppdras"). */
 const GOVERNS_ATT = /(?:^|\s)(?:till|om|för|på|med|av|i|genom|utan|efter|än|så|syfte|sätt|uppdrag|uppgift|ansvar|möjlighet|rätt|krav|beslut|se|verka|verkar|säkerställa|säkerställer|innebär|innebära|betyder|visar|menar|anser|tycker|vill|kräver|krävs|gäller|uppdra|uppdrar|uppdras|ge|ges|få|får|bör|ska|skall|måste|samt|och|eller|-)$/iu;
-const ORGAN = /\b(kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|kommunstyrelsen|regionstyrelsen|\p{Ll}+nämnden)\b/iu;
+const ORGAN = /(?<!\p{L})(kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|kommunstyrelsen|regionstyrelsen|\p{Ll}+nämnden)\b/iu;
 
 /**
  * Reads a motion, a skrivelse, a medborgarförslag or another remitted
@@ -74,7 +75,11 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
   const kindLine = findKindLine(structured);
   // A kind line that is also the title is not kept out of the heading's search.
   const heading = findHeading(blocks, structured, kindLine?.titled ? undefined : kindLine?.block);
-  const titleBlock = heading ? blocks[heading.title]! : undefined;
+  const headed = heading ? blocks[heading.title]! : undefined;
+  // A kind's word as a label before the title: "MOTION: Ang inrättande av handlingsplan för landsbygden!".
+  const labelled = headed ? /^(\p{L}+(?:-\p{L}+)?)\s*:\s*(\S.*)$/u.exec(headed.text) : null;
+  const labelKind = labelled ? titleKind(labelled[1]!) : undefined;
+  const titleBlock = headed && labelled && labelKind && labelled[1]!.split(/\s+/u).length === 1 ? { lines: headed.lines, text: labelled[2]! } : headed;
   const listStarts = new Map<SourceLine, SourceBlock>();
   for (const block of structured) if (block.kind === "list-item") listStarts.set(block.lines[0]!, block);
   const proposal = findProposal(source.lines, titleBlock?.lines.at(-1), listStarts);
@@ -89,7 +94,7 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
   if (heading && body.length === 0 && lastAtt !== -1) body = blocks.slice(lastAtt + 1).filter((block) => !isByline(block) && !isSignature(block) && !PROPOSAL.test(block.text));
   if (proposalBlock === -1) body = body.filter((block) => !isSignature(block));
   const byline = heading?.typ === undefined && !kindLine ? findKindByline(structured) : undefined;
-  const typ = kindLine ? { value: kindLine.typ, from: kindLine.block.lines[0]! } : heading?.typ !== undefined ? { value: heading.typ, from: blocks[heading.kindBlock]!.lines[0]! } : (byline ?? kindInText(titleBlock, heading ? blocks.slice(bodyStart) : []));
+  const typ = kindLine ? { value: kindLine.typ, from: kindLine.block.lines[0]! } : heading?.typ !== undefined ? { value: heading.typ, from: blocks[heading.kindBlock]!.lines[0]! } : labelKind ? { value: labelKind, from: headed!.lines[0]! } : (byline ?? kindInText(titleBlock, heading ? blocks.slice(bodyStart) : []));
   // A PDF tells its title by its size; where no line stands out, the first short line is only a candidate.
   const hasFontSizes = structured.some((block) => block.fromTop !== undefined);
   const till = (kindLine?.till ? { value: kindLine.till, from: kindLine.block.lines[0]! } : proposal?.till) ?? addressedTo(structured) ?? decidedBy(proposal);
@@ -147,7 +152,9 @@ const SUBJECT_AFTER_ORGAN = /^\s+(?:om|angående|gällande|rörande|avseende)\s+
 
 /** The line near the top that names the document's kind and its addressee ("Motion till kommunfullmäktige"), if there is one. */
 function findKindLine(blocks: readonly SourceBlock[]): { block: SourceBlock; typ: string; till?: string; titled?: true } | undefined {
-  for (const block of blocks.slice(0, 8)) {
+  // (A letterhead's lines may stand in one paragraph: "Staffanstorpspartiet" / "Motion till kommunfullmäktige".)
+  const candidates = blocks.slice(0, 8).flatMap((block) => (block.lines.length > 1 && block.lines.length <= 4 ? [block, ...block.lines.map((line) => ({ ...block, text: line.text.trim(), lines: [line] }))] : [block]));
+  for (const block of candidates) {
     const match = KIND_LINE.exec(block.text);
     // (A line that is the title too may be long: "Motion till Simrishamns Kommunfullmäktige angående inrättande av jämställdhetsråd, 2010-12-20".)
     if (!match || block.text.length > 200 || (block.text.length > 80 && !SUBJECT_AFTER_ORGAN.test(match[2]!.slice((ORGAN.exec(match[2]!)?.index ?? -1000) + (ORGAN.exec(match[2]!)?.[0].length ?? 0))))) continue;
@@ -333,7 +340,16 @@ const PARTY_ABBREVIATION = /^(?:S|M|SD|C|V|KD|L|MP|FP)$/iu;
 const ROLE = /^(?:vice\s+)?(?:ordförande|ledamot|ersättare|gruppledare|kommunalråd|oppositionsråd|regionråd|fullmäktigeledamot|ledamöter|ledamot|förste|andre|tjänstgörande|partiordförande|språkrör)\b/iu;
 const isRole = (text: string) => ROLE.test(text) || /^\p{Ll}/u.test(text);
 /** A label before the author's name: "Förslagsställare", "Förslagsställare: Namn", "Inlämnat av". */
-const LABEL = /^(?:Förslagsställare|Förslagsställarens namn|Inlämnat av|Inlämnad av|Undertecknad|Motionär(?:er)?|Namn)\s*:?\s*(.*)$/iu;
+const LABEL = /^(?:Förslagsställare|Förslagsställarens namn|(?:Förslaget\s+|Motionen\s+)?(?:inlämnat|inlämnad|insänt|inskickat|lämnat|skickat|väckt)\s+av|Undertecknad|Motionär(?:er)?|Namn)\s*:?\s*(.*)$/iu;
+
+/** A party's group in the adjective form: "Gnosjö Socialdemokratiska kommunfullmäktigegrupp, genom" is Socialdemokraterna. */
+const PARTY_ADJECTIVES: Record<string, string> = { socialdemokratiska: "Socialdemokraterna", moderata: "Moderaterna", sverigedemokratiska: "Sverigedemokraterna", kristdemokratiska: "Kristdemokraterna", liberala: "Liberalerna" };
+function partyGroup(text: string): RegExpExecArray | null {
+  const match = /(?:^|\s)(Socialdemokratiska|Moderata|Sverigedemokratiska|Kristdemokratiska|Liberala)\s+\p{Ll}*grupp(?:en)?\b(?:\s*,?\s*genom)?$/u.exec(text);
+  if (!match) return null;
+  const party = [PARTY_ADJECTIVES[match[1]!.toLowerCase()]!, PARTY_ADJECTIVES[match[1]!.toLowerCase()]!] as unknown as RegExpExecArray;
+  return party;
+}
 
 /** Words of a body's name, never a person's. */
 const NOT_A_PERSON = /(?:kommun|nämnd|styrelse|fullmäktige|förvaltning|kontor|region|gruppen)\p{L}*\b/iu;
@@ -401,8 +417,9 @@ function signatureColumns(blocks: readonly SourceBlock[]): { lines: { text: stri
     let open: { lines: { text: string; from: SourceLine }[] }[] = [];
     for (const line of block.lines) {
       const parts = nameApartFromParty(line.text) ? [line.text.trim()] : line.text.split("\t").map((p) => p.trim()).filter(Boolean);
-      if (parts.length === 1 && open.length <= 1) {
-        if (open.length === 0) {
+      if (parts.length === 1) {
+        // (A line of one part under names side by side, "Vänsterpartiet i Vetlanda" under "Anita Fagerholm  Carina Strömbäck", is a column of its own.)
+        if (open.length !== 1) {
           open = [{ lines: [] }];
           columns.push(open[0]!);
         }
@@ -449,9 +466,10 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
         if (author) names.push({ author, from: line });
         continue;
       }
-      if (DATE.test(t) || /^(?:Med vänlig(?:a)? hälsning(?:ar)?|Vänliga hälsningar|Hälsningar)\b/iu.test(t) || /[@\d]/u.test(t)) continue;
-      // A role before the party, on the party's line: "Gruppledare Centerpartiet", "Ordförande för Vänsterpartiet".
-      const partyLine = PARTY_LINE.exec(ROLE.test(t) ? t.replace(new RegExp(String.raw`^${ROLE.source.slice(1)}(?:\s+\p{Ll}+)*?\s+(?:för\s+|i\s+)?(?=\p{Lu})`, "iu"), "") : t);
+      if (DATE.test(t) || /^(?:Med vänlig(?:a)? hälsning(?:ar)?|Vänliga hälsningar|Hälsningar)\b/iu.test(t) || (/[@\d]/u.test(t) && !PARTY_LINE.test(t.replace(/,?\s+\d{1,2}\/\d{1,2}\s+\d{4}$/u, "")))) continue;
+      // A role before the party, on the party's line: "Gruppledare Centerpartiet", "Ordförande för Vänsterpartiet"; a date after it: "Vänsterpartiet i Vetlanda 14/10 2013".
+      const undated = t.replace(/,?\s+(?:\d{1,2}\/\d{1,2}\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{Ll}+\s+\d{4})$/u, "");
+      const partyLine = PARTY_LINE.exec(ROLE.test(undated) ? undated.replace(new RegExp(String.raw`^${ROLE.source.slice(1)}(?:\s+\p{Ll}+)*?\s+(?:för\s+|i\s+)?(?=\p{Lu})`, "iu"), "") : undated) ?? partyGroup(undated);
       if (partyLine || (proposal?.subject !== undefined && t === proposal.subject)) {
         groupParty = partyLine ? partyLine[1]!.replace(/^För\s+/u, "") : t;
         if (/^För\s/u.test(t) && !names.length) groupParty = undefined;
@@ -478,7 +496,8 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
     }
   }
   // One party on a line of its own beside the names, in another column of the signature: the names' party.
-  if (loneParty && authors.every((a) => a.parti === undefined)) authors.splice(0, authors.length, ...authors.map((a) => ({ ...a, parti: loneParty!.value })));
+  // (Only when the signature names no other party: "Anita Fagerholm" | "Carina Strömbäck" over "Vänsterpartiet i Vetlanda".)
+  if (loneParty && authors.every((a) => a.parti === undefined || a.parti === loneParty!.value)) authors.splice(0, authors.length, ...authors.map((a) => ({ ...a, parti: loneParty!.value })));
   if (authors.length > 0 && !unclear) return { value: authors, from: from! };
   // Names that cannot be told apart: the line as a candidate, for the comment.
   if (unclear) return { value: [{ namn: unclear.text.trim() }], from: unclear, uncertain: true };
@@ -555,11 +574,12 @@ function proposalFrom(lines: readonly SourceLine[], start: number, listStarts: R
     // The proposal sentence may run over a line or two before the first att-sats.
     let j = i;
     const sentence = [lines[i]!.text];
-    while (j + 1 < lines.length && lines[j + 1]!.text.trim() !== "" && !ATT.test(lines[j + 1]!.text.trim()) && sentence.length < 3) sentence.push(lines[++j]!.text);
+    // (A line that ends with a colon ends the lead-in: "Därför vill Centerpartiet föreslå att:" / "En handlingsplan …".)
+    while (j + 1 < lines.length && lines[j + 1]!.text.trim() !== "" && !ATT.test(lines[j + 1]!.text.trim()) && !/:\s*$/u.test(lines[j]!.text) && sentence.length < 3) sentence.push(lines[++j]!.text);
     // (Who proposes may stand on the sentence's next line: "Moderaterna tillsammans med … föreslår / därför".)
     if (!wants && !isProposer(lines[i]!.text) && !isProposer(joinLines(sentence))) continue;
     // A sentence that already proposes in its own words ("Jag yrkar på att kommunfullmäktige uppdrar …"): a next line "att …" goes on with it, it is no att-sats.
-    const inlineLeadIn = !/(?::|\b(?:att|besluta|beslutar|följande))\s*$/iu.test(joinLines(sentence)) && /\b(?:föreslår|förslår|föreslå|yrkar|hemställer)\b[^.:]*?\batt\s+\p{L}+/iu.test(joinLines(sentence));
+    const inlineLeadIn = !/(?::|\b(?:att|besluta|beslutar|följande))\s*$/iu.test(joinLines(sentence)) && /\b(?:föreslår|förslår|föreslå|yrkar|hemställer)(?![\p{L}\d])[^.:]*?\batt\s+\p{L}+/iu.test(joinLines(sentence));
     const yrkanden: string[] = [];
     let current: string[] | undefined;
     let firstAtt: SourceLine | undefined;
@@ -591,7 +611,7 @@ function proposalFrom(lines: readonly SourceLine[], start: number, listStarts: R
     }
     if (current) yrkanden.push(joinLines(current));
     const proposalText = joinLines(sentence);
-    if (yrkanden.length === 0 && (/(?:yrkar|yrkande|föreslår|förslår|föreslå|hemställer)\s*:$/iu.test(leadIn) || PROPOSAL_HEADING.test(leadIn))) {
+    if (yrkanden.length === 0 && (/(?:yrkar|yrkande|föreslår|förslår|föreslå|hemställer)(?:\s+att)?\s*:$/iu.test(leadIn) || PROPOSAL_HEADING.test(leadIn))) {
       // "… yrkar:" and the proposal in the paragraph after it.
       const next = lines.findIndex((line, k) => k > j && line.text.trim() !== "");
       if (next !== -1) {
@@ -610,7 +630,7 @@ function proposalFrom(lines: readonly SourceLine[], start: number, listStarts: R
       // (In the sentence that proposes: "Utredningen föreslår att …" beside it is the body's.)
       const inline = joinLines(paragraph)
         .split(/(?<=[\p{Ll}\d)”"]{2}[.!?])\s+(?=\p{Lu})/u)
-        .map((sentence) => (isProposer(sentence) ? /\b(?:föreslår|förslår|föreslå|yrkar|hemställer)\b[^,]*?,?\s+(att\s.+)$/iu.exec(sentence) : null))
+        .map((sentence) => (isProposer(sentence) ? /\b(?:föreslår|förslår|föreslå|yrkar|hemställer)(?![\p{L}\d])[^,]*?,?\s+(att\s.+)$/iu.exec(sentence) : null))
         .find(Boolean);
       if (!inline) continue;
       yrkanden.push(inline[1]!);

@@ -477,3 +477,44 @@ describe("remiss letters, in the shapes the development corpus showed", () => {
     expect(extractRemissbrev(await text("Kramfors kommun\nKommunstyrelsens arbetsutskott\n\nÄrendelista\n\n32 Dnr KS 2018/56 Svar på remiss reboot- omstart för den digitala förvaltningen (SOU 2017:114)\n")).fran).toBeUndefined();
   });
 });
+
+describe("shapes from the first measuring set (fixtures/korpus-prov), read once it was measured", () => {
+  it("find 'föreslå att:' with the proposal on the next line, and 'MOTION:' as a label before the title", async () => {
+    // Gnesta, Centerpartiet (fixtures/korpus-prov/motion-gnesta-landsbygd.source.md). JavaScript's \b finds no word's end after "å".
+    const found = extractRemissobjekt(await text("MOTION: Ang inrättande av handlingsplan för landsbygden!\n\nGnesta kommun växer, det är många byggprojekt på gång i kommunen och alla satsningar gäller tätorten.\n\nDärför vill Centerpartiet föreslå att:\nEn handlingsplan för landsbygdsutvecklingen inom Gnesta kommun framtages snarast.\n\nHåkan Ekstrand (C)\n"));
+    expect([filled(found.typ), filled(found.titel), filled(found.yrkanden)]).toEqual(["motion", "Ang inrättande av handlingsplan för landsbygden!", ["En handlingsplan för landsbygdsutvecklingen inom Gnesta kommun framtages snarast."]]);
+  });
+
+  it("read the author after 'Förslaget insänt av', a party's group in the adjective form, and a party line with a date", async () => {
+    // Kinda (eforslag-kinda-hjartstartare), Gnosjö (motion-gnosjo-lovbad), Vetlanda (motion-vetlanda-arbetsklader).
+    const kinda = extractRemissobjekt(await text("Ett \"Hjärtligt\" förslag!\n\nBeskrivning av förslaget:\n\nDet vore en stor trygghet om det fanns en Hjärtstartare i varje tätort, där det färdas mycket folk.\n\nFörslaget insänt av Ib-Martin Olesen.\n"));
+    expect(filled(kinda.forfattare)).toEqual([{ namn: "Ib-Martin Olesen" }]);
+    const gnosjo = extractRemissobjekt(await text("Avgiftsfria lov-bad för ungdomar\n\nVi socialdemokrater värnar om alla barn och familjer i kommunen.\n\nHärmed yrkar vi att Kommunfullmäktige ger kommunstyrelsen i uppdrag att utreda möjligheterna.\n\nGnosjö Socialdemokratiska kommunfullmäktigegrupp, genom\nMarkus Kauppinen och Bengt-Göran Johansson\n"));
+    expect(filled(gnosjo.forfattare)).toEqual([{ namn: "Markus Kauppinen", parti: "Socialdemokraterna" }, { namn: "Bengt-Göran Johansson", parti: "Socialdemokraterna" }]);
+    const vetlanda = extractRemissobjekt(await text("Motion om arbetskläder till pedagoger i förskolan\n\nPedagogerna inom förskolan har under många år efterfrågat arbetskläder.\n\nVi föreslår: att Vetlanda kommun inför arbetskläder till pedagogerna i förskolan.\n\nAnita Fagerholm\tCarina Strömbäck\nVänsterpartiet i Vetlanda 14/10 2013\n"));
+    expect(filled(vetlanda.forfattare)).toEqual([{ namn: "Anita Fagerholm", parti: "Vänsterpartiet i Vetlanda" }, { namn: "Carina Strömbäck", parti: "Vänsterpartiet i Vetlanda" }]);
+  });
+
+  it("read the kind line among a letterhead's lines in one paragraph", async () => {
+    // Staffanstorp (fixtures/korpus-prov/motion-staffanstorp-parkmark.source.md).
+    const found = extractRemissobjekt(await text("Staffanstorpspartiet\nMotion till kommunfullmäktige\n\nVar rädd om den kvarvarande parkmarken.\n\nMalmö parkernas stad är ett epitet som förpliktigar. Stadsparkerna är fantastiska anläggningar.\n"));
+    expect([filled(found.typ), filled(found.till)]).toEqual(["motion", "kommunfullmäktige"]);
+  });
+
+  it("give a protocol's sender under 'SAMMANTRÄDESPROTOKOLL' with the day on the next line, and 'Remissvar till' in its list", async () => {
+    // Region Gotland, KFN § 20 (remiss-gotland-kulturpolitiskt-program); Ludvika, KSAU § 28 (remiss-ludvika-kapacitetsutredning).
+    const gotland = extractRemissbrev(await text("SAMMANTRÄDESPROTOKOLL\nKultur- och fritidsnämnden\n2008-02-20\n\nKFN § 20\nKulturpolitiskt program - remissutgåva\n\nKultur- och fritidsnämndens beslut\n\n• Att uppdra åt förvaltningen att skyndsamt skicka ut programmet på remiss med sista svarsdatum 28 mars.\n"));
+    expect(filled(gotland.fran)).toBe("Kultur- och fritidsnämnden");
+    const ludvika = extractRemissbrev(await text("Kommunstyrelsens arbetsutskott\nTisdag den 20 mars 2012\n\n§ 28\nKS 2012/172 51\n\nRemissvar Trafikverkets kapacitetsutredning\n\nKommunen är remissinstans för utredningen och remisstiden går ut sista mars 2012.\n\nRemissvar till\nTrafikverket\nAkten\n"));
+    expect([filled(ludvika.fran), filled(ludvika.dnr), filled(ludvika.svarSenast)]).toEqual(["Trafikverket", "KS 2012/172 51", "2012-03-31"]);
+  });
+
+  it("read 'fram till den 6 oktober 2017', a Dnr 'RS 01149-2016' and a Dnr after a label at a line's end", async () => {
+    // Orust (remiss-orust-infrastrukturplan), Burlöv (remiss-burlov-lekplatsnamn), Värmdö (remiss-varmdo-oversiktsplan).
+    const orust = extractRemissbrev(await text("Fram till den 6 oktober 2017 finns möjlighet att lämna synpunkter på det regionala planförslaget.\n\nAnge diarienummer RS 01149-2016\n"));
+    expect([filled(orust.svarSenast), filled(orust.dnr)]).toEqual(["2017-10-06", "RS 01149-2016"]);
+    const burlov = extractRemissbrev(await text("Burlövs kommun samråder dessa namnförslag och ni ges möjlighet att komma med synpunkter senast den 20 november 2023. Ange diarienummer\nKS/2023:310.\n"));
+    expect([filled(burlov.fran), filled(burlov.dnr), filled(burlov.svarSenast)]).toEqual(["Burlövs kommun", "KS/2023:310", "2023-11-20"]);
+    expect(filled(extractRemissbrev(await text("Nu ställer vi ut översiktsplanen för granskning. Granskningsperioden pågår fram till den 28 februari 2022.\n")).svarSenast)).toBe("2022-02-28");
+  });
+});
