@@ -93,6 +93,7 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
   // (A paragraph that itself proposes is another proposal, not description.)
   if (heading && body.length === 0 && lastAtt !== -1) body = blocks.slice(lastAtt + 1).filter((block) => !isByline(block) && !isSignature(block) && !PROPOSAL.test(block.text));
   if (proposalBlock === -1) body = body.filter((block) => !isSignature(block));
+  body = ownText(body);
   const byline = heading?.typ === undefined && !kindLine ? findKindByline(structured) : undefined;
   const typ = kindLine ? { value: kindLine.typ, from: kindLine.block.lines[0]! } : heading?.typ !== undefined ? { value: heading.typ, from: blocks[heading.kindBlock]!.lines[0]! } : labelKind ? { value: labelKind, from: headed!.lines[0]! } : (byline ?? kindInText(titleBlock, heading ? blocks.slice(bodyStart) : []));
   // A PDF tells its title by its size; where no line stands out, the first short line is only a candidate.
@@ -142,6 +143,31 @@ function decidedBy(proposal: Proposal | undefined): Found<string> | undefined {
   const first = proposal?.yrkanden[0];
   const organ = first ? /^att\s+(kommunfullmäktige|regionfullmäktige|landstingsfullmäktige)\s/iu.exec(first) : null;
   return organ ? { value: organ[1]!.toLowerCase(), from: proposal!.firstAtt } : undefined;
+}
+
+/** A section's label over the document's own text: "Beskrivning", "Beskrivning av förslaget:", "Bakgrund:". */
+const SECTION_LABEL = /^(?:Beskrivning(?:\s+av\s+förslaget)?|Bakgrund|Sammanfattning|Motivering|Ärendebeskrivning|Ärendet|Inledning|Syfte|Förslagets\s+innehåll)\s*:?$/iu;
+
+/**
+ * The document's own paragraphs as a reader counts them: without the
+ * labels over them (a label on the paragraph's first line taken off), an
+ * author's label line ("Förslaget insänt av …") or a web form's fields
+ * ("Status" / "Publicerat" / "Antal röster" / "12": short lines, none a
+ * sentence).
+ */
+function ownText(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    if (SECTION_LABEL.test(block.text.trim()) || LABEL.test(block.text.trim())) continue;
+    if (block.lines.length >= 2 && block.lines.every((l) => l.text.trim().length <= 30 && !/[.!?]$/u.test(l.text.trim()))) continue;
+    if (block.lines.length >= 2 && SECTION_LABEL.test(block.lines[0]!.text.trim())) {
+      const rest = block.lines.slice(1);
+      out.push({ lines: rest, text: joinLines(rest.map((l) => l.text)) });
+      continue;
+    }
+    out.push(block);
+  }
+  return out;
 }
 
 /** "Motion till kommunfullmäktige", "Medborgarförslag till Socialnämnden i X": the kind and whom it is addressed to, not the title. */
