@@ -18,14 +18,14 @@ const ORGAN = new RegExp(`^${ORGAN_NAME}$`, "u");
 /** "Remiss från Kommunstyrelsen", "Från: Socialnämnden", "Avsändare Kommunstyrelsen". */
 const FROM = new RegExp(String.raw`^(?:Remiss från|Från|Avsändare)\s*:?\s+(${ORGAN_NAME})\b`, "iu");
 /** "Kommunstyrelsen har remitterat …", "Socialnämnden översänder …": the sender as the sentence's subject. */
-const SENDS = new RegExp(String.raw`^(?:Beslut\s*:\s*)?(${ORGAN_NAME})\s+(?:har\s+(?:remitterat|beslutat att remittera|skickat|översänt)|beslutade\s+att\s+remittera|beslutar\s+(?:att\s+)?(?:remittera|ställa\s+ut|skicka\s+ut|sända\s+ut)|remitterar|översänder|skickar|samråder|bjuder in|vill ha)\b`, "u");
+const SENDS = new RegExp(String.raw`^(?:Beslut\s*:\s*)?(${ORGAN_NAME})\s+(?:har\s+(?:remitterat|beslutat att remittera|skickat|översänt)|beslutade\s+att\s+remittera|beslutar\s+(?:att\s+)?(?:remittera|ställa\s+ut|skicka\s+ut|sända\s+ut)|remitterar|remitterade|översänder|skickar|samråder|bjuder in|vill ha)\b|^(${ORGAN_NAME})\s+(?:har\s+[^.]{0,200}?\s+och\s+)?(?:önskar|vill ha|ber om|begär)\s+(?:[^.]{0,40}?\s+)?(?:få\s+in\s+)?(?:synpunkter|yttranden?|remissvar)\b`, "u");
 /**
  * The body the answers go to is the sender: "skicka ett yttrande till Region Halland",
  * "vara inkomna till Region Halland senast den 15 augusti 2020", "Sala kommun har beretts
  * tillfälle att till Finansdepartementet yttra sig".
  */
 const ANSWER_TO = new RegExp(
-  String.raw`\b(?:(?:skicka|skickas|sända|sänds|lämna|lämnas|inkomma|inkomna|inkommit|insändas)\s+(?:in\s+)?(?:ett\s+|sitt\s+|ert\s+|era\s+)?(?:yttrande|yttranden|remissvar|svar|synpunkter)?\s*till|yttra\s+sig\s+till|att\s+till)\s+(${ORGAN_NAME})(?=\s*[.,;]|\s+(?:senast|yttra|per|via|i\s+form)\b|\s*$)`,
+  String.raw`\b(?:(?:[Ss]kicka|[Ss]kickas|[Ss]ända|[Ss]änds|[Ll]ämna|[Ll]ämnas|inkomma|inkomna|inkommit|insändas)\s+(?:in\s+)?(?:ett\s+|sitt\s+|ert\s+|era\s+|ditt\s+|dina\s+|er\s+|sina\s+)?(?:yttrande|yttranden|remissvar|svar|synpunkter)?\s*till|yttra\s+sig\s+till|att\s+till)\s+(${ORGAN_NAME})(?=\s*[.,;]|\s+(?:senast|yttra|per|via|i\s+form)\b|\s*$)`,
   "u",
 );
 /** "Eventuella synpunkter ska vara KSRR tillhanda senast …", "Remissvar ska vara Region Västernorrland till handa": the body the answers go to, an acronym too. */
@@ -48,7 +48,7 @@ const DECIDED = new RegExp(String.raw`(?:^|[.!]\s+)Det har (${ORGAN_NAME}|(?:\p{
 const TO = /^(?:Till|Mottagare|Adressat)\b/iu;
 
 /** Diarienummer as kommuner and regioner write them: "KS 2025/804", "KSKF/2015:396", "KSF-2016-204", "123-4567/2008", "2019/0042", "2019:42". */
-const DNR_NUMBER = String.raw`(?:\d{2}\p{Lu}{1,4}\d{3,6}|\p{Lu}{2,6}\/\d{1,6}\/\d{4}|\p{Lu}{1,6} \d{3,6}-\d{4}|\d{4}\/\p{Lu}{1,6} \d{1,6}(?: \d{1,4})?|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
+const DNR_NUMBER = String.raw`(?:\d{2}\p{Lu}{1,4}\d{3,6}|\d{3}-\d{2,6}-\d{2,4}|\p{Lu}{2,6}\/\d{1,6}\/\d{4}|\p{Lu}{1,6} \d{3,6}-\d{4}|\d{4}\/\p{Lu}{1,6} \d{1,6}(?: \d{1,4})?|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
 /** A label before a Dnr (never "Ert dnr", the addressee's own). */
 const DNR_LABEL = String.raw`(?:Dnr|Diarienr|Diarienummer|Diarie-?nummer|Vårt dnr|Vår beteckning|Vår referens|Ärendenummer|Ärendenr|Dokumentnummer|Beteckning)`;
 const DNR_LABELLED = new RegExp(String.raw`(?<!\bErt\s)(?<!\bEr\s)\b${DNR_LABEL}\.?\s*:?\s*(${DNR_NUMBER})\b(?!-\d)`, "iu");
@@ -112,7 +112,7 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
       if (from) return { value: from[1]!, from: line };
     }
     const sends = SENDS.exec(block.text);
-    if (sends) return { value: sends[1]!, from: block.lines[0]! };
+    if (sends) return { value: (sends[1] ?? sends[2])!, from: block.lines[0]! };
   }
   // A protocol: the body that met and decided to send the matter on.
   const meeting = meetingOrgan(body);
@@ -271,7 +271,9 @@ function lastDate(text: string): string | undefined {
 }
 
 /** "… har även remitterats till A och B samt C.", "Ärendet har remitterats till A, B och C", "… remittera motionen till A och B för yttrande": the remissinstanser in a sentence. */
-const SENT_TO = /\b(?:har (?:även |också )?(?:remitterats|skickats|sänts)|remittera[st]?|remitterades|remitterar|har varit på remiss|skickas (?:även |också )?(?:ut )?på remiss)\s+(?:(?:\p{L}+\s+){0,3}?)till:?\s+(.+?)(?:\s+(?:för\s+(?:yttrande|beredning|synpunkter|kännedom|handläggning)|med begäran om)\b.*)?\.?$/u;
+/** "… är förslaget ute på remiss hos utsedda remissinstanser; A, B samt C." */
+const OUT_TO = /\bute på remiss hos (?:utsedda |följande )?remissinstanser\s*[;:]\s*(.+?)\.?$/u;
+const SENT_TO = /\b(?:har (?:även |också )?(?:remitterats|skickats|sänts)|remittera[st]?|remitterades|remitterar|har varit på remiss|skickas (?:även |också )?(?:ut )?på remiss)\s+(?:(?:[\p{L}\d]+\s+){0,4}?)till:?\s+(.+?)(?:\s+(?:för\s+(?:yttrande|beredning|synpunkter|kännedom|handläggning)|med begäran om)\b.*)?\.?$/u;
 /** A name that ends like a body's (so that "A och B" are two bodies, but "Farsta och Hässelby-Vällingby stadsdelsnämnder" names two of one kind). */
 const BODY_END = /(nämnd|nämnden|nämnder|kontoret|kontor|styrelsen|styrelser|förvaltningen|förvaltning|förvaltningar|rådet|råd|förbund|förbundet|bolag|bolaget|AB|länsstyrelsen|region|regionen|kommun|kommuner)$/u;
 /** "Farsta och Hässelby-Vällingby stadsdelsnämnder", "Farsta, Skärholmen och Enskede stadsdelsnämnder": names of one kind written once, in the plural. */
@@ -328,6 +330,14 @@ function findRecipients(source: SourceText, ownNamnd: string | undefined, sender
   for (let i = 0; i < blocks.length; i++) {
     const heading = LIST_HEADING.exec(blocks[i]!.lines[0]!.text.trim());
     if (!heading) continue;
+    // Bullets under group headings ("Gävleborgs kommuner, länsstyrelse och högskola" / "• Bollnäs" …): the bullets, each an entry.
+    const following = blocks.slice(i + 1, i + 80);
+    const firstEnd = following.findIndex((b) => b.kind !== "list-item" && !(b.text.length <= 90 && !/[.!?]$/u.test(b.text) && !/:$/u.test(b.text)));
+    const run = firstEnd === -1 ? following : following.slice(0, firstEnd);
+    if (!heading[2] && run.some((b) => b.kind === "list-item") && run.some((b) => b.kind !== "list-item")) {
+      const bullets = run.filter((b) => b.kind === "list-item").map((b) => tidy(b.text)).filter(keep);
+      if (bullets.length > 0) return { value: bullets, from: blocks[i]!.lines[0]! };
+    }
     const parts: string[] = heading[2] ? [heading[2]] : [];
     parts.push(...blocks[i]!.lines.slice(1).map((l) => l.text.trim()));
     for (let j = i + 1; j < blocks.length && parts.length < 60 && isEntry(blocks[j]!); j++) parts.push(...blocks[j]!.lines.map((l) => l.text.trim()));
@@ -336,7 +346,7 @@ function findRecipients(source: SourceText, ownNamnd: string | undefined, sender
   }
   for (const block of blocksOf(source.lines)) {
     for (const sentence of block.text.split(/(?<=\.)\s+/u)) {
-      const match = SENT_TO.exec(sentence);
+      const match = SENT_TO.exec(sentence) ?? OUT_TO.exec(sentence);
       if (!match) continue;
       const all = splitList(match[1]!).map(tidy);
       // One body alone, and not "även": the letter's own addressee ("remittera motionerna till regionstyrelsen för beredning").

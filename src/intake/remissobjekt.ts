@@ -95,7 +95,7 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
   if (proposalBlock === -1) body = body.filter((block) => !isSignature(block));
   body = ownText(body);
   const byline = heading?.typ === undefined && !kindLine ? findKindByline(structured) : undefined;
-  const typ = kindLine ? { value: kindLine.typ, from: kindLine.block.lines[0]! } : heading?.typ !== undefined ? { value: heading.typ, from: blocks[heading.kindBlock]!.lines[0]! } : labelKind ? { value: labelKind, from: headed!.lines[0]! } : (byline ?? kindInText(titleBlock, heading ? blocks.slice(bodyStart) : []));
+  const typ = kindLine ? { value: kindLine.typ, from: kindLine.block.lines[0]! } : heading?.typ !== undefined ? { value: heading.typ, from: blocks[heading.kindBlock]!.lines[0]! } : labelKind ? { value: labelKind, from: headed!.lines[0]! } : (byline ?? announcedKind(structured) ?? kindInText(titleBlock, heading ? blocks.slice(bodyStart) : []));
   // A PDF tells its title by its size; where no line stands out, the first short line is only a candidate.
   const hasFontSizes = structured.some((block) => block.fromTop !== undefined);
   const till = (kindLine?.till ? { value: kindLine.till, from: kindLine.block.lines[0]! } : proposal?.till) ?? addressedTo(structured) ?? decidedBy(proposal);
@@ -120,9 +120,24 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
 function kindInText(title: Block | undefined, after: readonly Block[]): Found<string> | undefined {
   const titled = title ? /[–—-]\s*(\p{L}+)\s+(?:om|angående|gällande|till)\s/u.exec(title.text) : null;
   if (titled && titleKind(titled[1]!)) return { value: titleKind(titled[1]!)!, from: title!.lines[0]! };
+  // "Centerpartiet föreslår genom denna motion", "I denna skrivelse …": the document names itself.
+  for (const block of after) {
+    const self = /(?<!\p{L})(?:denna|den här|föreliggande)\s+(motion|skrivelse|medborgarförslag|interpellation)(?!\p{L})/iu.exec(block.text);
+    if (self && titleKind(self[1]!) && ["motion", "skrivelse", "medborgarforslag"].includes(titleKind(self[1]!)!)) return { value: titleKind(self[1]!)!, from: block.lines[0]! };
+  }
   const first = after[0];
   const told = first ? /^(?:I|Med|Genom)\s+(?:en|denna|den här|föreliggande)\s+(\p{L}+)\b/u.exec(first.text) : null;
   if (told && titleKind(told[1]!) && ["motion", "skrivelse", "medborgarforslag"].includes(titleKind(told[1]!)!)) return { value: titleKind(told[1]!)!, from: first!.lines[0]! };
+  return undefined;
+}
+
+/** The kind a kommun's page announces above the title: "Följande medborgarförslag lämnas till kommunfullmäktige …". */
+function announcedKind(blocks: readonly SourceBlock[]): Found<string> | undefined {
+  for (const block of blocks.slice(0, 4)) {
+    const announced = /^Följande\s+(\p{L}+)\s+(?:lämnas|har lämnats|inlämnas|har inkommit|har väckts)\b/u.exec(block.text.trim());
+    const typ = announced ? titleKind(announced[1]!) : undefined;
+    if (typ) return { value: typ, from: block.lines[0]! };
+  }
   return undefined;
 }
 
@@ -130,6 +145,14 @@ function kindInText(title: Block | undefined, after: readonly Block[]): Found<st
 function addressedTo(blocks: readonly SourceBlock[]): Found<string> | undefined {
   for (const block of blocks.slice(0, 8)) {
     const line = block.lines[0]!;
+    // "Till" alone and the organ on the next line: "Till" / "KOMMUNFULLMÄKTIGE\tKopia Socialstyrelsen" / "ÅSTORPS KOMMUN".
+    const below = /^Till:?$/iu.test(line.text.trim()) ? block.lines[1] ?? blocks[blocks.indexOf(block) + 1]?.lines[0] : undefined;
+    const organBelow = below ? new RegExp(String.raw`^${ORGAN.source.replace("(?<!\\p{L})", "")}$`, "iu").exec(below.text.split("\t")[0]!.trim()) : null;
+    if (organBelow) return { value: organBelow[1]!.toLowerCase(), from: below! };
+    // "Följande medborgarförslag lämnas till kommunfullmäktige den 27 maj 2019:".
+    const handed = /^(?:Följande\s+)?\p{L}+\s+(?:lämnas|har lämnats|inlämnas|ställs|har inkommit)\s+till\s+(.+)$/u.exec(line.text.trim());
+    const handedTo = handed ? ORGAN.exec(handed[1]!) : null;
+    if (handedTo && handedTo.index === 0) return { value: handedTo[1]!.toLowerCase(), from: line };
     const addressed = /^(?:(?:Ställd|Ställs|Riktad|Adresserad)\s+till|Till)\s+(.{3,80})$/u.exec(line.text.split("\t")[0]!.trim());
     const organ = addressed ? ORGAN.exec(addressed[1]!) : null;
     // (Only the organ, its kommun and a place and date beside it: "Till kommunfullmäktige om …" is a sentence, not an address.)
@@ -359,7 +382,20 @@ function isByline(block: Block): boolean {
 }
 
 /** A party as a signature or a line of its own names it: "Socialdemokraterna", "Vänsterpartiet i Umeå", "Centerpartiet Ronneby", "Partiet i Orten". */
-const PARTY_LINE = new RegExp(String.raw`^(?:För\s+)?((?:${PARTIES.join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna|liberalerna|alliansen)|\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s+[\p{L}-]*(?:[Pp]artiet))(?:\s+(?:i\s+)?\p{Lu}[\p{L}-]+(?:\s+kommun)?)?|\p{Lu}\p{L}+\s+i\s+\p{Lu}[\p{L}-]+)$`, "u");
+const PARTY_LINE = new RegExp(String.raw`^(?:För\s+)?((?:${PARTIES.join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna|liberalerna|alliansen)|\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s+[\p{L}-]*(?:[Pp]artiet))(?:\s+(?:i\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?(?:\s+kommun)?)?|\p{Lu}\p{L}+\s+i\s+\p{Lu}[\p{L}-]+)$`, "u");
+/**
+ * A party as a motion's author has it: a known party without its local
+ * branch's place ("Sverigedemokraterna i Mark", "Miljöpartiet de gröna i
+ * Hammarö kommun", "Sverigedemokraterna Region Värmland" are the party); a
+ * local party's whole name ("Framtid i Ale", "Skol och landsbygspartiet").
+ */
+export function partyName(text: string): string {
+  const known = new RegExp(String.raw`^(${[...PARTIES].sort((a, b) => b.length - a.length).join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna))\s+(?:i\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?(?:\s+(?:kommun|län))?$`, "u").exec(text.trim());
+  return known ? known[1]! : text.trim();
+}
+
+/** A party's name at the start of a role line's rest: "Sverigedemokraterna i Trelleborgs kommunfullmäktige". */
+const PARTY_START = new RegExp(String.raw`^(${PARTIES.join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna|liberalerna))(?=\s|$)`, "u");
 /** The parties' usual abbreviations, as after a name: "(S)", "(s)", ", M,". */
 const PARTY_ABBREVIATION = /^(?:S|M|SD|C|V|KD|L|MP|FP)$/iu;
 /** A role line under a name: "Ordförande i socialnämnden", "gruppledare", "Kommunalråd". */
@@ -371,7 +407,7 @@ const LABEL = /^(?:Förslagsställare|Förslagsställarens namn|(?:Förslaget\s+
 /** A party's group in the adjective form: "Gnosjö Socialdemokratiska kommunfullmäktigegrupp, genom" is Socialdemokraterna. */
 const PARTY_ADJECTIVES: Record<string, string> = { socialdemokratiska: "Socialdemokraterna", moderata: "Moderaterna", sverigedemokratiska: "Sverigedemokraterna", kristdemokratiska: "Kristdemokraterna", liberala: "Liberalerna" };
 function partyGroup(text: string): RegExpExecArray | null {
-  const match = /(?:^|\s)(Socialdemokratiska|Moderata|Sverigedemokratiska|Kristdemokratiska|Liberala)\s+\p{Ll}*grupp(?:en)?\b(?:\s*,?\s*genom)?$/u.exec(text);
+  const match = /(?:^|\s)(socialdemokratiska|moderata|sverigedemokratiska|kristdemokratiska|liberala)\s+\p{Ll}*grupp(?:en)?\b(?:\s*,?\s*genom)?$/iu.exec(text);
   if (!match) return null;
   const party = [PARTY_ADJECTIVES[match[1]!.toLowerCase()]!, PARTY_ADJECTIVES[match[1]!.toLowerCase()]!] as unknown as RegExpExecArray;
   return party;
@@ -391,6 +427,9 @@ function nameLine(text: string, subject: string | undefined): Author | undefined
   if (PARTY_LINE.test(t) || t === subject) return undefined;
   const apart = nameApartFromParty(t);
   if (apart) return apart;
+  // A role after the name and a comma: "Christer Unosson, Ledamot i kf".
+  const roled = new RegExp(String.raw`^(${NAME}),\s*(.+)$`, "u").exec(t);
+  if (roled && ROLE.test(roled[2]!)) return nameLine(roled[1]!, subject);
   // After the party, a place ("(s), Borås") or a role ("(M) gruppledare").
   const match = new RegExp(String.raw`^(${NAME})(?:\s*\(([\p{L}]{1,3}|\p{Lu}\p{Ll}+(?:\s\p{L}+)*)\)(?:\s*,?\s*\p{Ll}[\p{L}\s-]{0,60})?|\s*,\s*(\p{L}{1,3}|${PARTIES.join("|")})(?=,|$))?(?:\s*,?\s*\p{Lu}[\p{L}-]+)?$`, "u").exec(t);
   if (!match) return undefined;
@@ -417,7 +456,7 @@ function nameApartFromParty(text: string): Author | undefined {
     const rest = words.slice(2 * n).join("");
     if (rest === "" || !new RegExp(String.raw`^${NAME}$`, "u").test(namn) || NOT_A_PERSON.test(namn) || PARTY_LINE.test(namn)) continue;
     const partyLine = PARTY_LINE.exec(rest);
-    if (partyLine) return { namn, parti: partyLine[1]! };
+    if (partyLine) return { namn, parti: partyName(partyLine[1]!) };
   }
   return undefined;
 }
@@ -495,11 +534,12 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
       if (DATE.test(t) || /^(?:Med vänlig(?:a)? hälsning(?:ar)?|Vänliga hälsningar|Hälsningar)\b/iu.test(t) || (/[@\d]/u.test(t) && !PARTY_LINE.test(t.replace(/,?\s+\d{1,2}\/\d{1,2}\s+\d{4}$/u, "")))) continue;
       // A role before the party, on the party's line: "Gruppledare Centerpartiet", "Ordförande för Vänsterpartiet"; a date after it: "Vänsterpartiet i Vetlanda 14/10 2013".
       const undated = t.replace(/,?\s+(?:\d{1,2}\/\d{1,2}\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{Ll}+\s+\d{4})$/u, "");
-      const partyLine = PARTY_LINE.exec(ROLE.test(undated) ? undated.replace(new RegExp(String.raw`^${ROLE.source.slice(1)}(?:\s+\p{Ll}+)*?\s+(?:för\s+|i\s+)?(?=\p{Lu})`, "iu"), "") : undated) ?? partyGroup(undated);
+      const unroled = ROLE.test(undated) ? undated.replace(new RegExp(String.raw`^${ROLE.source.slice(1)}(?:\s+\p{Ll}+)*?\s+(?:för\s+|i\s+)?(?=\p{Lu})`, "iu"), "") : undated;
+      const partyLine = PARTY_LINE.exec(unroled) ?? (unroled !== undated ? PARTY_START.exec(unroled) : null) ?? partyGroup(undated);
       if (partyLine || (proposal?.subject !== undefined && t === proposal.subject)) {
-        groupParty = partyLine ? partyLine[1]!.replace(/^För\s+/u, "") : t;
-        if (/^För\s/u.test(t) && !names.length) groupParty = undefined;
-        loneParty ??= partyLine && !/^För\s/u.test(t) ? { value: groupParty ?? t, from: line } : undefined;
+        groupParty = partyLine ? partyName(partyLine[1]!.replace(/^För\s+/u, "")) : t;
+        // ("För Socialdemokraterna i Österåker" above the names is their party too.)
+        loneParty ??= partyLine ? { value: groupParty ?? t, from: line } : undefined;
         continue;
       }
       if (/^\(\p{L}{1,3}\)$/u.test(t) && names.length > 0) {
@@ -543,7 +583,7 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
   }
   if (authors.length > 0) return { value: authors, from: from! };
   // No one signs, and a party proposes: "Vänsterpartiet föreslår …", "Vänsterpartiet vill".
-  if (proposal?.subject !== undefined && PARTY_LINE.test(proposal.subject)) return { value: [{ parti: PARTY_LINE.exec(proposal.subject)![1]! }], from: proposal.line };
+  if (proposal?.subject !== undefined && PARTY_LINE.test(proposal.subject)) return { value: [{ parti: partyName(PARTY_LINE.exec(proposal.subject)![1]!) }], from: proposal.line };
   return undefined;
 }
 
@@ -637,7 +677,7 @@ function proposalFrom(lines: readonly SourceLine[], start: number, listStarts: R
     }
     if (current) yrkanden.push(joinLines(current));
     const proposalText = joinLines(sentence);
-    if (yrkanden.length === 0 && (/(?:yrkar|yrkande|föreslår|förslår|föreslå|hemställer)(?:\s+att)?\s*:$/iu.test(leadIn) || PROPOSAL_HEADING.test(leadIn))) {
+    if (yrkanden.length === 0 && (/(?:yrkar|yrkande|föreslår|förslår|föreslå|hemställer)(?:\s+att)?\s*:$/iu.test(leadIn) || PROPOSAL_HEADING.test(leadIn) || (PROPOSAL.test(leadIn) && /(?::|\batt)$/u.test(leadIn) && leadIn.length <= 160))) {
       // "… yrkar:" and the proposal in the paragraph after it.
       const next = lines.findIndex((line, k) => k > j && line.text.trim() !== "");
       if (next !== -1) {
