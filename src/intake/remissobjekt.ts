@@ -22,7 +22,7 @@ export interface RemissobjektFound {
 }
 
 /** The kinds whose title begins with their word, longest first ("Medborgarförslag" before "förslag"). */
-const TITLE_WORDS = KINDS.flatMap((kind) => {
+const TITLE_WORDS = KINDS.flatMap((kind): { typ: string; word: string }[] => {
   const word = "titleWord" in kind ? kind.titleWord : "nouns" in kind ? kind.nouns.obestamd : undefined;
   return word ? [{ typ: kind.typ, word }] : [];
 })
@@ -551,7 +551,7 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
       const joined = author ? undefined : new RegExp(String.raw`^(${NAME}(?:\s*,\s*${NAME})*)\s+och\s+(${NAME})\.?$`, "u").exec(t);
       const several = joined ? [...joined[1]!.split(/\s*,\s*/u), joined[2]!].map((n) => nameLine(n, proposal?.subject)) : [];
       if (author) names.push({ author, from: line });
-      else if (several.length > 0 && several.every((a) => a !== undefined && a.namn.split(/\s+/u).length <= 3)) for (const a of several) names.push({ author: a!, from: line });
+      else if (several.length > 0 && several.every((a) => a?.namn !== undefined && a.namn.split(/\s+/u).length <= 3)) for (const a of several) names.push({ author: a!, from: line });
       else if (label || /^För\s/u.test(t) || isRole(t)) continue;
       else if (new RegExp(String.raw`^${NAME}$`, "u").test(t) && !NOT_A_PERSON.test(t)) unclear ??= line;
     }
