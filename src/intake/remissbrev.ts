@@ -13,10 +13,16 @@ export interface RemissbrevFound {
 }
 
 /** A body that sends (or receives) remisser, as a line of its own or after "Från". */
-const ORGAN_NAME = String.raw`(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Stadsledningskontoret|Kommunledningskontoret|Regionledningskontoret|Länsstyrelsen(?:\s+i\s+\p{Lu}[\p{L}-]+(?:\s+län)?)?|\p{Lu}[\p{L}-]*(?:nämnden|styrelsen|kontoret|förvaltningen)|\p{Lu}\p{L}*-\s+(?:och|eller)\s+\p{Ll}[\p{L}-]*(?:nämnden|styrelsen|förvaltningen)|\p{Lu}[\p{L}-]*(?:verket|myndigheten|inspektionen|ämbetet)|\p{Lu}[\p{L}-]*s\s+\p{Ll}*(?:nämnd|styrelse|förvaltning)|\p{Lu}[\p{L}-]*\s+(?:kommun|region)(?:styrelse|stadsdelsnämnd)?|Region(?:\s+\p{Lu}[\p{L}-]+){1,3}|\p{Lu}[\p{L}-]*departementet)`;
+const ORGAN_NAME = String.raw`(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Stadsledningskontoret|Kommunledningskontoret|Regionledningskontoret|Länsstyrelsen(?:\s+i\s+\p{Lu}[\p{L}-]+(?:\s+län)?)?|\p{Lu}[\p{L}-]*(?:nämnden|styrelsen|kontoret|förvaltningen)|\p{Lu}\p{L}*-\s+(?:och|eller)\s+\p{Ll}[\p{L}-]*(?:nämnden|styrelsen|förvaltningen)|\p{Lu}[\p{L}-]*(?:verket|myndigheten|inspektionen|ämbetet|revisionen)|\p{Lu}[\p{L}-]*s\s+\p{Ll}*(?:nämnd|styrelse|förvaltning)|\p{Lu}[\p{L}-]*\s+(?:kommun|region)(?:styrelse|stadsdelsnämnd)?|Region(?:\s+\p{Lu}[\p{L}-]+){1,3}|\p{Lu}[\p{L}-]*departementet)`;
 const ORGAN = new RegExp(`^${ORGAN_NAME}$`, "u");
 /** "Remiss från Kommunstyrelsen", "Från: Socialnämnden", "Avsändare Kommunstyrelsen". */
 const FROM = new RegExp(String.raw`^(?:Remiss från|Från|Avsändare)\s*:?\s+(${ORGAN_NAME})\b`, "iu");
+/** A body in running text, written in lower case: "samhällsbyggnadsförvaltningen", "stadsledningskontoret". */
+const BODY_LOWER = String.raw`\p{Ll}[\p{L}-]*(?:nämnden|förvaltningen|kontoret|styrelsen|revisionen)`;
+/** "2 Svar på remiss från stadsledningskontoret av Stockholms miljöprogram": the writer's answer names the sender. */
+const ANSWER_FROM = new RegExp(String.raw`^(?:\d+\s+)?(?:Svar på|Yttrande över)\s+remiss\s+från\s+(${ORGAN_NAME}|${BODY_LOWER})(?!\p{L})`, "u");
+/** "… har Finansdepartementet berett Stockholms läns landsting tillfälle att avge yttrande", "önskar Länsstyrelsen skriftligt svar", "… Stadsrevisionen, för yttrande senast …". */
+const SENDS_INVERTED = new RegExp(String.raw`\b(?:har\s+(${ORGAN_NAME})\s+berett\s|(?:önskar|vill)\s+(${ORGAN_NAME})\s+(?:\p{Ll}+\s+)?(?:svar|synpunkter|yttranden?)\b|(${ORGAN_NAME}),\s+för\s+yttrande\b)`, "u");
 /** "Kommunstyrelsen har remitterat …", "Socialnämnden översänder …": the sender as the sentence's subject. */
 const SENDS = new RegExp(String.raw`^(?:Beslut\s*:\s*)?(${ORGAN_NAME})\s+(?:har\s+(?:remitterat|beslutat att remittera|skickat|översänt)|beslutade\s+att\s+remittera|beslutar\s+(?:att\s+)?(?:remittera|ställa\s+ut|skicka\s+ut|sända\s+ut)|remitterar|remitterade|översänder|skickar|samråder|bjuder in|vill ha)\b|^(${ORGAN_NAME})\s+(?:har\s+[^.]{0,200}?\s+och\s+)?(?:önskar|vill ha|ber om|begär)\s+(?:[^.]{0,40}?\s+)?(?:få\s+in\s+)?(?:synpunkter|yttranden?|remissvar)\b`, "u");
 /**
@@ -25,7 +31,7 @@ const SENDS = new RegExp(String.raw`^(?:Beslut\s*:\s*)?(${ORGAN_NAME})\s+(?:har\
  * tillfälle att till Finansdepartementet yttra sig".
  */
 const ANSWER_TO = new RegExp(
-  String.raw`\b(?:(?:[Ss]kicka|[Ss]kickas|[Ss]ända|[Ss]änds|[Ll]ämna|[Ll]ämnas|inkomma|inkomna|inkommit|insändas)\s+(?:in\s+)?(?:ett\s+|sitt\s+|ert\s+|era\s+|ditt\s+|dina\s+|er\s+|sina\s+)?(?:yttrande|yttranden|remissvar|svar|synpunkter)?\s*till|yttra\s+sig\s+till|att\s+till)\s+(${ORGAN_NAME})(?=\s*[.,;]|\s+(?:senast|yttra|per|via|i\s+form)\b|\s*$)`,
+  String.raw`\b(?:(?:[Ss]kicka|[Ss]kickas|[Ss]ända|[Ss]änds|[Ll]ämna|[Ll]ämnas|inkomma|inkomna|inkommit|insändas)\s+(?:in\s+)?(?:ett\s+|sitt\s+|ert\s+|era\s+|ditt\s+|dina\s+|er\s+|sina\s+|dessa\s+|dem\s+)?(?:yttrande|yttranden|remissvar|svar|synpunkter)?\s*(?:skriftligen\s+|skriftligt\s+|digitalt\s+)?till|yttra\s+sig\s+till|att\s+till)\s+(${ORGAN_NAME}|\p{Ll}[\p{L}-]*(?:nämnden|förvaltningen|kontoret))(?=\s*[.,;]|\s+(?:senast|yttra|per|via|i\s+form)\b|\s*$)`,
   "u",
 );
 /** "Eventuella synpunkter ska vara KSRR tillhanda senast …", "Remissvar ska vara Region Västernorrland till handa": the body the answers go to, an acronym too. */
@@ -48,18 +54,18 @@ const DECIDED = new RegExp(String.raw`(?:^|[.!]\s+)Det har (${ORGAN_NAME}|(?:\p{
 const TO = /^(?:Till|Mottagare|Adressat)\b/iu;
 
 /** Diarienummer as kommuner and regioner write them: "KS 2025/804", "KSKF/2015:396", "KSF-2016-204", "123-4567/2008", "2019/0042", "2019:42". */
-const DNR_NUMBER = String.raw`(?:\d{2}\p{Lu}{1,4}\d{3,6}|\d{3}-\d{2,6}-\d{2,4}|\p{Lu}{2,6}\/\d{1,6}\/\d{4}|\p{Lu}{1,6} \d{3,6}-\d{4}|\d{4}\/\p{Lu}{1,6} \d{1,6}(?: \d{1,4})?|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
+const DNR_NUMBER = String.raw`(?:\d{2}\p{Lu}{1,4}\d{3,6}|\d{3}-\d{2,6}-\d{2,4}|\d{4}-\d{2,4}-\d{2,4}|\p{Lu}\p{Ll}?\d{4}\/\d{1,6}\/\p{Lu}{1,4}|\d{4}\/\d{2,6} \p{Lu}{1,4}-\d{1,3}|\p{Lu}{2,6}\/\d{1,6}\/\d{4}|\p{Lu}{1,6} \d{3,6}-\d{4}|\d{4}\/\p{Lu}{1,6} \d{1,6}(?: \d{1,4})?|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
 /** A label before a Dnr (never "Ert dnr", the addressee's own). */
 const DNR_LABEL = String.raw`(?:Dnr|Diarienr|Diarienummer|Diarie-?nummer|Vårt dnr|Vår beteckning|Vår referens|Ärendenummer|Ärendenr|Dokumentnummer|Beteckning)`;
 const DNR_LABELLED = new RegExp(String.raw`(?<!\bErt\s)(?<!\bEr\s)\b${DNR_LABEL}\.?\s*:?\s*(${DNR_NUMBER})\b(?!-\d)`, "iu");
 const DNR_LABEL_ALONE = new RegExp(String.raw`^${DNR_LABEL}\.?\s*:?$`, "iu");
 const DNR_IN_FROM = new RegExp(String.raw`^Remiss från [^,]+,\s*(?:dnr\.?:?\s*)?(${DNR_NUMBER})`, "iu");
 /** A number alone on its line (or in a header's cell): only a form no date takes, with letters or a slash. */
-const DNR_ALONE = new RegExp(String.raw`^(\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*(?: \d{1,3})?|\d{1,4}-\d{1,6}\/\d{4})$`, "u");
+const DNR_ALONE = new RegExp(String.raw`^(\p{Lu}\p{Ll}?\d{4}\/\d{1,6}\/\p{Lu}{1,4}|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*(?: \d{1,3})?|\d{1,4}-\d{1,6}\/\d{4})$`, "u");
 
 const DUE_CONTEXT = /svar|yttrande|synpunkter|besvara|inkomm|lämna|remisstid|tillhanda|ställa?s? ut|samråd|granskning/iu;
 const DATE_WORDS = String.raw`(\d{1,2})\s+(${MONTH_NAMES.join("|")})\s+(\d{4})`;
-const DUE_WORDS = new RegExp(String.raw`(?:senast|till och med|fram till|går ut|löper ut|t\.\s?o\.\s?m\.?|(?:från och med|fr\.\s?o\.\s?m\.?)\s[^.]{0,60}?\s+till)\s*:?\s+(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?${DATE_WORDS}`, "iu");
+const DUE_WORDS = new RegExp(String.raw`(?:senast|till och med|fram till|går ut|löper ut|t\.\s?o\.\s?m\.?|(?:från och med|fr\.\s?o\.\s?m\.?)\s[^.]{0,60}?\s+till|mellan\s+(?:den\s+)?\d{1,2}(?:\s+\p{Ll}+)?\s+och|från\s+(?:den\s+)?\d{1,2}(?:\s+\p{Ll}+)?\s*[–-])\s*:?\s*(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?${DATE_WORDS}`, "iu");
 const DUE_ISO = /(?:senast|till och med|t\.\s?o\.\s?m\.?)\s*:?\s+(?:den\s+)?(\d{4})-(\d{2})-(\d{2})/iu;
 /** A label whose line ends with the last day: "Remisstid: 1 september – 7 oktober 2025", "Sista svarsdag 2025-10-07", "Svarsdatum". */
 const DUE_LABEL = /^(?:Remisstid|Remissperiod|Sista (?:svars)?dag(?: för (?:svar|yttrande))?|Svarsdatum|Svar senast)\b/iu;
@@ -113,6 +119,17 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
     }
     const sends = SENDS.exec(block.text);
     if (sends) return { value: (sends[1] ?? sends[2])!, from: block.lines[0]! };
+    const answer = ANSWER_FROM.exec(block.text) ?? SENDS_INVERTED.exec(block.text);
+    if (answer) {
+      const value = answer.slice(1).find((g) => g !== undefined)!;
+      if (!same(value, ownNamnd)) return { value, from: block.lines.find((l) => l.text.includes(value.split(/\s/u)[0]!)) ?? block.lines[0]! };
+    }
+  }
+  // "Remiss" on a line of its own over the sender's: "Remiss" / "Socialdepartementet".
+  const all = body.flatMap((b) => b.lines);
+  for (let i = 0; i + 1 < Math.min(all.length, 12); i++) {
+    const organ = /^Remiss$/iu.test(all[i]!.text.trim()) ? organOf(all[i + 1]!.text) : undefined;
+    if (organ && !same(organ, ownNamnd)) return { value: organ, from: all[i + 1]! };
   }
   // A protocol: the body that met and decided to send the matter on.
   const meeting = meetingOrgan(body);
@@ -229,6 +246,11 @@ function findDnr(source: SourceText): Found<string> | undefined {
       const alone = DNR_ALONE.exec(part.trim());
       if (alone && !isDate(alone[1]!)) return { value: clean(alone[1]!), from: line };
     }
+  }
+  // A protocol's paragraph and its Dnr: "§ 131 2012/575".
+  for (const line of lines) {
+    const paragraph = new RegExp(String.raw`^§\s*\d+\s+(${DNR_NUMBER})$`, "u").exec(line.text.replace(/\t/gu, " ").trim());
+    if (paragraph && !isDate(paragraph[1]!)) return { value: clean(paragraph[1]!), from: line };
   }
   // A label and its number across a line break: "Ange diarienummer" / "KS/2023:310.".
   for (const block of source.blocks) {
