@@ -582,8 +582,8 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
     }
   }
   if (authors.length > 0) return { value: authors, from: from! };
-  // No one signs, and a party proposes: "Vänsterpartiet föreslår …", "Vänsterpartiet vill".
-  if (proposal?.subject !== undefined && PARTY_LINE.test(proposal.subject)) return { value: [{ parti: partyName(PARTY_LINE.exec(proposal.subject)![1]!) }], from: proposal.line };
+  // No one signs, and a party proposes ("Vänsterpartiet föreslår …", "Vänsterpartiet vill"): no signature says who wrote it, so the party is only a candidate, for the comment.
+  if (proposal?.subject !== undefined && PARTY_LINE.test(proposal.subject)) return { value: [{ parti: partyName(PARTY_LINE.exec(proposal.subject)![1]!) }], from: proposal.line, uncertain: true };
   return undefined;
 }
 
