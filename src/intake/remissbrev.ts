@@ -31,7 +31,7 @@ const SENDS = new RegExp(String.raw`^(?:Beslut\s*:\s*)?(${ORGAN_NAME})\s+(?:har\
  * tillfälle att till Finansdepartementet yttra sig".
  */
 const ANSWER_TO = new RegExp(
-  String.raw`\b(?:(?:[Ss]kicka|[Ss]kickas|[Ss]ända|[Ss]änds|[Ll]ämna|[Ll]ämnas|inkomma|inkomna|inkommit|insändas)\s+(?:in\s+)?(?:ett\s+|sitt\s+|ert\s+|era\s+|ditt\s+|dina\s+|er\s+|sina\s+|dessa\s+|dem\s+)?(?:yttrande|yttranden|remissvar|svar|synpunkter)?\s*(?:skriftligen\s+|skriftligt\s+|digitalt\s+)?till|yttra\s+sig\s+till|att\s+till)\s+(${ORGAN_NAME}|\p{Ll}[\p{L}-]*(?:nämnden|förvaltningen|kontoret))(?=\s*[.,;]|\s+(?:senast|yttra|per|via|i\s+form)\b|\s*$)`,
+  String.raw`\b(?:(?:[Ss]kicka|[Ss]kickas|[Ss]ända|[Ss]änds|[Ll]ämna|[Ll]ämnas|inkomma|inkomna|inkommit|insändas)\s+(?:in\s+)?(?:ett\s+|sitt\s+|ert\s+|era\s+|ditt\s+|dina\s+|er\s+|sina\s+|dessa\s+|dem\s+)?(?:yttrande|yttranden|remissvar|svar|synpunkter)?\s*(?:skriftligen\s+|skriftligt\s+|digitalt\s+)?till|yttra\s+sig\s+till|att\s+till)\s+(${ORGAN_NAME}|${BODY_LOWER})(?=\s*[.,;]|\s+(?:senast|yttra|per|via|i\s+form)\b|\s*$)`,
   "u",
 );
 /** "Eventuella synpunkter ska vara KSRR tillhanda senast …", "Remissvar ska vara Region Västernorrland till handa": the body the answers go to, an acronym too. */
@@ -53,20 +53,26 @@ const DECIDED = new RegExp(String.raw`(?:^|[.!]\s+)Det har (${ORGAN_NAME}|(?:\p{
 /** The addressee: "Till: Socialnämnden", "Mottagare". */
 const TO = /^(?:Till|Mottagare|Adressat)\b/iu;
 
-/** Diarienummer as kommuner and regioner write them: "KS 2025/804", "KSKF/2015:396", "KSF-2016-204", "123-4567/2008", "2019/0042", "2019:42". */
+/** Diarienummer as kommuner, regioner, länsstyrelser and departement write them: "KS 2025/804", "KSKF/2015:396", "KSF-2016-204", "123-4567/2008", "2019/0042", "2019:42", "RUN/591/2017", "RS 01149-2016", "501-1905-2022", "2006-152-307", "S2014/4386/FS", "2016/0166 KS-2". */
 const DNR_NUMBER = String.raw`(?:\d{2}\p{Lu}{1,4}\d{3,6}|\d{3}-\d{2,6}-\d{2,4}|\d{4}-\d{2,4}-\d{2,4}|\p{Lu}\p{Ll}?\d{4}\/\d{1,6}\/\p{Lu}{1,4}|\d{4}\/\d{2,6} \p{Lu}{1,4}-\d{1,3}|\p{Lu}{2,6}\/\d{1,6}\/\d{4}|\p{Lu}{1,6} \d{3,6}-\d{4}|\d{4}\/\p{Lu}{1,6} \d{1,6}(?: \d{1,4})?|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*|\d{1,4}-\d{1,6}\/\d{4}|\d{4}[/:]\d{1,6}(?:[.:-]\d{1,4})*|\d{4}-\d{1,6})`;
 /** A label before a Dnr (never "Ert dnr", the addressee's own). */
 const DNR_LABEL = String.raw`(?:Dnr|Diarienr|Diarienummer|Diarie-?nummer|Vårt dnr|Vår beteckning|Vår referens|Ärendenummer|Ärendenr|Dokumentnummer|Beteckning)`;
 const DNR_LABELLED = new RegExp(String.raw`(?<!\bErt\s)(?<!\bEr\s)\b${DNR_LABEL}\.?\s*:?\s*(${DNR_NUMBER})\b(?!-\d)`, "iu");
 const DNR_LABEL_ALONE = new RegExp(String.raw`^${DNR_LABEL}\.?\s*:?$`, "iu");
+/** A protocol's paragraph and its Dnr: "§ 131 2012/575". */
+const DNR_AFTER_PARAGRAPH = new RegExp(String.raw`^§\s*\d+\s+(${DNR_NUMBER})$`, "u");
 const DNR_IN_FROM = new RegExp(String.raw`^Remiss från [^,]+,\s*(?:dnr\.?:?\s*)?(${DNR_NUMBER})`, "iu");
 /** A number alone on its line (or in a header's cell): only a form no date takes, with letters or a slash. */
 const DNR_ALONE = new RegExp(String.raw`^(\p{Lu}\p{Ll}?\d{4}\/\d{1,6}\/\p{Lu}{1,4}|\p{Lu}{1,6}(?:[ /-]\p{Lu}{1,6})?[ /-]?\d{4}[/:-]\d{1,6}(?:[.:/-]\d{1,6})*(?: \d{1,3})?|\d{1,4}-\d{1,6}\/\d{4})$`, "u");
 
 const DUE_CONTEXT = /svar|yttrande|synpunkter|besvara|inkomm|lämna|remisstid|tillhanda|ställa?s? ut|samråd|granskning/iu;
 const DATE_WORDS = String.raw`(\d{1,2})\s+(${MONTH_NAMES.join("|")})\s+(\d{4})`;
-const DUE_WORDS = new RegExp(String.raw`(?:senast|till och med|fram till|går ut|löper ut|t\.\s?o\.\s?m\.?|(?:från och med|fr\.\s?o\.\s?m\.?)\s[^.]{0,60}?\s+till|mellan\s+(?:den\s+)?\d{1,2}(?:\s+\p{Ll}+)?\s+och|från\s+(?:den\s+)?\d{1,2}(?:\s+\p{Ll}+)?\s*[–-])\s*:?\s*(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?${DATE_WORDS}`, "iu");
-const DUE_ISO = /(?:senast|till och med|t\.\s?o\.\s?m\.?)\s*:?\s+(?:den\s+)?(\d{4})-(\d{2})-(\d{2})/iu;
+/** What stands before the last day: "senast", "till och med", "fram till", "går ut", the end of a period ("från och med … till", "mellan den 12 juni och", "från den 16 april–"). */
+const DUE_LEAD = String.raw`(?:senast|till och med|fram till|går ut|löper ut|t\.\s?o\.\s?m\.?|(?:från och med|fr\.\s?o\.\s?m\.?)\s[^.]{0,60}?\s+till|mellan\s+(?:den\s+)?\d{1,2}(?:\s+\p{Ll}+)?\s+och|från\s+(?:den\s+)?\d{1,2}(?:\s+\p{Ll}+)?\s*[–-])`;
+const DUE_WORDS = new RegExp(String.raw`${DUE_LEAD}\s*:?\s*(?:den\s+)?(?:\p{Ll}+dag(?:en)?\s+(?:den\s+)?)?${DATE_WORDS}`, "iu");
+const DUE_ISO = new RegExp(String.raw`${DUE_LEAD}\s*:?\s*(?:den\s+)?(\d{4})-(\d{2})-(\d{2})`, "iu");
+/** "… går ut sista mars 2012": the month's last day. */
+const DUE_END_OF_MONTH = new RegExp(String.raw`(?:senast|går ut|löper ut)\s+(?:den\s+)?sista\s+(${MONTH_NAMES.join("|")})\s+(\d{4})`, "iu");
 /** A label whose line ends with the last day: "Remisstid: 1 september – 7 oktober 2025", "Sista svarsdag 2025-10-07", "Svarsdatum". */
 const DUE_LABEL = /^(?:Remisstid|Remissperiod|Sista (?:svars)?dag(?: för (?:svar|yttrande))?|Svarsdatum|Svar senast)\b/iu;
 const ANY_DATE = new RegExp(String.raw`${DATE_WORDS}|(\d{4})-(\d{2})-(\d{2})`, "giu");
@@ -126,10 +132,10 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
     }
   }
   // "Remiss" on a line of its own over the sender's: "Remiss" / "Socialdepartementet".
-  const all = body.flatMap((b) => b.lines);
-  for (let i = 0; i + 1 < Math.min(all.length, 12); i++) {
-    const organ = /^Remiss$/iu.test(all[i]!.text.trim()) ? organOf(all[i + 1]!.text) : undefined;
-    if (organ && !same(organ, ownNamnd)) return { value: organ, from: all[i + 1]! };
+  const lines = body.flatMap((b) => b.lines);
+  for (let i = 0; i + 1 < Math.min(lines.length, 12); i++) {
+    const organ = /^Remiss$/iu.test(lines[i]!.text.trim()) ? organOf(lines[i + 1]!.text) : undefined;
+    if (organ && !same(organ, ownNamnd)) return { value: organ, from: lines[i + 1]! };
   }
   // A protocol: the body that met and decided to send the matter on.
   const meeting = meetingOrgan(body);
@@ -146,7 +152,6 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
     if (to && !same(to[1]!, ownNamnd)) return { value: to[1]!, from: block.lines.find((l) => l.text.includes(to[1]!.split(/\s/u)[0]!)) ?? block.lines[0]! };
   }
   // A protocol's list of where the decision goes: "Remissvar till" / "Trafikverket".
-  const lines = body.flatMap((b) => b.lines);
   for (let i = 0; i < lines.length; i++) {
     const list = ANSWER_LIST.exec(lines[i]!.text.trim());
     if (!list) continue;
@@ -200,12 +205,14 @@ function findSender(source: SourceText, ownNamnd: string | undefined): Found<str
   return undefined;
 }
 
+const ORGAN_AND_DAY = new RegExp(String.raw`^(${ORGAN_NAME})\s+(?:\d{1,2}\s+\p{Ll}+\s+\d{4}|\d{4}-\d{2}-\d{2})$`, "u");
+
 /** The body that met, in a protocol's first lines: an organ's line above "Sammanträde …", or an organ and the day ("Regionfullmäktige 12 april 2022"). */
 function meetingOrgan(body: readonly SourceBlock[]): Found<string> | undefined {
   const lines = body.slice(0, 6).flatMap((b) => b.lines);
   for (let i = 0; i < Math.min(lines.length, 8); i++) {
     const text = lines[i]!.text.split("\t")[0]!.trim();
-    const dated = new RegExp(String.raw`^(${ORGAN_NAME})\s+(?:\d{1,2}\s+\p{Ll}+\s+\d{4}|\d{4}-\d{2}-\d{2})$`, "u").exec(text);
+    const dated = ORGAN_AND_DAY.exec(text);
     if (dated && !/\s(?:kommun|region)$/u.test(dated[1]!)) return { value: dated[1]!, from: lines[i]! };
     const organ = organOf(text);
     if (organ && !/\s(?:kommun)$/u.test(organ) && !organ.startsWith("Region ") && lines[i + 1] && MEETING.test(lines[i + 1]!.text.split("\t")[0]!.trim())) return { value: organ, from: lines[i]! };
@@ -249,7 +256,7 @@ function findDnr(source: SourceText): Found<string> | undefined {
   }
   // A protocol's paragraph and its Dnr: "§ 131 2012/575".
   for (const line of lines) {
-    const paragraph = new RegExp(String.raw`^§\s*\d+\s+(${DNR_NUMBER})$`, "u").exec(line.text.replace(/\t/gu, " ").trim());
+    const paragraph = DNR_AFTER_PARAGRAPH.exec(line.text.replace(/\t/gu, " ").trim());
     if (paragraph && !isDate(paragraph[1]!)) return { value: clean(paragraph[1]!), from: line };
   }
   // A label and its number across a line break: "Ange diarienummer" / "KS/2023:310.".
@@ -271,8 +278,7 @@ function findDue(source: SourceText): Found<string> | undefined {
     if (!DUE_CONTEXT.test(block.text)) continue;
     const words = DUE_WORDS.exec(block.text);
     const iso = DUE_ISO.exec(block.text);
-    // "… går ut sista mars 2012": the month's last day.
-    const endOfMonth = new RegExp(String.raw`(?:senast|går ut|löper ut)\s+(?:den\s+)?sista\s+(${MONTH_NAMES.join("|")})\s+(\d{4})`, "iu").exec(block.text);
+    const endOfMonth = DUE_END_OF_MONTH.exec(block.text);
     const date = words ? isoDate(Number(words[3]), monthOf(words[2]!), Number(words[1])) : iso ? isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) : endOfMonth ? isoDate(Number(endOfMonth[2]), monthOf(endOfMonth[1]!), new Date(Date.UTC(Number(endOfMonth[2]), monthOf(endOfMonth[1]!), 0)).getUTCDate()) : undefined;
     if (date) return { value: date, from: block.lines.find((l) => /senast/iu.test(l.text)) ?? block.lines[0]! };
   }

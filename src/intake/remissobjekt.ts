@@ -48,19 +48,30 @@ const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:af\s+|von\s+|de\s+)?\p{Lu}[\
 /** A group of names with one party after it: "Anna Andersson (S)", "Anna Andersson och Per Persson (S)". */
 const NAMES_WITH_PARTY = new RegExp(String.raw`(${NAME}(?:\s*(?:,|och)\s*${NAME})*)\s*\(([\p{L}]{1,3}|\p{Lu}\p{Ll}+(?:\s\p{L}+)*)\)`, "gu");
 const HAS_NAMES_WITH_PARTY = new RegExp(NAMES_WITH_PARTY.source, "u");
-/** The proposal's verbs, "förslår" (a common slip) and the infinitive "föreslå" ("Vi vill föreslå …") included. */
-/** A heading over the proposal: "Förslag till beslut", "Yrkande", "Mitt förslag:", "Förslag:". */
+/** A heading over the proposal: "Förslag till beslut", "Yrkande", "Eget yrkande:", "Mitt förslag:", "Förslag:". */
 const PROPOSAL_HEADING = /^(?:Förslag till beslut|(?:Eget |Mitt |Vårt |Nytt )?[Yy]rkanden?|Mitt förslag|Vårt förslag|Förslag)\s*:?$/u;
-// (JavaScript's \b knows only ASCII letters: after "föreslå" it finds no word's end, so the verbs end with a lookahead.)
+/**
+ * The verbs of a proposer's own sentence, "förslår" (a common slip) and the
+ * infinitive "föreslå" ("Vi vill föreslå …") included. (JavaScript's \b
+ * knows only ASCII letters: after "föreslå" it finds no word's end, so the
+ * verbs end with a lookahead.)
+ */
+const PROPOSE_VERB = String.raw`\b(?:föreslår|förslår|föreslå|yrkar|hemställer)(?![\p{L}\d])`;
+/** A line with a proposal's verb, the passive too ("föreslås", "yrkas"). */
 const PROPOSAL = /\b(föreslår|förslår|föreslå|föreslås|yrkar|yrkas|hemställer|hemställs)(?![\p{L}\d])/iu;
 /** Who proposes in a proposal's sentence: "jag", "vi", the undersigned, or "därför", "härmed"; or the passive ("föreslås"). A body sentence ("Regeringen föreslår att …") has none of them. */
 const PROPOSER_WORDS = /\b(jag|vi|undertecknad\p{L}*|därför|härmed|föreslås\s+(?:besluta|att|:)|yrkas|hemställs|yrkar|hemställer)\b|föreslås:|föreslås$/iu;
 /** A short lead-in that ends in what the writer wants, the items on the next lines: "Miljöpartiet vill därför att:", "Vänsterpartiet vill". */
 const WANTS_LEAD_IN = /^\p{Lu}[^.!?]{0,60}\bvill(?:\s+därför)?(?:\s+att)?\s*:?$/u;
 const ATT = /^(?:[-–•*]\s*)?([Aa]tt\s.*)$/u;
+/** The att-sats within the proposer's sentence: "Vi yrkar därför att de medel … skede." */
+const INLINE_ATT = new RegExp(String.raw`${PROPOSE_VERB}[^,]*?,?\s+(att\s.+)$`, "iu");
 /** A line's last word that an att-clause follows: a preposition or a verb that takes one ("se till", "i syfte", "innebär", "uppdras"). */
-const GOVERNS_ATT = /(?:^|\s)(?:till|om|för|på|med|av|i|genom|utan|efter|än|så|syfte|sätt|uppdrag|uppgift|ansvar|möjlighet|rätt|krav|beslut|se|verka|verkar|säkerställa|säkerställer|innebär|innebära|betyder|visar|menar|anser|tycker|vill|kräver|krävs|gäller|uppdra|uppdrar|uppdras|ge|ges|få|får|bör|ska|skall|måste|samt|och|eller|-)$/iu;
-const ORGAN = /(?<!\p{L})(kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|kommunstyrelsen|regionstyrelsen|\p{Ll}+nämnden)\b/iu;
+const GOVERNS_ATT = /(?:^|\s)(?:till|om|för|på|med|av|i|genom|utan|efter|än|så|syfte|sätt|uppdrag|uppgift|ansvar|möjlighet|rätt|krav|beslut|se|verka|verkar|säkerställa|säkerställer|innebär|innebära|betyder|visar|menar|anser|tycker|vill|kräver|krävs|gäller|uppdra|uppdrar|uppdras|ge|ges|få|får|bör|ska|skall|måste|och|eller|-)$/iu;
+const ORGAN_WORDS = String.raw`(kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|kommunstyrelsen|regionstyrelsen|\p{Ll}+nämnden)`;
+const ORGAN = new RegExp(String.raw`(?<!\p{L})${ORGAN_WORDS}\b`, "iu");
+/** An organ that is all of a line: "KOMMUNFULLMÄKTIGE". */
+const ORGAN_ALONE = new RegExp(String.raw`^${ORGAN_WORDS}$`, "iu");
 
 /**
  * Reads a motion, a skrivelse, a medborgarförslag or another remitted
@@ -118,16 +129,18 @@ export function extractRemissobjekt(source: SourceText): RemissobjektFound {
  * "Med denna motion vill vi …").
  */
 function kindInText(title: Block | undefined, after: readonly Block[]): Found<string> | undefined {
-  const titled = title ? /[–—-]\s*(\p{L}+)\s+(?:om|angående|gällande|till)\s/u.exec(title.text) : null;
-  if (titled && titleKind(titled[1]!)) return { value: titleKind(titled[1]!)!, from: title!.lines[0]! };
-  // "Centerpartiet föreslår genom denna motion", "I denna skrivelse …": the document names itself.
-  for (const block of after) {
-    const self = /(?<!\p{L})(?:denna|den här|föreliggande)\s+(motion|skrivelse|medborgarförslag|interpellation)(?!\p{L})/iu.exec(block.text);
-    if (self && titleKind(self[1]!) && ["motion", "skrivelse", "medborgarforslag"].includes(titleKind(self[1]!)!)) return { value: titleKind(self[1]!)!, from: block.lines[0]! };
+  // (Only the kinds a writer names their own paper by: "denna plan" in a motion is some other plan.)
+  const proposersKind = (word: string | undefined) => {
+    const typ = word ? titleKind(word) : undefined;
+    return typ === "motion" || typ === "skrivelse" || typ === "medborgarforslag" ? typ : undefined;
+  };
+  const titled = title ? proposersKind(/[–—-]\s*(\p{L}+)\s+(?:om|angående|gällande|till)\s/u.exec(title.text)?.[1]) : undefined;
+  if (titled) return { value: titled, from: title!.lines[0]! };
+  // "Centerpartiet föreslår genom denna motion", "I denna skrivelse …", "I en motion till kommunfullmäktige föreslår …" (the first paragraph).
+  for (const [n, block] of after.entries()) {
+    const self = proposersKind(/(?<!\p{L})(?:denna|den här|föreliggande)\s+(\p{L}+)/iu.exec(block.text)?.[1]) ?? (n === 0 ? proposersKind(/^(?:I|Med|Genom)\s+en\s+(\p{L}+)/u.exec(block.text)?.[1]) : undefined);
+    if (self) return { value: self, from: block.lines[0]! };
   }
-  const first = after[0];
-  const told = first ? /^(?:I|Med|Genom)\s+(?:en|denna|den här|föreliggande)\s+(\p{L}+)\b/u.exec(first.text) : null;
-  if (told && titleKind(told[1]!) && ["motion", "skrivelse", "medborgarforslag"].includes(titleKind(told[1]!)!)) return { value: titleKind(told[1]!)!, from: first!.lines[0]! };
   return undefined;
 }
 
@@ -147,7 +160,7 @@ function addressedTo(blocks: readonly SourceBlock[]): Found<string> | undefined 
     const line = block.lines[0]!;
     // "Till" alone and the organ on the next line: "Till" / "KOMMUNFULLMÄKTIGE\tKopia Socialstyrelsen" / "ÅSTORPS KOMMUN".
     const below = /^Till:?$/iu.test(line.text.trim()) ? block.lines[1] ?? blocks[blocks.indexOf(block) + 1]?.lines[0] : undefined;
-    const organBelow = below ? new RegExp(String.raw`^${ORGAN.source.replace("(?<!\\p{L})", "")}$`, "iu").exec(below.text.split("\t")[0]!.trim()) : null;
+    const organBelow = below ? ORGAN_ALONE.exec(below.text.split("\t")[0]!.trim()) : null;
     if (organBelow) return { value: organBelow[1]!.toLowerCase(), from: below! };
     // "Följande medborgarförslag lämnas till kommunfullmäktige den 27 maj 2019:".
     const handed = /^(?:Följande\s+)?\p{L}+\s+(?:lämnas|har lämnats|inlämnas|ställs|har inkommit)\s+till\s+(.+)$/u.exec(line.text.trim());
@@ -205,13 +218,14 @@ function findKindLine(blocks: readonly SourceBlock[]): { block: SourceBlock; typ
   const candidates = blocks.slice(0, 8).flatMap((block) => (block.lines.length > 1 && block.lines.length <= 4 ? [block, ...block.lines.map((line) => ({ ...block, text: line.text.trim(), lines: [line] }))] : [block]));
   for (const block of candidates) {
     const match = KIND_LINE.exec(block.text);
-    // (A line that is the title too may be long: "Motion till Simrishamns Kommunfullmäktige angående inrättande av jämställdhetsråd, 2010-12-20".)
-    if (!match || block.text.length > 200 || (block.text.length > 80 && !SUBJECT_AFTER_ORGAN.test(match[2]!.slice((ORGAN.exec(match[2]!)?.index ?? -1000) + (ORGAN.exec(match[2]!)?.[0].length ?? 0))))) continue;
+    if (!match || block.text.length > 200) continue;
     const typ = titleKind(match[1]!);
     if (!typ || titleKind(block.text) !== typ) continue;
     const organ = ORGAN.exec(match[2]!);
     // "Motion till kommunfullmäktige om trygghetskameror": the line goes on with what the document is about, so it is the title as well.
     const titled = organ !== null && SUBJECT_AFTER_ORGAN.test(match[2]!.slice(organ.index + organ[0].length));
+    // (Only a line that is the title too may be long: "Motion till Simrishamns Kommunfullmäktige angående inrättande av jämställdhetsråd, 2010-12-20".)
+    if (block.text.length > 80 && !titled) continue;
     return { block, typ, ...(organ ? { till: organ[1]!.toLowerCase() } : {}), ...(titled ? { titled } : {}) };
   }
   return undefined;
@@ -381,8 +395,8 @@ function isByline(block: Block): boolean {
   return rest.length === 0 || (HAS_NAMES_WITH_PARTY.test(block.text) && block.text.length < 120);
 }
 
-/** A party as a signature or a line of its own names it: "Socialdemokraterna", "Vänsterpartiet i Umeå", "Centerpartiet Ronneby", "Partiet i Orten". */
-const PARTY_LINE = new RegExp(String.raw`^(?:För\s+)?((?:${PARTIES.join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna|liberalerna|alliansen)|\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s+[\p{L}-]*(?:[Pp]artiet))(?:\s+(?:i\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?(?:\s+kommun)?)?|\p{Lu}\p{L}+\s+i\s+\p{Lu}[\p{L}-]+)$`, "u");
+/** A party as a signature or a line of its own names it: "Socialdemokraterna", "Vänsterpartiet i Umeå", "Centerpartiet Ronneby", "Partiet i Orten", "Kommunistiska Partiet", "Skol och landsbygspartiet". */
+const PARTY_LINE = new RegExp(String.raw`^(?:För\s+)?((?:${PARTIES.join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna|liberalerna|alliansen)|\p{Lu}[\p{L}-]*(?:\s+och)?\s+[\p{L}-]*(?:[Pp]artiet))(?:\s+(?:i\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?(?:\s+kommun)?)?|\p{Lu}\p{L}+\s+i\s+\p{Lu}[\p{L}-]+)$`, "u");
 /**
  * A party as a motion's author has it: a known party without its local
  * branch's place ("Sverigedemokraterna i Mark", "Miljöpartiet de gröna i
@@ -390,9 +404,9 @@ const PARTY_LINE = new RegExp(String.raw`^(?:För\s+)?((?:${PARTIES.join("|")}|\
  * local party's whole name ("Framtid i Ale", "Skol och landsbygspartiet").
  */
 export function partyName(text: string): string {
-  const known = new RegExp(String.raw`^(${[...PARTIES].sort((a, b) => b.length - a.length).join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna))\s+(?:i\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?(?:\s+(?:kommun|län))?$`, "u").exec(text.trim());
-  return known ? known[1]! : text.trim();
+  return PARTY_AND_PLACE.exec(text.trim())?.[1] ?? text.trim();
 }
+const PARTY_AND_PLACE = new RegExp(String.raw`^(${[...PARTIES].sort((a, b) => b.length - a.length).join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna))\s+(?:i\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?(?:\s+(?:kommun|län))?$`, "u");
 
 /** A party's name at the start of a role line's rest: "Sverigedemokraterna i Trelleborgs kommunfullmäktige". */
 const PARTY_START = new RegExp(String.raw`^(${PARTIES.join("|")}|\p{Lu}[\p{L}-]*(?:partiet|demokraterna|liberalerna))(?=\s|$)`, "u");
@@ -406,12 +420,16 @@ const LABEL = /^(?:Förslagsställare|Förslagsställarens namn|(?:Förslaget\s+
 
 /** A party's group in the adjective form: "Gnosjö Socialdemokratiska kommunfullmäktigegrupp, genom" is Socialdemokraterna. */
 const PARTY_ADJECTIVES: Record<string, string> = { socialdemokratiska: "Socialdemokraterna", moderata: "Moderaterna", sverigedemokratiska: "Sverigedemokraterna", kristdemokratiska: "Kristdemokraterna", liberala: "Liberalerna" };
-function partyGroup(text: string): RegExpExecArray | null {
+function partyGroup(text: string): string | undefined {
   const match = /(?:^|\s)(socialdemokratiska|moderata|sverigedemokratiska|kristdemokratiska|liberala)\s+\p{Ll}*grupp(?:en)?\b(?:\s*,?\s*genom)?$/iu.exec(text);
-  if (!match) return null;
-  const party = [PARTY_ADJECTIVES[match[1]!.toLowerCase()]!, PARTY_ADJECTIVES[match[1]!.toLowerCase()]!] as unknown as RegExpExecArray;
-  return party;
+  return match ? PARTY_ADJECTIVES[match[1]!.toLowerCase()] : undefined;
 }
+/** A role before the party on the party's line, to be taken off: "Gruppledare ", "Ledamot för ". */
+const ROLE_BEFORE_PARTY = new RegExp(String.raw`^${ROLE.source.slice(1)}(?:\s+\p{Ll}+)*?\s+(?:för\s+|i\s+)?(?=\p{Lu})`, "iu");
+/** A date after the party on its line: "Vänsterpartiet i Vetlanda 14/10 2013". */
+const DATE_AFTER = /,?\s+(?:\d{1,2}\/\d{1,2}\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{Ll}+\s+\d{4})$/u;
+/** Names on one line joined by "och": "Yngve Berlin och Britt-Marie Kjellgren." */
+const NAMES_JOINED = new RegExp(String.raw`^(${NAME}(?:\s*,\s*${NAME})*)\s+och\s+(${NAME})\.?$`, "u");
 
 /** Words of a body's name, never a person's. */
 const NOT_A_PERSON = /(?:kommun|nämnd|styrelse|fullmäktige|förvaltning|kontor|region|gruppen)\p{L}*\b/iu;
@@ -531,15 +549,15 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
         if (author) names.push({ author, from: line });
         continue;
       }
-      if (DATE.test(t) || /^(?:Med vänlig(?:a)? hälsning(?:ar)?|Vänliga hälsningar|Hälsningar)\b/iu.test(t) || (/[@\d]/u.test(t) && !PARTY_LINE.test(t.replace(/,?\s+\d{1,2}\/\d{1,2}\s+\d{4}$/u, "")))) continue;
       // A role before the party, on the party's line: "Gruppledare Centerpartiet", "Ordförande för Vänsterpartiet"; a date after it: "Vänsterpartiet i Vetlanda 14/10 2013".
-      const undated = t.replace(/,?\s+(?:\d{1,2}\/\d{1,2}\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{Ll}+\s+\d{4})$/u, "");
-      const unroled = ROLE.test(undated) ? undated.replace(new RegExp(String.raw`^${ROLE.source.slice(1)}(?:\s+\p{Ll}+)*?\s+(?:för\s+|i\s+)?(?=\p{Lu})`, "iu"), "") : undated;
-      const partyLine = PARTY_LINE.exec(unroled) ?? (unroled !== undated ? PARTY_START.exec(unroled) : null) ?? partyGroup(undated);
-      if (partyLine || (proposal?.subject !== undefined && t === proposal.subject)) {
-        groupParty = partyLine ? partyName(partyLine[1]!.replace(/^För\s+/u, "")) : t;
+      const undated = t.replace(DATE_AFTER, "");
+      const unroled = ROLE.test(undated) ? undated.replace(ROLE_BEFORE_PARTY, "") : undated;
+      const partyOfLine = PARTY_LINE.exec(unroled)?.[1] ?? (unroled !== undated ? PARTY_START.exec(unroled)?.[1] : undefined) ?? partyGroup(undated);
+      if (DATE.test(t) || /^(?:Med vänlig(?:a)? hälsning(?:ar)?|Vänliga hälsningar|Hälsningar)\b/iu.test(t) || (/[@\d]/u.test(t) && partyOfLine === undefined)) continue;
+      if (partyOfLine !== undefined || (proposal?.subject !== undefined && t === proposal.subject)) {
+        groupParty = partyOfLine !== undefined ? partyName(partyOfLine.replace(/^För\s+/u, "")) : t;
         // ("För Socialdemokraterna i Österåker" above the names is their party too.)
-        loneParty ??= partyLine ? { value: groupParty ?? t, from: line } : undefined;
+        if (partyOfLine !== undefined) loneParty ??= { value: groupParty, from: line };
         continue;
       }
       if (/^\(\p{L}{1,3}\)$/u.test(t) && names.length > 0) {
@@ -547,8 +565,7 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
         continue;
       }
       const author = nameLine(t, proposal?.subject);
-      // Names on one line joined by "och": "Yngve Berlin och Britt-Marie Kjellgren."
-      const joined = author ? undefined : new RegExp(String.raw`^(${NAME}(?:\s*,\s*${NAME})*)\s+och\s+(${NAME})\.?$`, "u").exec(t);
+      const joined = author ? undefined : NAMES_JOINED.exec(t);
       const several = joined ? [...joined[1]!.split(/\s*,\s*/u), joined[2]!].map((n) => nameLine(n, proposal?.subject)) : [];
       if (author) names.push({ author, from: line });
       else if (several.length > 0 && several.every((a) => a?.namn !== undefined && a.namn.split(/\s+/u).length <= 3)) for (const a of several) names.push({ author: a!, from: line });
@@ -569,7 +586,7 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
   if (unclear) return { value: [{ namn: unclear.text.trim() }], from: unclear, uncertain: true };
   if (loneParty) return { value: [{ parti: loneParty.value }], from: loneParty.from };
   // Who proposes, named in the lead-in: "Mikael Andersson Elfgren, Stephanie Bruksgård och Anna Nygren, samtliga (M) yrkar i motionen att".
-  const named = proposal ? namesInLeadIn(proposal.leadIn) : [];
+  const named = proposal ? namesInLeadIn(proposal.leadInParagraph) : [];
   if (named.length > 0) return { value: named, from: proposal!.line };
   // A byline near the top: "Anna Andersson (S)", "Anna Andersson och Per Persson (S)", its names over several lines.
   for (const block of blocks.slice(Math.max(0, titleIndex))) {
@@ -610,8 +627,8 @@ interface Proposal {
   lastLine: SourceLine;
   /** Who proposes, when the sentence names it before its verb: "Nya Ulricehamn föreslår därför:". */
   subject?: string;
-  /** The sentence that leads in to the att-satser, its lines joined. */
-  leadIn: string;
+  /** The paragraph that leads in to the att-satser, up to the end of its sentence, its lines joined (names who propose may stand before the verb's line). */
+  leadInParagraph: string;
 }
 
 /**
@@ -645,7 +662,7 @@ function proposalFrom(lines: readonly SourceLine[], start: number, listStarts: R
     // (Who proposes may stand on the sentence's next line: "Moderaterna tillsammans med … föreslår / därför".)
     if (!wants && !isProposer(lines[i]!.text) && !isProposer(joinLines(sentence))) continue;
     // A sentence that already proposes in its own words ("Jag yrkar på att kommunfullmäktige uppdrar …"): a next line "att …" goes on with it, it is no att-sats.
-    const inlineLeadIn = !/(?::|\b(?:att|besluta|beslutar|följande))\s*$/iu.test(joinLines(sentence)) && /\b(?:föreslår|förslår|föreslå|yrkar|hemställer)(?![\p{L}\d])[^.:]*?\batt\s+\p{L}+/iu.test(joinLines(sentence));
+    const inlineLeadIn = !/(?::|\b(?:att|besluta|beslutar|följande))\s*$/iu.test(joinLines(sentence)) && new RegExp(String.raw`${PROPOSE_VERB}[^.:]*?\batt\s+\p{L}+`, "iu").test(joinLines(sentence));
     const yrkanden: string[] = [];
     let current: string[] | undefined;
     let firstAtt: SourceLine | undefined;
@@ -664,7 +681,8 @@ function proposalFrom(lines: readonly SourceLine[], start: number, listStarts: R
       anyItem ??= listed && /(?::|\batt)$/u.test(leadIn) && !/^att\s/iu.test(text);
       const att = ATT.exec(text) ?? (listed && anyItem ? ([text, text] as unknown as RegExpExecArray) : null);
       // A line that begins "att" straight after a word that asks for an att-clause continues that att-sats ("… för att se till / att målen …"); after any other word it is the next att-sats.
-      const continues = att && current && !blank && text.startsWith("att") && GOVERNS_ATT.test(lines[k - 1]!.text.trim());
+      // (A list's "…, samt" or "…, och" before it ends an item.)
+      const continues = att && current && !blank && text.startsWith("att") && GOVERNS_ATT.test(lines[k - 1]!.text.trim()) && !/[,;]\s*(?:och|eller)$/u.test(lines[k - 1]!.text.trim());
       if (att && !continues) {
         if (current) yrkanden.push(joinLines(current));
         current = [att[1]!];
@@ -696,7 +714,7 @@ function proposalFrom(lines: readonly SourceLine[], start: number, listStarts: R
       // (In the sentence that proposes: "Utredningen föreslår att …" beside it is the body's.)
       const inline = joinLines(paragraph)
         .split(/(?<=[\p{Ll}\d)”"]{2}[.!?])\s+(?=\p{Lu})/u)
-        .map((sentence) => (isProposer(sentence) ? /\b(?:föreslår|förslår|föreslå|yrkar|hemställer)(?![\p{L}\d])[^,]*?,?\s+(att\s.+)$/iu.exec(sentence) : null))
+        .map((sentence) => (isProposer(sentence) ? INLINE_ATT.exec(sentence) : null))
         .find(Boolean);
       if (!inline) continue;
       yrkanden.push(inline[1]!);
@@ -712,7 +730,7 @@ function proposalFrom(lines: readonly SourceLine[], start: number, listStarts: R
       yrkanden,
       firstAtt: firstAtt!,
       lastLine,
-      leadIn: joinLines([...paragraphBefore(lines, i), ...sentence]),
+      leadInParagraph: joinLines([...paragraphBefore(lines, i), ...sentence]),
       ...(organ ? { till: { value: organ[1]!.toLowerCase(), from: lines[i]! } } : {}),
       ...(subject && !/^(Jag|Vi|Därför)$/u.test(subject) ? { subject } : {}),
     };

@@ -49,7 +49,6 @@ const KNOWN_FAILING: readonly string[] = [
   "forslag-almhult-skolgardar",
   "forslag-angelholm-busskort",
   "forslag-angelholm-laddstolpar",
-  "forslag-eksjo-laddstolpar",
   "forslag-finspang-feriejobb",
   "forslag-gislaved-vantsalar",
   "forslag-gnesta-landsbygdssakring",
@@ -74,11 +73,9 @@ const KNOWN_FAILING: readonly string[] = [
   "rubrik-nykvarn-laddstolpar",
   "rubrik-trelleborg-skolskjuts",
   "signatur-borlange-fria-resor",
-  "signatur-gislaved-vantsalar",
   "signatur-hoganas-sommarjobb",
   "signatur-karlskoga-busskort",
   "signatur-karlskoga-nara-mat",
-  "signatur-nykvarn-laddstolpar",
   "signatur-tyreso-kameror",
 ];
 
