@@ -537,6 +537,7 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
   let loneParty: { value: string; from: SourceLine } | undefined;
   let unclear: SourceLine | undefined;
   for (const column of signatureColumns(tail)) {
+    // (A party line above the names, "För Socialdemokraterna", is given to them at the column's end.)
     const names: { author: Author; from: SourceLine }[] = [];
     let groupParty: string | undefined;
     let label = false;
@@ -556,6 +557,8 @@ function findAuthors(blocks: readonly Block[], structured: readonly SourceBlock[
       if (DATE.test(t) || /^(?:Med vänlig(?:a)? hälsning(?:ar)?|Vänliga hälsningar|Hälsningar)\b/iu.test(t) || (/[@\d]/u.test(t) && partyOfLine === undefined)) continue;
       if (partyOfLine !== undefined || (proposal?.subject !== undefined && t === proposal.subject)) {
         groupParty = partyOfLine !== undefined ? partyName(partyOfLine.replace(/^För\s+/u, "")) : t;
+        // A party under names is theirs: in "Birgitta Höijer" / "Centerpartiet" / "Jan Johansson" / "Kristdemokraterna" each name has the party under it.
+        for (const [n, named] of names.entries()) if (named.author.parti === undefined) names[n] = { ...named, author: { ...named.author, parti: groupParty } };
         // ("För Socialdemokraterna i Österåker" above the names is their party too.)
         if (partyOfLine !== undefined) loneParty ??= { value: groupParty, from: line };
         continue;

@@ -567,3 +567,11 @@ describe("shapes from the second measuring set (fixtures/korpus-prov2), read onc
     expect(filled(lulea.avenTill)).toEqual(["föräldraråd", "elevråd", "fackliga organisationer", "övriga förvaltningar"]);
   });
 });
+
+describe("a signature of names each with its party under it", () => {
+  it("gives each name the party on the line under it, as a two-column table reads in a PDF", async () => {
+    // Degerfors, a joint motion by Centerpartiet and Kristdemokraterna (fixtures/korpus-prov3/motion-degerfors-simundervisning.source.md), found after that set was measured.
+    const found = extractRemissobjekt(await text("Motion om simundervisning\n\nVi ser att ett stort antal elever inte når målet för simkunnigheten.\n\nVi föreslår\natt kommunen erbjuder simundervisning under höstlovet\n\nDegerfors 2017-11-06\n\nBirgitta Höijer\nCenterpartiet\nJan Johansson\nKristdemokraterna\n"));
+    expect(filled(found.forfattare)).toEqual([{ namn: "Birgitta Höijer", parti: "Centerpartiet" }, { namn: "Jan Johansson", parti: "Kristdemokraterna" }]);
+  });
+});
